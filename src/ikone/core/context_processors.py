@@ -1,0 +1,12 @@
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def platform(request: HttpRequest) -> dict[str, object]:
+    """Values every page template needs: the main navigation and the network."""
+    from ikone.core.navigation import main_navigation
+
+    return {
+        "main_navigation": main_navigation(request),
+        "platform_name": settings.WAGTAIL_SITE_NAME,
+    }

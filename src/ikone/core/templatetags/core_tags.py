@@ -1,0 +1,64 @@
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.forms import BoundField
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, get_language_info
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: template.Context) -> list[LanguageLink]:
+    """Links to the current page in every other language (German without
+    prefix, English under /en/)."""
+    request = context.get("request")
+    path = request.get_full_path() if request else "/"
+    current = get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code == current:
+            continue
+        info = get_language_info(code)
+        links.append(LanguageLink(code=code, name=info["name_local"], url=translate_url(path, code)))
+    return links
+
+
+@register.simple_tag
+def footer_links() -> list[object]:
+    """Impressum, Datenschutz and Barrierefreiheit pages from the CMS."""
+    from ikone.knowledge.selectors import footer_page_links
+
+    return footer_page_links()
+
+
+@register.filter
+def widget_type(field: BoundField) -> str:
+    return field.widget_type
+
+
+@register.simple_tag
+def add_class(field: BoundField, css_class: str) -> SafeString:
+    """Render a field's widget with an extra CSS class and ARIA links to its
+    hint and errors."""
+    attrs = dict(field.field.widget.attrs)
+    attrs["class"] = " ".join(filter(None, [attrs.get("class"), css_class]))
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        described_by.append(f"{field.auto_id}_error")
+        attrs["aria-invalid"] = "true"
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    return format_html("{}", field.as_widget(attrs=attrs))
