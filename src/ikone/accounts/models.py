@@ -66,3 +66,234 @@ class User(AbstractUser):
     def requires_mfa(self) -> bool:
         """Coordinators and administrators must use a second factor."""
         return self.is_coordinator or self.is_superuser
+
+
+class OrganizationKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("Gemeinde / Stadt")
+    ASSOCIATION = "association", _("Verbandsgemeinde / Gemeindeverband")
+    DISTRICT = "district", _("Landkreis")
+    CITY = "city", _("Kreisfreie Stadt")
+    COOPERATION = "cooperation", _("Interkommunale Kooperation")
+
+
+class Organization(models.Model):
+    """A municipality, association, district or kreisfreie Stadt on the
+    platform, or a cooperation of several of them (then `municipality` is
+    empty and `cooperation_members` lists the partners)."""
+
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kurzname in der Adresse"), max_length=200, unique=True)
+    kind = models.CharField(_("Art"), max_length=20, choices=OrganizationKind.choices)
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        verbose_name=_("Kommune"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+    )
+    cooperation_members = models.ManyToManyField(
+        "municipalities.Municipality",
+        verbose_name=_("beteiligte Kommunen"),
+        blank=True,
+        related_name="cooperations",
+    )
+    description = models.TextField(_("Beschreibung"), blank=True)
+    website = models.URLField(_("Website"), blank=True)
+    email = models.EmailField(_("Kontakt-E-Mail"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Organisation")
+        verbose_name_plural = _("Organisationen")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality"],
+                condition=models.Q(municipality__isnull=False),
+                name="organization_one_per_municipality",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Network(models.Model):
+    """A network run on this installation (IKONE DS first). Name, contact
+    and description are data so a second network needs no code change."""
+
+    name = models.CharField(_("Name"), max_length=200)
+    short_name = models.CharField(_("Kurzname"), max_length=50)
+    slug = models.SlugField(_("Kurzname in der Adresse"), unique=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    email = models.EmailField(_("Kontakt-E-Mail"), blank=True)
+    website = models.URLField(_("Website"), blank=True)
+    is_primary = models.BooleanField(
+        _("Hauptnetzwerk dieser Installation"),
+        default=False,
+        help_text=_("Das Netzwerk, dessen Mitgliedschaft die Plattform standardmäßig zeigt."),
+    )
+
+    class Meta:
+        verbose_name = _("Netzwerk")
+        verbose_name_plural = _("Netzwerke")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_primary"],
+                condition=models.Q(is_primary=True),
+                name="network_single_primary",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+
+class NetworkMembershipStatus(models.TextChoices):
+    MEMBER = "member", _("Mitglied")
+    APPLIED = "applied", _("Beitritt beantragt")
+    FORMER = "former", _("ehemaliges Mitglied")
+
+
+class NetworkMembership(models.Model):
+    """Whether an organisation is a member of a network, since when.
+    Members and non-members get the same features; this is information."""
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("Organisation"),
+        on_delete=models.CASCADE,
+        related_name="network_memberships",
+    )
+    network = models.ForeignKey(
+        Network, verbose_name=_("Netzwerk"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    status = models.CharField(
+        _("Status"),
+        max_length=20,
+        choices=NetworkMembershipStatus.choices,
+        default=NetworkMembershipStatus.MEMBER,
+    )
+    member_since = models.DateField(_("Mitglied seit"), null=True, blank=True)
+    member_until = models.DateField(_("Mitglied bis"), null=True, blank=True)
+    note = models.CharField(_("Notiz"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Netzwerkmitgliedschaft")
+        verbose_name_plural = _("Netzwerkmitgliedschaften")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "network"], name="network_membership_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} – {self.network}: {self.get_status_display()}"
+
+
+class Role(models.TextChoices):
+    STAFF = "staff", _("Kommunale:r Mitarbeiter:in")
+    CONTACT = "contact", _("Ansprechperson")
+
+
+class Membership(models.Model):
+    """A person's role within an organisation."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("Person"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("Organisation"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices, default=Role.STAFF)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Zugehörigkeit")
+        verbose_name_plural = _("Zugehörigkeiten")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="membership_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organization} ({self.get_role_display()})"
+
+
+class Invitation(models.Model):
+    """An Ansprechperson invites a colleague by e-mail; the token in the
+    link is the only way to accept."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("E-Mail-Adresse"))
+    role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices, default=Role.STAFF)
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="sent_invitations"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Einladung")
+        verbose_name_plural = _("Einladungen")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization}"
+
+
+class JoinRequestStatus(models.TextChoices):
+    PENDING = "pending", _("offen")
+    APPROVED = "approved", _("angenommen")
+    DECLINED = "declined", _("abgelehnt")
+
+
+class JoinRequest(models.Model):
+    """A signed-up person asks to join an organisation; an Ansprechperson
+    (or a coordinator) decides."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="join_requests")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="join_requests"
+    )
+    message = models.TextField(_("Nachricht"), blank=True)
+    status = models.CharField(
+        _("Status"),
+        max_length=20,
+        choices=JoinRequestStatus.choices,
+        default=JoinRequestStatus.PENDING,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("Beitrittsanfrage")
+        verbose_name_plural = _("Beitrittsanfragen")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organization"],
+                condition=models.Q(status="pending"),
+                name="join_request_one_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.organization}"
