@@ -1,0 +1,62 @@
+"""The audit log of sensitive actions (role and membership changes,
+invitations, data exports, deletions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db import models
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from ikone.accounts.models import User
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The acting person plus where the action came from. Services take an
+    Actor instead of a request, so they can be called from commands too."""
+
+    user: User | None
+    ip_address: str | None = None
+    user_agent: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_request(cls, request: HttpRequest) -> Actor:
+        user = request.user if request.user.is_authenticated else None
+        return cls(
+            user=user,  # type: ignore[arg-type]
+            ip_address=request.META.get("REMOTE_ADDR") or None,
+            user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
+        )
+
+    @classmethod
+    def system(cls) -> Actor:
+        """For management commands and background tasks."""
+        return cls(user=None, user_agent="system")
+
+
+def record(
+    actor: Actor,
+    action: str,
+    *,
+    target: models.Model | None = None,
+    data: dict[str, Any] | None = None,
+):
+    """Write one audit entry and return it."""
+    from ikone.core.models import AuditEntry
+
+    return AuditEntry.objects.create(
+        actor=actor.user,
+        actor_label=(actor.user.email if actor.user else actor.user_agent or "system")[:254],
+        action=action,
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+        target_label=str(target)[:300] if target is not None else "",
+        ip_address=actor.ip_address,
+        user_agent=actor.user_agent,
+        data=data or {},
+    )

@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEntry(models.Model):
+    """Who did what to which object, when and from where.
+
+    Written by services through `ikone.core.audit.record`, never edited.
+    `action` ids follow `<app>.<entity>.<past-verb>`.
+    """
+
+    created_at = models.DateTimeField(_("Zeitpunkt"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Kept apart from the foreign key so the entry stays readable after the
+    # person deleted their account.
+    actor_label = models.CharField(_("Person (Text)"), max_length=254, blank=True)
+    action = models.CharField(_("Aktion"), max_length=100, db_index=True)
+    target_type = models.CharField(_("Objekttyp"), max_length=100, blank=True)
+    target_id = models.CharField(_("Objekt-ID"), max_length=64, blank=True)
+    target_label = models.CharField(_("Objekt"), max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP-Adresse"), null=True, blank=True)
+    user_agent = models.CharField(_("Browser"), max_length=300, blank=True)
+    data = models.JSONField(_("Details"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("Protokolleintrag")
+        verbose_name_plural = _("Protokoll")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
