@@ -4,9 +4,10 @@ ARCHITECTURE.md (see docs/configuration.md). Production differs from
 
 from pathlib import Path
 
+import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from ikone.core.config import env_bool, env_list, env_str, email_config, secret_key
+from ikone.core.config import email_config, env_bool, env_list, env_str, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -101,8 +102,6 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------
-import dj_database_url  # noqa: E402
-
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'ikone.sqlite3'}"),
@@ -155,8 +154,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django import template
@@ -30,12 +31,14 @@ def language_links(context: template.Context) -> list[LanguageLink]:
         if code == current:
             continue
         info = get_language_info(code)
-        links.append(LanguageLink(code=code, name=info["name_local"], url=translate_url(path, code)))
+        links.append(
+            LanguageLink(code=code, name=info["name_local"], url=translate_url(path, code))
+        )
     return links
 
 
 @register.simple_tag
-def footer_links() -> list[object]:
+def footer_links() -> Sequence[object]:
     """Impressum, Datenschutz and Barrierefreiheit pages from the CMS."""
     from ikone.knowledge.selectors import footer_page_links
 
