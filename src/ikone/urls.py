@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("cms/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("", include("ikone.core.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from ikone.core.auditlog.forms import AuditFilterForm
+from ikone.core.auditlog.permissions import can_view_audit_log
+from ikone.core.auditlog.selectors import audit_action_list, audit_entry_list
+
+PAGE_SIZE = 50
+
+
+@require_safe
+@login_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    """The audit log for coordinators, filtered and paginated."""
+    if not can_view_audit_log(request.user):
+        raise PermissionDenied
+    form = AuditFilterForm(request.GET or None, actions=audit_action_list())
+    entries = audit_entry_list(**form.filters())
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("seite"))
+    return render(request, "core/auditentry_list.html", {"form": form, "page": page})
