@@ -1,14 +1,80 @@
-from collections.abc import Callable
+"""Two-factor authentication is mandatory for coordinators and operators."""
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+# Views a person without a second factor still needs: setting it up
+# (all of allauth.mfa, re-authentication before it), signing in and out,
+# confirming an e-mail address, switching the language, the health check.
+EXEMPT_URL_NAMES = frozenset(
+    {
+        "account_login",
+        "account_logout",
+        "account_reauthenticate",
+        "account_email_verification_sent",
+        "account_confirm_email",
+        "healthz",
+        "set_language",
+        "javascript-catalog",
+    }
+)
+EXEMPT_URL_NAME_PREFIXES = ("mfa_",)
 
 
 class RequireStaffMfaMiddleware:
-    """Coordinators and administrators must set up TOTP before they reach
-    protected pages (filled in by the accounts app)."""
+    """Coordinators and administrators (`user.requires_mfa`) without a TOTP
+    authenticator are sent to the TOTP activation page, with a German
+    message, from every view except EXEMPT_URL_NAMES — so they reach
+    neither protected pages nor /cms/ or /admin/ before setting it up.
+    Static and media files never reach a view and are not affected."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., Any],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
+        user = request.user
+        if not user.is_authenticated or not getattr(user, "requires_mfa", False):
+            return None
+        if _is_exempt(request):
+            return None
+        if Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists():
+            return None
+        messages.warning(
+            request,
+            _(
+                "Als Netzwerkkoordination oder Administrator:in brauchen Sie eine "
+                "Zwei-Faktor-Authentisierung. Bitte richten Sie jetzt eine "
+                "Authenticator-App ein; danach geht es weiter."
+            ),
+        )
+        target = reverse("mfa_activate_totp")
+        if getattr(request, "htmx", False):
+            return HttpResponse(status=204, headers={"HX-Redirect": target})
+        return redirect(target)
+
+
+def _is_exempt(request: HttpRequest) -> bool:
+    if request.path_info.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+        return True
+    match = request.resolver_match
+    name = (match.url_name or "") if match is not None else ""
+    return name in EXEMPT_URL_NAMES or name.startswith(EXEMPT_URL_NAME_PREFIXES)

@@ -1,8 +1,16 @@
 """People, organisations, roles within organisations, and network membership."""
 
-from django.contrib.auth.models import AbstractUser, UserManager as DjangoUserManager
+from typing import ClassVar
+
+from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from ikone.accounts.querysets import NetworkMembershipQuerySet
 
 
 class UserManager(DjangoUserManager["User"]):
@@ -44,7 +52,7 @@ class User(AbstractUser):
     is_mentor = models.BooleanField(_("Mentor:in / Expert:in"), default=False)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
     objects = UserManager()  # type: ignore[misc]
 
@@ -101,8 +109,8 @@ class Organization(models.Model):
     description = models.TextField(_("Beschreibung"), blank=True)
     website = models.URLField(_("Website"), blank=True)
     email = models.EmailField(_("Kontakt-E-Mail"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
     class Meta:
         verbose_name = _("Organisation")
@@ -118,6 +126,9 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("organizations:detail", kwargs={"slug": self.slug})
 
 
 class Network(models.Model):
@@ -158,6 +169,14 @@ class NetworkMembershipStatus(models.TextChoices):
     FORMER = "former", _("ehemaliges Mitglied")
 
 
+class DatePrecision(models.TextChoices):
+    """How much of `member_since` is known: sources often give only a year."""
+
+    DAY = "day", _("Tag")
+    MONTH = "month", _("Monat")
+    YEAR = "year", _("Jahr")
+
+
 class NetworkMembership(models.Model):
     """Whether an organisation is a member of a network, since when.
     Members and non-members get the same features; this is information."""
@@ -178,9 +197,21 @@ class NetworkMembership(models.Model):
         default=NetworkMembershipStatus.MEMBER,
     )
     member_since = models.DateField(_("Mitglied seit"), null=True, blank=True)
+    member_since_precision = models.CharField(
+        _("Genauigkeit des Beitrittsdatums"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_(
+            "Ist nur das Jahr oder der Monat bekannt, speichern Sie den Ersten des "
+            "Jahres bzw. Monats und wählen Sie hier „Jahr“ bzw. „Monat“."
+        ),
+    )
     member_until = models.DateField(_("Mitglied bis"), null=True, blank=True)
     note = models.CharField(_("Notiz"), max_length=300, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    objects = NetworkMembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Netzwerkmitgliedschaft")
@@ -193,6 +224,24 @@ class NetworkMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization} – {self.network}: {self.get_status_display()}"
+
+    @property
+    def member_since_label(self) -> str:
+        """`member_since` as far as it is known: "2019", "April 2019" or a full date."""
+        if self.member_since is None:
+            return ""
+        if self.member_since_precision == DatePrecision.YEAR:
+            return str(self.member_since.year)
+        if self.member_since_precision == DatePrecision.MONTH:
+            return date_format(self.member_since, "F Y")
+        return date_format(self.member_since, "DATE_FORMAT")
+
+    @property
+    def is_current_member(self) -> bool:
+        """A member whose membership has not ended."""
+        if self.status != NetworkMembershipStatus.MEMBER:
+            return False
+        return self.member_until is None or self.member_until >= timezone.localdate()
 
 
 class Role(models.TextChoices):
@@ -213,7 +262,7 @@ class Membership(models.Model):
         related_name="memberships",
     )
     role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices, default=Role.STAFF)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("seit"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("Zugehörigkeit")
@@ -231,21 +280,33 @@ class Invitation(models.Model):
     link is the only way to accept."""
 
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="invitations"
+        Organization,
+        verbose_name=_("Organisation"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
     )
     email = models.EmailField(_("E-Mail-Adresse"))
     role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices, default=Role.STAFF)
     token = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, related_name="sent_invitations"
+        User,
+        verbose_name=_("eingeladen von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="sent_invitations",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    accepted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("eingeladen am"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("gültig bis"))
+    accepted_at = models.DateTimeField(_("angenommen am"), null=True, blank=True)
     accepted_by = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        User,
+        verbose_name=_("angenommen von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(_("zurückgezogen am"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("Einladung")
@@ -254,6 +315,15 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.organization}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_pending(self) -> bool:
+        """Neither accepted, revoked nor expired: the link still works."""
+        return self.accepted_at is None and self.revoked_at is None and not self.is_expired
 
 
 class JoinRequestStatus(models.TextChoices):
@@ -266,9 +336,14 @@ class JoinRequest(models.Model):
     """A signed-up person asks to join an organisation; an Ansprechperson
     (or a coordinator) decides."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="join_requests")
+    user = models.ForeignKey(
+        User, verbose_name=_("Person"), on_delete=models.CASCADE, related_name="join_requests"
+    )
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="join_requests"
+        Organization,
+        verbose_name=_("Organisation"),
+        on_delete=models.CASCADE,
+        related_name="join_requests",
     )
     message = models.TextField(_("Nachricht"), blank=True)
     status = models.CharField(
@@ -277,10 +352,15 @@ class JoinRequest(models.Model):
         choices=JoinRequestStatus.choices,
         default=JoinRequestStatus.PENDING,
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("gestellt am"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("entschieden am"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        User,
+        verbose_name=_("entschieden von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:

@@ -1,0 +1,23 @@
+"""Chainable filters for the accounts models."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import models
+from django.utils import timezone
+
+if TYPE_CHECKING:
+    from ikone.accounts.models import NetworkMembership  # noqa: F401 - used in a string annotation
+
+
+class NetworkMembershipQuerySet(models.QuerySet["NetworkMembership"]):
+    def in_primary_network(self) -> NetworkMembershipQuerySet:
+        return self.filter(network__is_primary=True)
+
+    def current(self) -> NetworkMembershipQuerySet:
+        """Members whose membership has not ended (status member, no past end date)."""
+        today = timezone.localdate()
+        return self.filter(status="member").filter(
+            models.Q(member_until__isnull=True) | models.Q(member_until__gte=today)
+        )
