@@ -1,0 +1,60 @@
+"""The public municipality directory: /kommunen/ and /kommunen/<ags>/."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_safe
+from django_htmx.middleware import HtmxDetails
+
+from ikone.municipalities.forms import DirectoryFilterForm
+from ikone.municipalities.models import Municipality
+from ikone.municipalities.selectors import (
+    district_list,
+    municipality_get,
+    municipality_list,
+    municipality_subdivisions,
+    state_list,
+)
+
+PAGE_SIZE = 50
+LIST_TEMPLATE = "municipalities/municipality_list.html"
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+@require_safe
+def municipality_list_view(request: HtmxHttpRequest) -> HttpResponse:
+    """The directory with search, filters and pages; htmx requests get only
+    the results fragment (plus the count for the live region)."""
+    states = list(state_list())
+    land = request.GET.get("land", "")
+    state_key = land if land in {state.ags for state in states} else ""
+    form = DirectoryFilterForm(
+        request.GET, states=states, districts=list(district_list(state_key=state_key))
+    )
+    paginator = Paginator(municipality_list(filters=form.to_filter()), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    context = {"form": form, "page_obj": page, "paginator": paginator}
+    wants_fragment = request.htmx and not request.htmx.history_restore_request
+    template = f"{LIST_TEMPLATE}#results" if wants_fragment else LIST_TEMPLATE
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_safe
+def municipality_detail_view(request: HttpRequest, ags: str) -> HttpResponse:
+    """One unit of any level with its figures, parents, subdivisions and
+    network status."""
+    try:
+        municipality = municipality_get(ags=ags)
+    except Municipality.DoesNotExist:
+        raise Http404 from None
+    context = {
+        "municipality": municipality,
+        "subdivisions": municipality_subdivisions(municipality=municipality),
+    }
+    return render(request, "municipalities/municipality_detail.html", context)
