@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := ikone.settings
 
-.PHONY: run test lint format e2e bench install assets migrate demo clean
+.PHONY: run test lint format e2e bench chromium install assets migrate demo clean
 
 # Re-run pip only when pyproject.toml changed since the last install.
 $(BIN)/.installed: pyproject.toml
@@ -43,8 +43,28 @@ lint: install
 	$(BIN)/mypy
 	$(BIN)/ikone makemigrations --check --dry-run
 
-test: install lint
+test: install lint chromium
 	$(BIN)/pytest
+
+# Browser tests only (Playwright driving Debian's Chromium; never downloads a browser).
+e2e: install chromium
+	$(BIN)/pytest -m e2e tests/e2e
+
+# Debian's Chromium for the e2e tests, installed with apt when missing. Without
+# it (no root, no apt) the e2e tests are skipped with a message saying so.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; } \
+	    || echo "chromium could not be installed: the e2e tests will be skipped"; }
+
+# The performance benchmark on PostgreSQL (not part of `make test`), see docs/benchmark.md.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/ikone_bench
+bench: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/generate.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/run.py
 
 format: install
 	$(BIN)/ruff format .

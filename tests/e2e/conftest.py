@@ -1,0 +1,105 @@
+"""Browser tests: Playwright drives Debian's Chromium (/usr/bin/chromium,
+installed by `make e2e` and .ci/run; no browser is ever downloaded) against
+a live server of the project. One browser serves the whole session; every
+test gets its own context (cookies) and tab."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, AuditLog, Visitor
+
+# Playwright's sync API runs an event loop in this thread; Django refuses
+# ORM calls from a thread with a running loop unless told it is fine here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+SKIP_REASON = (
+    "Chromium is missing at /usr/bin/chromium: install it with "
+    "`apt-get install chromium` (or run `make e2e`) to run the browser tests."
+)
+
+AUDIT_LOG = AuditLog()
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Every test in this folder is an e2e test (so `-m e2e` selects them and
+    `-m "not e2e"` leaves them out), skipped only when Chromium is missing."""
+    if str(item.path).startswith(os.path.dirname(__file__)):
+        item.add_marker(pytest.mark.e2e)
+        if not CHROMIUM.exists():
+            item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_settings() -> Iterator[None]:
+    """The live server is plain HTTP and starts once per session, before the
+    per-test settings fixture runs; middleware reads these when it is built."""
+    from django.conf import settings
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in {
+            "SECURE_SSL_REDIRECT": False,
+            "SECURE_HSTS_SECONDS": 0,
+            "SESSION_COOKIE_SECURE": False,
+            "CSRF_COOKIE_SECURE": False,
+            "WHITENOISE_USE_FINDERS": True,
+            "ALLOWED_HOSTS": ["localhost", "127.0.0.1", "testserver"],
+        }.items():
+            patch.setattr(settings, name, value)
+        yield
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_visitor(browser, live_server, transactional_db) -> Iterator[object]:
+    """A factory for people in their own browser context (several people in
+    one test: an Ansprechperson and the invited colleague)."""
+    contexts = []
+    visitors: list[Visitor] = []
+
+    def make(locale: str = "de-DE") -> Visitor:
+        context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        visitor = Visitor(context.new_page(), live_server.url, AUDIT_LOG)
+        visitors.append(visitor)
+        return visitor
+
+    yield make
+    try:
+        for visitor in visitors:
+            visitor.finish()
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def visitor(new_visitor) -> Visitor:
+    return new_visitor()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    if not AUDIT_LOG.pages:
+        return
+    pages = sorted({report.url for report in AUDIT_LOG.pages})
+    failing = [report for report in AUDIT_LOG.pages if report.violations]
+    terminalreporter.section("axe-core (WCAG 2.1 A/AA)")
+    terminalreporter.write_line(
+        f"{len(AUDIT_LOG.pages)} page checks on {len(pages)} distinct pages, "
+        f"{len(failing)} with violations"
+    )
+    for path in pages:
+        terminalreporter.write_line(f"  {path}")

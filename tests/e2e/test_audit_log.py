@@ -1,0 +1,40 @@
+"""A coordinator reads the audit log in the browser: filters, pages, keyboard."""
+
+from ikone.core import audit
+from ikone.core.audit import Actor
+from tests.core.helpers import make_user
+
+
+def test_coordinator_filters_the_audit_log(visitor):
+    coordinator = make_user(
+        "koordination@example.org", name="Kora Koordination", is_coordinator=True
+    )
+    colleague = make_user("kollegin@example.org", name="Karla Kollegin")
+    for _ in range(55):
+        audit.record(
+            Actor(user=coordinator, ip_address="192.0.2.1"),
+            "accounts.invitation.sent",
+            target=colleague,
+        )
+    audit.record(Actor(user=colleague), "accounts.user.exported", target=colleague)
+    visitor.sign_in_as(coordinator)
+
+    page = visitor.visit("/netzwerk/protokoll/")
+    assert page.get_by_text("56 Einträge").is_visible()
+    visitor.check_keyboard()
+
+    visitor.click_and_check(page.get_by_role("link", name="Ältere Einträge"))
+    assert "seite=2" in visitor.path()
+
+    page.get_by_label("Aktion").select_option("accounts.user.exported")
+    visitor.click_and_check(page.get_by_role("button", name="Filtern"))
+    assert page.get_by_text("1 Eintrag", exact=True).is_visible()
+    assert page.get_by_role("cell", name="kollegin@example.org").is_visible()
+
+
+def test_other_people_see_no_audit_log(visitor):
+    visitor.sign_in_as(make_user("person@example.org"))
+    response = visitor.page.goto(visitor.url("/netzwerk/protokoll/"))
+    assert response is not None and response.status == 403
+    visitor.check()
+    assert visitor.page.get_by_role("heading", name="Kein Zugriff").is_visible()
