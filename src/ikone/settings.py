@@ -261,6 +261,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Only /api/v1/ is IKONE's public interface; Wagtail's /cms/api/ stays out.
+    "PREPROCESSING_HOOKS": ["ikone.api.schema.preprocess_only_api_v1"],
 }
 
 # --- Security ---------------------------------------------------------------

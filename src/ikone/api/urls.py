@@ -1,7 +1,14 @@
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from ikone.api.views.municipalities import MunicipalityViewSet
+
+router = DefaultRouter()
+router.register("municipalities", MunicipalityViewSet, basename="municipality")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include(router.urls)),
 ]

@@ -1,0 +1,129 @@
+"""Municipality directory: query parameters in, units out."""
+
+from rest_framework import serializers
+
+from ikone.municipalities.kinds import KIND_LABELS
+from ikone.municipalities.models import Municipality
+from ikone.municipalities.selectors import DirectoryFilter
+
+
+class MunicipalityFilterSerializer(serializers.Serializer[DirectoryFilter]):
+    """The list's query parameters, named as on the HTML page."""
+
+    q = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=100,
+        help_text="Teil des Namens; Groß-/Kleinschreibung, Umlaute und ß egal (ü = ue).",
+    )
+    land = serializers.RegexField(
+        r"^\d{2}$",
+        required=False,
+        allow_blank=True,
+        help_text="Schlüssel des Landes, z. B. 07.",
+    )
+    kreis = serializers.RegexField(
+        r"^\d{5}$",
+        required=False,
+        allow_blank=True,
+        help_text="Schlüssel des Kreises, z. B. 07312.",
+    )
+    typ = serializers.ChoiceField(
+        choices=list(KIND_LABELS.items()),
+        required=False,
+        allow_blank=True,
+        help_text=(
+            "Ebene (land, kreis, verband, gemeinde) oder Typ-Schlüssel des "
+            "Gemeindeverzeichnisses (41–45 Kreise, 51–58 Gemeindeverbände, 60–67 Gemeinden)."
+        ),
+    )
+    mitglied = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Nur Kommunen, deren Organisation Mitglied des Netzwerks ist.",
+    )
+
+    def to_filter(self) -> DirectoryFilter:
+        data = self.validated_data
+        return DirectoryFilter(
+            q=data.get("q", ""),
+            state_key=data.get("land", ""),
+            district_key=data.get("kreis", ""),
+            kind=data.get("typ", ""),
+            members_only=data.get("mitglied", False),
+        )
+
+
+class UnitReferenceSerializer(serializers.ModelSerializer[Municipality]):
+    """A related unit, by key and name."""
+
+    class Meta:
+        model = Municipality
+        fields = ["ags", "name", "level"]
+        read_only_fields = fields
+
+
+class MunicipalityListSerializer(serializers.ModelSerializer[Municipality]):
+    """A unit as the list shows it."""
+
+    url = serializers.HyperlinkedIdentityField(
+        view_name="municipality-detail", lookup_field="ags", read_only=True
+    )
+    type_code = serializers.CharField(read_only=True, help_text="Typ-Schlüssel (GV100AD).")
+    type_label = serializers.CharField(read_only=True, help_text="Typ als Text.")
+    state = serializers.CharField(
+        source="state.ags", read_only=True, allow_null=True, default=None, help_text="Land."
+    )
+    district = serializers.CharField(
+        source="district.ags", read_only=True, allow_null=True, default=None, help_text="Kreis."
+    )
+    parent = serializers.CharField(  # type: ignore[assignment]  # a field, not Field.parent
+        source="parent.ags",
+        read_only=True,
+        allow_null=True,
+        default=None,
+        help_text="Übergeordnete Einheit (Gemeindeverband, Kreis oder Land).",
+    )
+    is_member = serializers.BooleanField(
+        read_only=True, help_text="Mitglied des Netzwerks (über die Organisation)."
+    )
+
+    class Meta:
+        model = Municipality
+        fields = [
+            "url", "ags", "name", "name_short", "level", "type_code", "type_label",
+            "population", "area_km2", "state", "district", "parent", "is_member",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class MunicipalityDetailSerializer(MunicipalityListSerializer):
+    """A unit with all its figures and its parents spelled out."""
+
+    state = UnitReferenceSerializer(read_only=True, allow_null=True)  # type: ignore[assignment]
+    district = UnitReferenceSerializer(read_only=True, allow_null=True)  # type: ignore[assignment]
+    parent = UnitReferenceSerializer(read_only=True, allow_null=True)  # type: ignore[assignment]
+    density = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=0,
+        read_only=True,
+        allow_null=True,
+        help_text="Einwohner je km².",
+    )
+    member_since = serializers.DateField(
+        read_only=True, allow_null=True, help_text="Mitglied seit (falls bekannt)."
+    )
+    organization = serializers.CharField(
+        source="organization_slug",
+        read_only=True,
+        allow_null=True,
+        help_text="Kurzname der Organisation auf der Plattform, falls vorhanden.",
+    )
+
+    class Meta(MunicipalityListSerializer.Meta):
+        fields = [
+            *MunicipalityListSerializer.Meta.fields,
+            "ars", "seat", "postcode", "latitude", "longitude", "density",
+            "territorial_status_date", "member_since", "organization",
+        ]  # fmt: skip
+        read_only_fields = fields

@@ -1,0 +1,61 @@
+"""/api/v1/municipalities/: the municipality directory, read-only and public."""
+
+from django.db.models import QuerySet
+from django.http import Http404
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import permissions, viewsets
+from rest_framework.serializers import BaseSerializer
+
+from ikone.api.serializers.municipalities import (
+    MunicipalityDetailSerializer,
+    MunicipalityFilterSerializer,
+    MunicipalityListSerializer,
+)
+from ikone.municipalities.models import Municipality
+from ikone.municipalities.selectors import (
+    DirectoryFilter,
+    municipality_get,
+    municipality_list,
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Kommunen auflisten",
+        description=(
+            "Länder, Kreise, Gemeindeverbände und Gemeinden aus dem Gemeindeverzeichnis "
+            "(Destatis, dl-de/by-2-0), seitenweise."
+        ),
+        parameters=[MunicipalityFilterSerializer],
+    ),
+    retrieve=extend_schema(
+        summary="Eine Kommune",
+        description="Eine Einheit nach ihrem Schlüssel (2, 5, 8 oder 9 Ziffern).",
+    ),
+)
+class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet[Municipality]):
+    permission_classes = [permissions.AllowAny]
+    filter_backends: list[type] = []
+    lookup_field = "ags"
+    lookup_value_regex = r"\d{2}|\d{5}|\d{8}|\d{9}"
+    queryset = Municipality.objects.none()
+
+    def get_queryset(self) -> QuerySet[Municipality]:
+        return municipality_list(filters=self.directory_filter())
+
+    def get_object(self) -> Municipality:
+        try:
+            return municipality_get(ags=self.kwargs["ags"])
+        except Municipality.DoesNotExist:
+            raise Http404 from None
+
+    def get_serializer_class(self) -> type[BaseSerializer[Municipality]]:
+        if self.action == "retrieve":
+            return MunicipalityDetailSerializer
+        return MunicipalityListSerializer
+
+    def directory_filter(self) -> DirectoryFilter:
+        """The validated query parameters; raises ValidationError (400)."""
+        serializer = MunicipalityFilterSerializer(data=self.request.query_params)
+        serializer.is_valid(raise_exception=True)
+        return serializer.to_filter()
