@@ -1,4 +1,21 @@
+"""Reads for the CMS pages and for the footer of every page."""
+
 from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+from ikone.accounts.models import NetworkMembership, NetworkMembershipStatus
+from ikone.knowledge.links import reverse_or_none
+from ikone.municipalities.models import Level, Municipality
+
+FOOTER_CACHE_KEY = "ikone:knowledge:footer-links:v1"
+# Publishing clears the entry (see signals.py); the timeout only bounds how
+# long other processes with a process-local cache may show an old footer.
+FOOTER_CACHE_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -7,7 +24,88 @@ class PageLink:
     url: str
 
 
+@dataclass(frozen=True)
+class NetworkFigures:
+    municipalities: int
+    members: int
+
+
 def footer_page_links() -> list[PageLink]:
     """Impressum, Datenschutz and Barrierefreiheit, in that order, as far as
-    the CMS has them (filled in by the knowledge app)."""
-    return []
+    a live page holds the footer role; URLs in the active language.
+
+    Served from the cache; a miss costs one query (plus Wagtail's own cached
+    lookup of the site root). signals.py clears the entry whenever a page is
+    published, unpublished, moved or deleted, or a site changes.
+    """
+    entries: list[tuple[str, str]] | None = cache.get(FOOTER_CACHE_KEY)
+    if entries is None:
+        entries = _footer_entries()
+        cache.set(FOOTER_CACHE_KEY, entries, FOOTER_CACHE_SECONDS)
+    return [
+        PageLink(title=title, url=reverse("wagtail_serve", args=(path,)))
+        for title, path in entries
+    ]
+
+
+def footer_cache_clear() -> None:
+    """Forget the cached footer links; the next page view reads them anew."""
+    cache.delete(FOOTER_CACHE_KEY)
+
+
+def _footer_entries() -> list[tuple[str, str]]:
+    """(title, path below the site root) per footer role, in footer order.
+    Where two live pages claim a role, the first in the page tree wins."""
+    # Imported here because the page models import this module.
+    from ikone.knowledge.models import FooterRole, StandardPage
+
+    rows = (
+        StandardPage.objects.live()
+        .filter(footer_role__in=FooterRole.values)
+        .order_by("path")
+        .values_list("footer_role", "title", "url_path")
+    )
+    root_paths = [root.root_path for root in Site.get_site_root_paths()]
+    by_role: dict[str, tuple[str, str]] = {}
+    for role, title, url_path in rows:
+        root_path = next((root for root in root_paths if url_path.startswith(root)), None)
+        if root_path is not None:
+            by_role.setdefault(role, (title, url_path[len(root_path) :]))
+    return [by_role[role] for role in FooterRole.values if role in by_role]
+
+
+def home_actions(*, authenticated: bool) -> list[PageLink]:
+    """The start page's main actions: the municipality directory, and signing
+    up (or the own account when signed in). Areas not installed are left out."""
+    candidates = [(_("Kommunen im Verzeichnis finden"), "municipalities:list")]
+    if authenticated:
+        candidates.append((_("Zu meinem Konto"), "accounts:profile"))
+    else:
+        candidates.append((_("Kostenlos registrieren"), "account_signup"))
+    links = []
+    for title, url_name in candidates:
+        url = reverse_or_none(url_name)
+        if url is not None:
+            links.append(PageLink(title=title, url=url))
+    return links
+
+
+def page_breadcrumbs(*, page: Page, request: HttpRequest | None = None) -> list[PageLink]:
+    """The routable ancestors of a page, from the start page down (one query)."""
+    crumbs = []
+    for ancestor in page.get_ancestors().filter(depth__gt=1):
+        url = ancestor.get_url(request=request)
+        if url is not None:
+            crumbs.append(PageLink(title=ancestor.title, url=url))
+    return crumbs
+
+
+def network_figures() -> NetworkFigures:
+    """Gemeinden in the municipality directory and current members of the
+    installation's primary network (two count queries)."""
+    return NetworkFigures(
+        municipalities=Municipality.objects.filter(level=Level.MUNICIPALITY).count(),
+        members=NetworkMembership.objects.filter(
+            network__is_primary=True, status=NetworkMembershipStatus.MEMBER
+        ).count(),
+    )
