@@ -1,5 +1,7 @@
 """Link cards and the network figures."""
 
+from datetime import date
+
 import pytest
 from django.urls import NoReverseMatch
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -92,11 +94,13 @@ def _municipality(ags: str, level: str = Level.MUNICIPALITY) -> Municipality:
     )
 
 
-def _organization(slug: str, network: Network, status: str) -> None:
+def _organization(slug: str, network: Network, status: str, **membership: object) -> None:
     organization = Organization.objects.create(
         name=slug, slug=slug, kind=OrganizationKind.MUNICIPALITY
     )
-    NetworkMembership.objects.create(organization=organization, network=network, status=status)
+    NetworkMembership.objects.create(
+        organization=organization, network=network, status=status, **membership
+    )
 
 
 def test_network_figures_count_gemeinden_and_members_of_the_primary_network(
@@ -112,6 +116,9 @@ def test_network_figures_count_gemeinden_and_members_of_the_primary_network(
     _organization("kaiserslautern", ikone, NetworkMembershipStatus.MEMBER)
     _organization("speyer", ikone, NetworkMembershipStatus.MEMBER)
     _organization("trier", ikone, NetworkMembershipStatus.FORMER)
+    _organization(
+        "pirmasens", ikone, NetworkMembershipStatus.MEMBER, member_until=date(2020, 12, 31)
+    )
     _organization("eisenberg", villages, NetworkMembershipStatus.MEMBER)
 
     with django_assert_num_queries(2):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from ikone.accounts.models import NetworkMembership, NetworkMembershipStatus
+from ikone.accounts.models import NetworkMembership
 from ikone.knowledge.links import reverse_or_none
 from ikone.municipalities.models import Level, Municipality
 
@@ -102,10 +102,9 @@ def page_breadcrumbs(*, page: Page, request: HttpRequest | None = None) -> list[
 
 def network_figures() -> NetworkFigures:
     """Gemeinden in the municipality directory and current members of the
-    installation's primary network (two count queries)."""
+    installation's primary network, as the accounts app defines them (two
+    count queries)."""
     return NetworkFigures(
         municipalities=Municipality.objects.filter(level=Level.MUNICIPALITY).count(),
-        members=NetworkMembership.objects.filter(
-            network__is_primary=True, status=NetworkMembershipStatus.MEMBER
-        ).count(),
+        members=NetworkMembership.objects.in_primary_network().current().count(),
     )
