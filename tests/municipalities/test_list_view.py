@@ -181,6 +181,33 @@ def test_htmx_gets_only_the_results_and_the_count(client, hierarchy):
     assert "HX-Request" in response["Vary"]
 
 
+def test_htmx_swaps_in_the_kreis_choices_of_a_new_land(client, hierarchy):
+    response = client.get(
+        LIST_URL,
+        {"land": "10", "kreis": "07335"},
+        headers={
+            "HX-Request": "true",
+            "HX-Current-URL": "http://testserver/kommunen/?land=07&kreis=07335",
+        },
+    )
+
+    content = response.content.decode()
+    assert '<div id="municipality-kreis" hx-swap-oob="true">' in content
+    kreis_field = content[content.index('id="municipality-kreis"') :]
+    assert 'value="10041"' in kreis_field
+    assert 'value="07335"' not in kreis_field
+
+
+def test_htmx_leaves_the_kreis_choices_while_the_land_stays(client, hierarchy):
+    response = client.get(
+        LIST_URL,
+        {"land": "07", "q": "en"},
+        headers={"HX-Request": "true", "HX-Current-URL": "http://testserver/kommunen/?land=07"},
+    )
+
+    assert "municipality-kreis" not in response.content.decode()
+
+
 def test_htmx_history_restore_gets_the_whole_page(client, hierarchy):
     response = client.get(
         LIST_URL,

@@ -1,5 +1,7 @@
 """The public municipality directory: /kommunen/ and /kommunen/<ags>/."""
 
+from urllib.parse import parse_qs, urlsplit
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -28,7 +30,8 @@ class HtmxHttpRequest(HttpRequest):
 @require_safe
 def municipality_list_view(request: HtmxHttpRequest) -> HttpResponse:
     """The directory with search, filters and pages; htmx requests get only
-    the results fragment (plus the count for the live region)."""
+    the results fragment, plus out of band the count for the live region
+    and, when the Land changed, the Kreis choices."""
     states = list(state_list())
     land = request.GET.get("land", "")
     state_key = land if land in {state.ags for state in states} else ""
@@ -37,12 +40,24 @@ def municipality_list_view(request: HtmxHttpRequest) -> HttpResponse:
     )
     paginator = Paginator(municipality_list(filters=form.to_filter()), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    context = {"form": form, "page_obj": page, "paginator": paginator}
-    wants_fragment = request.htmx and not request.htmx.history_restore_request
+    wants_fragment = bool(request.htmx) and not request.htmx.history_restore_request
+    context = {
+        "form": form,
+        "page_obj": page,
+        "paginator": paginator,
+        "refresh_districts": wants_fragment and _land_changed(request, land),
+    }
     template = f"{LIST_TEMPLATE}#results" if wants_fragment else LIST_TEMPLATE
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _land_changed(request: HtmxHttpRequest, land: str) -> bool:
+    """Whether an htmx request shows another Land than the page it came
+    from, so that the Kreis choices must follow (swapped out of band)."""
+    query = urlsplit(request.htmx.current_url or "").query
+    return parse_qs(query).get("land", [""])[0] != land
 
 
 @require_safe
