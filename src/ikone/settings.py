@@ -217,7 +217,10 @@ vars().update(email_config(env_str("EMAIL_URL", "console://")))
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "IKONE"
-WAGTAILADMIN_BASE_URL = env_str("IKONE_BASE_URL", "http://127.0.0.1:8000")
+# Links in CMS notification mails point at the first configured host.
+WAGTAILADMIN_BASE_URL = (
+    "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+)
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 # No requests to other hosts from the admin either (gravatar.com, releases.wagtail.org).
