@@ -8,10 +8,12 @@ membership go through the services, so they are audited like everywhere else.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +30,10 @@ from ikone.accounts.models import (
 )
 from ikone.core import audit
 from ikone.core.audit import Actor
+
+URL_FIELDS_HTTPS: Mapping[type[models.Field[Any, Any]], Mapping[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
 
 
 class CoordinatorAccessMixin:
@@ -170,6 +176,7 @@ class OrganizationAdmin(CoordinatorAccessMixin, admin.ModelAdmin):
     filter_horizontal = ["cooperation_members"]
     inlines = [MembershipInline, NetworkMembershipInline]
     view_on_site = True
+    formfield_overrides = URL_FIELDS_HTTPS
 
     def save_model(self, request: HttpRequest, obj: Organization, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
@@ -186,6 +193,7 @@ class OrganizationAdmin(CoordinatorAccessMixin, admin.ModelAdmin):
 class NetworkAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "slug", "is_primary", "email"]
     prepopulated_fields = {"slug": ["short_name"]}
+    formfield_overrides = URL_FIELDS_HTTPS
 
 
 @admin.register(NetworkMembership)

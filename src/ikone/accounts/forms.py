@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from ikone.accounts.models import (
     DatePrecision,
     NetworkMembershipStatus,
-    Organization,
     OrganizationKind,
     Role,
     User,
@@ -57,13 +56,12 @@ class OrganizationCreateForm(forms.Form):
     email = forms.EmailField(label=_("Kontakt-E-Mail"), required=False)
 
 
-class OrganizationEditForm(forms.ModelForm):
+class OrganizationEditForm(forms.Form):
+    description = forms.CharField(
+        label=_("Beschreibung"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
-
-    class Meta:
-        model = Organization
-        fields = ["description", "website", "email"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+    email = forms.EmailField(label=_("Kontakt-E-Mail"), required=False)
 
 
 class InvitationForm(forms.Form):

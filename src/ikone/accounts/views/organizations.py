@@ -138,7 +138,12 @@ def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organization = selectors.organization_get_for_action(
         user=request.user, slug=slug, check=permissions.can_edit_organization
     )
-    form = OrganizationEditForm(request.POST or None, instance=organization)
+    initial = {
+        "description": organization.description,
+        "website": organization.website,
+        "email": organization.email,
+    }
+    form = OrganizationEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.organization_update(
             organization=organization, actor=Actor.from_request(request), **form.cleaned_data
