@@ -224,7 +224,16 @@ def test_the_page_works_without_javascript_and_enhances_with_htmx(client, hierar
     assert 'method="get" action="/kommunen/"' in content
     assert '<button type="submit"' in content
     assert 'hx-get="/kommunen/"' in content
-    assert 'hx-trigger="submit, input changed delay:250ms from:#id_q, change"' in content
+    assert (
+        'hx-trigger="submit, input changed delay:250ms from:#id_q, change from:#municipality-choices"'
+        in content
+    )
+    # The name field's change on blur must not refresh the results: a click on
+    # a result right after typing would lose its navigation to the swap.
+    choices = content[content.index('id="municipality-choices"') :]
+    choices = choices[: choices.index('class="ikone-actions"')]
+    assert 'id="id_q"' not in choices
+    assert all(f'id="id_{name}"' in choices for name in ("land", "kreis", "typ", "mitglied"))
     assert 'hx-target="#municipality-results"' in content
     assert 'hx-push-url="true"' in content
     assert '<div id="municipality-results">' in content
