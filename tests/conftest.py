@@ -1,6 +1,7 @@
 """Test-only settings and shared fixtures."""
 
 import pytest
+from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
@@ -16,3 +17,12 @@ def _test_settings(settings):
     }
     settings.WHITENOISE_USE_FINDERS = True
     settings.WHITENOISE_AUTOREFRESH = True
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Caches (footer links, Wagtail's site root, rate limits) outlive a
+    test's rolled-back transaction; start every test without them."""
+    cache.clear()
+    yield
+    cache.clear()
