@@ -145,11 +145,12 @@ def test_the_detail_spells_out_parents_and_figures(client, hierarchy):
     assert body["parent"] == body["district"]
     assert (body["latitude"], body["longitude"]) == ("49.246262", "7.369758")
     assert body["density"] == "472"
-    assert (body["is_member"], body["member_since"], body["organization"]) == (
-        True,
-        "2021-03-01",
-        "zweibruecken",
-    )
+    assert (
+        body["is_member"],
+        body["member_since"],
+        body["member_since_precision"],
+        body["organization"],
+    ) == (True, "2021-03-01", "day", "zweibruecken")
 
 
 @pytest.mark.parametrize("ags", ["07", "07335", "073355002", "07335004"])

@@ -124,6 +124,21 @@ def test_a_member_shows_since_when(client, hierarchy):
     assert "Mitglied seit 1. März 2021 (Interkommunales Netzwerk Digitale Stadt)" in page
 
 
+@pytest.mark.parametrize(
+    ("precision", "shown"),
+    [("year", "Mitglied seit 2019 ("), ("month", "Mitglied seit April 2019 (")],
+)
+def test_member_since_shows_only_what_is_known(client, hierarchy, precision, shown):
+    NetworkMembershipFactory(
+        organization=OrganizationFactory(municipality=hierarchy.city),
+        network=NetworkFactory(),
+        member_since=datetime.date(2019, 4, 1),
+        member_since_precision=precision,
+    )
+
+    assert shown in text(client.get("/kommunen/07320000/"))
+
+
 def test_a_non_member_says_so(client, hierarchy):
     NetworkFactory()
 

@@ -18,14 +18,8 @@ from django.db.models import (
     Value,
     When,
 )
-from django.utils import timezone
 
-from ikone.accounts.models import (
-    Network,
-    NetworkMembership,
-    NetworkMembershipStatus,
-    Organization,
-)
+from ikone.accounts.models import Network, NetworkMembership, Organization
 from ikone.municipalities.kinds import kind_filter
 from ikone.municipalities.models import Level, Municipality
 from ikone.municipalities.search import fold
@@ -58,13 +52,12 @@ class Subdivisions:
 
 
 def _primary_memberships() -> QuerySet[NetworkMembership]:
-    """Current memberships in the primary network of the organisation of the
-    outer unit: status member and not ended (same rule as accounts)."""
-    return NetworkMembership.objects.filter(
-        Q(member_until__isnull=True) | Q(member_until__gte=timezone.localdate()),
-        organization__municipality=OuterRef("pk"),
-        network__is_primary=True,
-        status=NetworkMembershipStatus.MEMBER,
+    """Current memberships in the primary network (the accounts app's rule)
+    of the organisation of the outer unit."""
+    return (
+        NetworkMembership.objects.in_primary_network()
+        .current()
+        .filter(organization__municipality=OuterRef("pk"))
     )
 
 
@@ -107,7 +100,8 @@ def municipality_list(*, filters: DirectoryFilter) -> QuerySet[Municipality]:
 
 def municipality_get(*, ags: str) -> Municipality:
     """One unit by its key, with parent, Land and Kreis, and annotated with
-    `is_member`, `member_since` (primary network), `network_name` and its
+    `is_member`, `member_since` and `member_since_precision` (day, month or
+    year; primary network), `network_name` and its
     organisation's `organization_slug` / `organization_name` (or None).
 
     Raises Municipality.DoesNotExist.
@@ -117,6 +111,9 @@ def municipality_get(*, ags: str) -> Municipality:
         _with_membership(Municipality.objects.select_related(*RELATED))
         .annotate(
             member_since=Subquery(_primary_memberships().values("member_since")[:1]),
+            member_since_precision=Subquery(
+                _primary_memberships().values("member_since_precision")[:1]
+            ),
             network_name=Subquery(Network.objects.filter(is_primary=True).values("name")[:1]),
             organization_slug=Subquery(organizations.values("slug")[:1]),
             organization_name=Subquery(organizations.values("name")[:1]),

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from ikone.accounts.models import DatePrecision
 from ikone.municipalities.kinds import KIND_LABELS
 from ikone.municipalities.models import Municipality
 from ikone.municipalities.selectors import DirectoryFilter
@@ -113,6 +114,12 @@ class MunicipalityDetailSerializer(MunicipalityListSerializer):
     member_since = serializers.DateField(
         read_only=True, allow_null=True, help_text="Mitglied seit (falls bekannt)."
     )
+    member_since_precision = serializers.ChoiceField(
+        choices=DatePrecision.choices,
+        read_only=True,
+        allow_null=True,
+        help_text="Wie genau `member_since` bekannt ist (Tag, Monat oder nur Jahr).",
+    )
     organization = serializers.CharField(
         source="organization_slug",
         read_only=True,
@@ -124,6 +131,7 @@ class MunicipalityDetailSerializer(MunicipalityListSerializer):
         fields = [
             *MunicipalityListSerializer.Meta.fields,
             "ars", "seat", "postcode", "latitude", "longitude", "density",
-            "territorial_status_date", "member_since", "organization",
+            "territorial_status_date", "member_since", "member_since_precision",
+            "organization",
         ]  # fmt: skip
         read_only_fields = fields
