@@ -179,7 +179,8 @@ class Visitor:
             if isinstance(selector_or_locator, str)
             else selector_or_locator
         )
-        with self.page.expect_navigation():
+        # A new document, not an htmx history push that a blur may cause.
+        with self.page.expect_event("load"):
             locator.click()
         self.check()
         return self.page

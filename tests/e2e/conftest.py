@@ -91,6 +91,32 @@ def visitor(new_visitor) -> Visitor:
     return new_visitor()
 
 
+@pytest.fixture
+def site_pages(transactional_db) -> None:
+    """The CMS pages of the demo installation: start page, about, imprint,
+    privacy, accessibility (what `ikone seed_demo` creates first).
+
+    The live server needs a transactional database, which is emptied after
+    every test, also of the rows Wagtail's migrations created; the default
+    locale, the page tree's root and the root collection are put back first.
+    (pytest-django's serialized rollback cannot do it here: its copy lives on
+    the connection object, and Playwright's greenlets may see another one.)"""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Collection, Locale, Page
+
+    from ikone.knowledge.demo import seed_demo_pages
+
+    locale = Locale.objects.first() or Locale.objects.create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        root = Page(title="Root", slug="root", locale=locale)
+        root.content_type = ContentType.objects.get_for_model(Page)
+        Page.add_root(instance=root)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    seed_demo_pages()
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     if not AUDIT_LOG.pages:
         return
