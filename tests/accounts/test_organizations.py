@@ -18,6 +18,7 @@ from ikone.accounts.models import (
     OrganizationKind,
     Role,
 )
+from ikone.accounts.signals import OrganizationSection, organization_sections
 from ikone.core.audit import Actor
 from ikone.core.models import AuditEntry
 from ikone.municipalities.models import Level
@@ -63,19 +64,22 @@ def test_a_non_member_is_shown_as_such(client, organization, primary_network):
     assert "Mitglieder und Nichtmitglieder des Netzwerks erhalten dieselbe Unterstützung." in body
 
 
-def test_the_municipality_links_to_the_directory_when_that_page_exists(
-    client, organization, monkeypatch
-):
-    def fake_reverse(name, args=None, **kwargs):
-        if name == "municipalities:detail":
-            return f"/kommunen/{args[0]}/"
-        raise NoReverseMatch(name)
-
-    monkeypatch.setattr("ikone.accounts.views._helpers.reverse", fake_reverse)
-
+def test_the_municipality_links_to_the_directory(client, organization):
     body = _detail(client, organization)
 
     assert f'href="/kommunen/{organization.municipality.ags}/"' in body
+
+
+def test_without_the_directory_page_the_name_stays_plain(client, organization, monkeypatch):
+    def no_directory(name, args=None, **kwargs):
+        raise NoReverseMatch(name)
+
+    monkeypatch.setattr("ikone.accounts.views._helpers.reverse", no_directory)
+
+    body = _detail(client, organization)
+
+    assert f"/kommunen/{organization.municipality.ags}/" not in body
+    assert organization.municipality.name in body
 
 
 def test_cooperations_list_their_members(client):
@@ -451,3 +455,48 @@ def test_an_ansprechperson_applies_for_membership(
         services.network_membership_apply(
             organization=organization, actor=Actor(user=contact_person)
         )
+
+
+def test_other_apps_contribute_sections_to_the_page(client, organization, tmp_path, settings):
+    (tmp_path / "abschnitt.html").write_text("<p>{{ section.context.anzahl }} Workshops</p>")
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [tmp_path]},
+    ]
+
+    def workshops(sender, *, organization, user, **kwargs):
+        return OrganizationSection(
+            title="Besuchte Veranstaltungen", template_name="abschnitt.html", context={"anzahl": 3}
+        )
+
+    def nothing(sender, **kwargs):
+        return None
+
+    organization_sections.connect(workshops, weak=False)
+    organization_sections.connect(nothing, weak=False)
+    try:
+        body = _detail(client, organization)
+    finally:
+        organization_sections.disconnect(workshops)
+        organization_sections.disconnect(nothing)
+
+    assert '<h2 class="kern-heading-medium" id="abschnitt-1">Besuchte Veranstaltungen</h2>' in body
+    assert "<p>3 Workshops</p>" in body
+
+
+def test_kreisfreie_staedte_are_offered_once(client, person):
+    MunicipalityFactory(
+        ags="07318000", name="Speyer", type_code="61", type_label="Kreisfreie Stadt"
+    )
+    MunicipalityFactory(
+        ags="07318",
+        name="Speyer, kreisfreie Stadt",
+        level=Level.DISTRICT,
+        type_code="41",
+        type_label="Kreisfreie Stadt",
+    )
+    client.force_login(person)
+
+    body = client.get("/organisationen/neu/?q=speyer").content.decode()
+
+    assert "?ags=07318000" in body
+    assert '?ags=07318"' not in body

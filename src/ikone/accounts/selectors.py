@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from ikone.accounts.permissions import AnyUser
 
 MUNICIPALITY_SEARCH_LIMIT = 20
+KREISFREI_DISTRICT_TYPES = ("41", "42")  # kreisfreie Stadt, Stadtkreis
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
@@ -374,6 +375,8 @@ def municipality_search_without_organization(*, query: str) -> list[Municipality
         return []
     return list(
         Municipality.objects.exclude(level=Level.STATE)
+        # A kreisfreie Stadt is listed once, as the Gemeinde, not again as its Kreis.
+        .exclude(level=Level.DISTRICT, type_code__in=KREISFREI_DISTRICT_TYPES)
         .filter(search_name__contains=folded, organizations__isnull=True)
         .select_related("district", "state")
         .order_by("search_name", "ags")[:MUNICIPALITY_SEARCH_LIMIT]

@@ -20,6 +20,7 @@ COORDINATOR_PERMISSIONS = ("wagtailadmin.access_admin",)
 
 
 def require(allowed: bool) -> None:
+    """Raise PermissionDenied unless the predicate allowed the action."""
     if not allowed:
         raise PermissionDenied
 
@@ -33,8 +34,10 @@ def require_user(actor: Actor) -> User:
 
 
 def on_commit_enqueue(task: Any, *args: Any) -> None:
+    """Enqueue a background task once the surrounding transaction has committed."""
     transaction.on_commit(lambda: task.enqueue(*args))
 
 
 def iso_date(value: date | None) -> str | None:
+    """A date as ISO text for audit data, or None."""
     return value.isoformat() if value is not None else None

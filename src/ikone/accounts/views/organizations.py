@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -22,6 +24,7 @@ from ikone.accounts.forms import (
     OrganizationFilterForm,
 )
 from ikone.accounts.models import Organization
+from ikone.accounts.signals import OrganizationSection, organization_sections
 from ikone.accounts.views._helpers import municipality_url, report_domain_error
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
@@ -74,8 +77,21 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "people": (
             selectors.organization_people(organization=organization) if flags.view_people else []
         ),
+        "sections": _contributed_sections(request, organization),
     }
     return render(request, "accounts/organization_detail.html", context)
+
+
+def _contributed_sections(
+    request: HttpRequest, organization: Organization
+) -> list[OrganizationSection]:
+    responses: list[tuple[Any, Any]] = organization_sections.send(
+        sender=Organization, organization=organization, user=request.user
+    )
+    sections = [
+        section for _receiver, section in responses if isinstance(section, OrganizationSection)
+    ]
+    return sorted(sections, key=lambda section: section.order)
 
 
 def _create_search(request: HttpRequest) -> HttpResponse:
