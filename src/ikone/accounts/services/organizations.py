@@ -52,13 +52,15 @@ def organization_kind_for(municipality: Municipality) -> str:
 
 def organization_default_name(municipality: Municipality) -> str:
     """A suggested organisation name: "Stadt Speyer", "Landkreis Kusel",
-    "Verbandsgemeinde Linz am Rhein", "Eifelkreis Bitburg-Prüm", "Dattenberg"."""
+    "Verbandsgemeinde Linz am Rhein", "Eifelkreis Bitburg-Prüm", "Dattenberg".
+
+    Official German names are data, so they are not translated."""
     name = municipality.name_short or municipality.name
     kind = organization_kind_for(municipality)
     if kind == OrganizationKind.CITY or municipality.type_code == "63":
-        return _("Stadt %(name)s") % {"name": name}
+        return f"Stadt {name}"
     if kind == OrganizationKind.DISTRICT and "kreis" not in name.lower():
-        return _("Landkreis %(name)s") % {"name": name}
+        return f"Landkreis {name}"
     if kind == OrganizationKind.ASSOCIATION and municipality.type_label:
         return f"{municipality.type_label} {name}"
     return name
