@@ -145,11 +145,12 @@ def test_queries_do_not_grow_with_the_entries(client, django_assert_max_num_quer
 
 
 @pytest.mark.django_db
-def test_the_django_admin_shows_the_log_read_only(admin_client, entries):
-    response = admin_client.get("/admin/core/auditentry/")
+def test_the_django_admin_shows_the_log_read_only(client, entries):
+    sign_in(client, make_user("admin@example.org", is_staff=True, is_superuser=True))
+    response = client.get("/admin/core/auditentry/")
     assert response.status_code == 200
     assert "accounts.invitation.sent" in response.content.decode()
-    assert admin_client.get("/admin/core/auditentry/add/").status_code == 403
-    change = admin_client.get(f"/admin/core/auditentry/{entries[0].pk}/change/")
+    assert client.get("/admin/core/auditentry/add/").status_code == 403
+    change = client.get(f"/admin/core/auditentry/{entries[0].pk}/change/")
     assert change.status_code == 200
-    assert 'type="submit" value="Sichern"' not in change.content.decode()
+    assert 'name="_save"' not in change.content.decode()

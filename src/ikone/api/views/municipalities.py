@@ -2,8 +2,15 @@
 
 from django.db.models import QuerySet
 from django.http import Http404
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import permissions, viewsets
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
+from rest_framework import permissions, serializers, viewsets
 from rest_framework.serializers import BaseSerializer
 
 from ikone.api.serializers.municipalities import (
@@ -18,6 +25,16 @@ from ikone.municipalities.selectors import (
     municipality_list,
 )
 
+AGS_PATTERN = r"\d{2}|\d{5}|\d{8}|\d{9}"
+NOT_FOUND = OpenApiResponse(
+    response=inline_serializer("NotFound", fields={"detail": serializers.CharField()}),
+    description="Kein Eintrag mit diesem Schlüssel, oder eine Seite jenseits der letzten.",
+)
+INVALID_FILTER = OpenApiResponse(
+    response=OpenApiTypes.OBJECT,
+    description="Ungültige Filter: je Parameter eine Liste von Fehlermeldungen.",
+)
+
 
 @extend_schema_view(
     list=extend_schema(
@@ -27,17 +44,28 @@ from ikone.municipalities.selectors import (
             "(Destatis, dl-de/by-2-0), seitenweise."
         ),
         parameters=[MunicipalityFilterSerializer],
+        responses={
+            200: MunicipalityListSerializer(many=True),
+            400: INVALID_FILTER,
+            404: NOT_FOUND,
+        },
     ),
     retrieve=extend_schema(
         summary="Eine Kommune",
         description="Eine Einheit nach ihrem Schlüssel (2, 5, 8 oder 9 Ziffern).",
+        parameters=[
+            OpenApiParameter(
+                "ags", str, OpenApiParameter.PATH, required=True, pattern=f"^({AGS_PATTERN})$"
+            )
+        ],
+        responses={200: MunicipalityDetailSerializer, 404: NOT_FOUND},
     ),
 )
 class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet[Municipality]):
     permission_classes = [permissions.AllowAny]
     filter_backends: list[type] = []
     lookup_field = "ags"
-    lookup_value_regex = r"\d{2}|\d{5}|\d{8}|\d{9}"
+    lookup_value_regex = AGS_PATTERN
     queryset = Municipality.objects.none()
 
     def get_queryset(self) -> QuerySet[Municipality]:
