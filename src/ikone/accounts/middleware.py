@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from ikone.accounts import selectors
+from ikone.accounts.models import User
 
 # Views a person without a second factor still needs: setting it up
 # (all of allauth.mfa, re-authentication before it), signing in and out,
@@ -56,7 +58,7 @@ class RequireStaffMfaMiddleware:
             return None
         if _is_exempt(request):
             return None
-        if Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists():
+        if selectors.user_has_totp(user=cast(User, user)):
             return None
         messages.warning(
             request,

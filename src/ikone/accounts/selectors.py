@@ -339,6 +339,15 @@ def join_request_list_pending_for_organization(*, organization: Organization) ->
     )
 
 
+def join_request_list_pending_for_user(*, user: User) -> list[JoinRequest]:
+    """The person's own open join requests, newest first."""
+    return list(
+        JoinRequest.objects.filter(user=user, status=JoinRequestStatus.PENDING)
+        .select_related("organization")
+        .order_by("-created_at")
+    )
+
+
 def join_request_list_for_user(*, user: User) -> list[JoinRequest]:
     """The person's own join requests, newest first."""
     return list(
@@ -362,6 +371,14 @@ def join_request_get_for_decision(
     if not permissions.can_decide_join_request(user, join_request):
         raise PermissionDenied
     return join_request
+
+
+# --- Two-factor authentication ----------------------------------------------------
+
+
+def user_has_totp(*, user: User) -> bool:
+    """Whether the person has set up an authenticator app."""
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
 # --- Municipalities without an organisation ------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from allauth.account.adapter import get_adapter
-from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -17,7 +16,6 @@ from django.views.decorators.http import require_http_methods
 from ikone.accounts import selectors, services
 from ikone.accounts.adapter import INVITATION_SESSION_KEY
 from ikone.accounts.forms import AccountDeleteForm, ProfileForm
-from ikone.accounts.models import JoinRequestStatus
 from ikone.accounts.views._helpers import current_user, report_domain_error
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
@@ -34,17 +32,12 @@ def profile(request: HttpRequest) -> HttpResponse:
         services.profile_update(user=user, actor=Actor.from_request(request), **form.cleaned_data)
         messages.success(request, _("Ihre Angaben wurden gespeichert."))
         return redirect("accounts:profile")
-    join_requests = [
-        join_request
-        for join_request in selectors.join_request_list_for_user(user=user)
-        if join_request.status == JoinRequestStatus.PENDING
-    ]
     context = {
         "form": form,
         "memberships": selectors.membership_list_for_user(user=user),
         "invitations": selectors.invitation_list_pending_for_user(user=user),
-        "join_requests": join_requests,
-        "has_totp": Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists(),
+        "join_requests": selectors.join_request_list_pending_for_user(user=user),
+        "has_totp": selectors.user_has_totp(user=user),
     }
     return render(request, "accounts/profile.html", context, status=400 if form.errors else 200)
 
