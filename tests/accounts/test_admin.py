@@ -160,3 +160,34 @@ def test_organisation_changes_in_the_admin_are_audited(admin_client_with_totp, o
     assert response.status_code == 302
     entry = AuditEntry.objects.get(action="accounts.organization.updated")
     assert entry.data == {"fields": ["name"], "via": "admin"}
+
+
+def test_coordinators_cannot_set_passwords(coordinator_client, admin_client_with_totp, admin):
+    url = f"/admin/accounts/user/{admin.pk}/password/"
+
+    assert coordinator_client.get(url).status_code == 403
+    assert (
+        coordinator_client.post(url, {"password1": "x" * 12, "password2": "x" * 12}).status_code
+        == 403
+    )
+    assert admin_client_with_totp.get(url).status_code == 200
+
+
+def test_coordinators_cannot_make_someone_superuser(coordinator_client, staff_member):
+    coordinator_client.post(
+        f"/admin/accounts/user/{staff_member.pk}/change/",
+        {
+            "email": staff_member.email,
+            "name": "Till Team",
+            "job_title": "",
+            "phone": "",
+            "is_superuser": "on",
+            "is_staff": "on",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+
+    staff_member.refresh_from_db()
+    assert not staff_member.is_superuser
+    assert not staff_member.is_staff

@@ -13,9 +13,10 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from ikone.accounts import permissions, services
@@ -132,6 +133,15 @@ class UserAdmin(CoordinatorAccessMixin, DjangoUserAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return permissions.is_admin(request.user)
+
+    def user_change_password(
+        self, request: HttpRequest, id: str, form_url: str = ""
+    ) -> HttpResponse:
+        """Only operators set other people's passwords; coordinators may change
+        people's details but must not take over their accounts."""
+        if not permissions.is_admin(request.user):
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
 
     def get_actions(self, request: HttpRequest) -> dict[str, Any]:
         actions = super().get_actions(request)
