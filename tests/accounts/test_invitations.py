@@ -233,3 +233,15 @@ def test_the_profile_lists_open_invitations(client, organization):
 
     assert "Offene Einladungen" in body
     assert f"/konto/einladung/{invitation.token}/" in body
+
+
+def test_invitations_are_rate_limited(client, organization, contact_person):
+    client.force_login(contact_person)
+    statuses = [
+        _invite(client, organization, email=f"viele{index}@astadt.example").status_code
+        for index in range(21)
+    ]
+
+    assert statuses[:20] == [302] * 20
+    assert statuses[20] == 429
+    assert Invitation.objects.count() == 20

@@ -218,3 +218,14 @@ def test_an_administrator_with_a_colleague_may_delete_themselves(client):
 def test_nobody_deletes_someone_else(staff_member, contact_person):
     with pytest.raises(PermissionDenied):
         services.user_delete(user=staff_member, actor=Actor(user=contact_person))
+
+
+def test_password_guesses_on_the_deletion_page_are_limited(client, staff_member):
+    client.force_login(staff_member)
+    for _ in range(5):
+        client.post("/konto/loeschen/", {"password": "falsch", "confirm": "on"})
+
+    response = client.post("/konto/loeschen/", {"password": PASSWORD, "confirm": "on"})
+
+    assert response.status_code == 429
+    assert User.objects.filter(pk=staff_member.pk).exists()

@@ -19,6 +19,7 @@ from ikone.accounts.forms import AccountDeleteForm, ProfileForm
 from ikone.accounts.views._helpers import current_user, report_domain_error
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
+from ikone.core.ratelimit import ratelimit
 
 
 @login_required
@@ -45,6 +46,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@ratelimit(scope="accounts.export", rate="10/h", key="user")
 def data_export(request: HttpRequest) -> HttpResponse:
     """/konto/export/: explain, then download everything stored about oneself as JSON."""
     user = current_user(request)
@@ -60,6 +62,7 @@ def data_export(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@ratelimit(scope="accounts.delete", rate="5/10m", key="user")
 def account_delete(request: HttpRequest) -> HttpResponse:
     """/konto/loeschen/: delete one's own account after confirming the password."""
     user = current_user(request)

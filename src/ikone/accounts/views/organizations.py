@@ -28,6 +28,7 @@ from ikone.accounts.signals import OrganizationSection, organization_sections
 from ikone.accounts.views._helpers import municipality_url, report_domain_error
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
+from ikone.core.ratelimit import ratelimit
 
 PAGE_SIZE = 50
 
@@ -105,6 +106,7 @@ def _create_search(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@ratelimit(scope="accounts.organization_create", rate="5/h,20/d", key="user")
 def organization_create(request: HttpRequest) -> HttpResponse:
     """/organisationen/neu/: find one's municipality, then register its organisation
     and become its Ansprechperson."""
@@ -282,6 +284,7 @@ def membership_leave(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@ratelimit(scope="accounts.invitation_create", rate="20/h,100/d", key="user")
 def invitation_create(request: HttpRequest, slug: str) -> HttpResponse:
     """/organisationen/<slug>/einladen/: invite a colleague by e-mail."""
     organization = selectors.organization_get_for_action(
@@ -333,6 +336,7 @@ def invitation_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@ratelimit(scope="accounts.join_request_create", rate="10/h,30/d", key="user")
 def join_request_create(request: HttpRequest, slug: str) -> HttpResponse:
     """/organisationen/<slug>/beitreten/: ask to join an organisation."""
     organization = selectors.organization_get_for_action(
