@@ -394,6 +394,6 @@ def seed_demo_accounts(*, stdout: Writer | None = None) -> None:
         if (organization := _organization(demo, network, out)) is not None
     ]
     out.write(
-        f"Demo-Konten angelegt: Netzwerk „{network.short_name}“, "
+        f"Demo-Konten bereit: Netzwerk „{network.short_name}“, "
         f"{len(created)} von {len(ORGANIZATIONS)} Organisationen.\n"
     )
