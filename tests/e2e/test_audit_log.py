@@ -20,15 +20,17 @@ def test_coordinator_filters_the_audit_log(visitor):
     visitor.sign_in_as(coordinator)
 
     page = visitor.visit("/netzwerk/protokoll/")
-    assert page.get_by_text("56 Einträge").is_visible()
+    rows = page.locator("tbody tr")
+    assert rows.count() == 50
     visitor.check_keyboard()
 
     visitor.click_and_check(page.get_by_role("link", name="Ältere Einträge"))
     assert "seite=2" in visitor.path()
+    assert rows.count() == 6
 
-    page.get_by_label("Aktion").select_option("accounts.user.exported")
+    page.get_by_label("Aktion").fill("accounts.user")
     visitor.click_and_check(page.get_by_role("button", name="Filtern"))
-    assert page.get_by_text("1 Eintrag", exact=True).is_visible()
+    assert rows.count() == 1
     assert page.get_by_role("cell", name="kollegin@example.org").is_visible()
 
 

@@ -17,7 +17,12 @@ class AuditFilterForm(forms.Form):
     """The filters above the audit log. Field names are the German query
     parameters of the page's address."""
 
-    aktion = forms.ChoiceField(label=_("Aktion"), required=False)
+    aktion = forms.CharField(
+        label=_("Aktion"),
+        required=False,
+        max_length=100,
+        help_text=_("z. B. accounts.invitation.sent, auch nur der Anfang: accounts.invitation"),
+    )
     person = forms.CharField(
         label=_("Person"),
         required=False,
@@ -27,10 +32,6 @@ class AuditFilterForm(forms.Form):
     objekt = forms.CharField(label=_("Objekt"), required=False, max_length=300)
     von = forms.DateField(label=_("Von (Datum)"), required=False, widget=DateInput())
     bis = forms.DateField(label=_("Bis (Datum)"), required=False, widget=DateInput())
-
-    def __init__(self, *args: Any, actions: list[str], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["aktion"].choices = [("", _("alle Aktionen"))] + [(a, a) for a in actions]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -45,7 +46,7 @@ class AuditFilterForm(forms.Form):
             return {}
         data = self.cleaned_data
         return {
-            "action": data["aktion"],
+            "action": data["aktion"].strip(),
             "person": data["person"].strip(),
             "target": data["objekt"].strip(),
             "since": data["von"],
