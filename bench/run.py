@@ -1,0 +1,422 @@
+"""Measure IKONE under production settings on the data set of
+bench/generate.py and check the budgets of bench/budgets.toml.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ikone_bench python bench/run.py
+
+Serves the project with gunicorn (2 workers, DEBUG=false) on 127.0.0.1,
+warms up, then requests every scenario sequentially (concurrency 1) and
+from 8 threads at once (concurrency 8), and counts each page's database
+queries in-process with Django's test client. /healthz, a trivial view,
+is the floor every page's throughput is compared with. Also times
+`ikone import_municipalities` for all of Germany on a fresh SQLite file.
+
+Writes bench/results/latest.json and latest.md; exits 1 when a budget is
+broken, 2 when a page does not answer 200.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+BENCH_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BENCH_DIR.parent
+RESULTS_DIR = BENCH_DIR / "results"
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(PROJECT_DIR / "src"))
+sys.path.insert(0, str(BENCH_DIR))
+
+from generate import BENCH_CONTACT_EMAIL, BENCH_COORDINATOR_EMAIL, database_url  # noqa: E402
+
+HOST = "127.0.0.1"
+WORKERS = 2
+WARMUP = 20
+REQUESTS_C1 = 200
+REQUESTS_C8 = 400
+THREADS = 8
+
+
+@dataclass(frozen=True)
+class Scenario:
+    path: str
+    who: str = "anonymous"  # or "contact" (an Ansprechperson) or "coordinator"
+
+
+# {org} is the benchmark Ansprechperson's organisation.
+SCENARIOS = [
+    Scenario("/"),
+    Scenario("/kommunen/"),
+    Scenario("/kommunen/?q=berg"),
+    Scenario("/kommunen/?land=07&mitglied=1"),
+    Scenario("/kommunen/07312000/"),
+    Scenario("/kommunen/07335/"),
+    Scenario("/organisationen/"),
+    Scenario("/organisationen/{org}/"),
+    Scenario("/konto/login/"),
+    Scenario("/api/v1/municipalities/"),
+    Scenario("/api/v1/municipalities/?q=bach"),
+    Scenario("/api/v1/municipalities/07312000/"),
+    Scenario("/konto/profil/", "contact"),
+    Scenario("/organisationen/{org}/", "contact"),
+    Scenario("/organisationen/{org}/personen/", "contact"),
+    Scenario("/netzwerk/protokoll/", "coordinator"),
+    Scenario("/netzwerk/protokoll/?aktion=accounts.invitation.sent", "coordinator"),
+    Scenario("/organisationen/{org}/mitgliedschaft/", "coordinator"),
+]
+FLOOR = Scenario("/healthz")
+
+
+@dataclass
+class Result:
+    path: str
+    who: str
+    status: int
+    queries: int
+    c1: dict[str, float]
+    c8: dict[str, float]
+    share_of_floor: float = 0.0
+    broken: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------
+# Environment and server
+
+
+def production_environment(data_dir: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "ikone.settings",
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-only-" + "k" * 50,
+        "ALLOWED_HOSTS": HOST,
+        "IKONE_DATA_DIR": str(data_dir),
+        "DATABASE_URL": database_url(),
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def gunicorn(environment: dict[str, str], port: int) -> Iterator[None]:
+    command = [
+        str(BIN / "gunicorn"),
+        "ikone.wsgi",
+        "--workers",
+        str(WORKERS),
+        "--bind",
+        f"{HOST}:{port}",
+        "--log-level",
+        "warning",
+    ]
+    server = subprocess.Popen(command, env=environment, cwd=PROJECT_DIR)
+    try:
+        wait_until_up(port)
+        yield
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def wait_until_up(port: int) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            status, _ = request(http.client.HTTPConnection(HOST, port, timeout=5), "/healthz", "")
+            if status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.25)
+    raise SystemExit("gunicorn did not answer /healthz within 60 s")
+
+
+# ---------------------------------------------------------------------------
+# Requests
+
+
+def request(connection: http.client.HTTPConnection, path: str, cookie: str) -> tuple[int, float]:
+    """One GET; returns the status and the seconds until the body was read."""
+    headers = {"Host": HOST, "X-Forwarded-Proto": "https", "Accept-Language": "de"}
+    if cookie:
+        headers["Cookie"] = cookie
+    started = time.perf_counter()
+    connection.request("GET", path, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    elapsed = time.perf_counter() - started
+    if response.getheader("Connection", "").lower() == "close":
+        connection.close()
+    return response.status, elapsed
+
+
+def percentiles(samples: list[float], wall: float) -> dict[str, float]:
+    cuts = statistics.quantiles(samples, n=100, method="inclusive")
+    return {
+        "p50_ms": round(cuts[49] * 1000, 2),
+        "p95_ms": round(cuts[94] * 1000, 2),
+        "p99_ms": round(cuts[98] * 1000, 2),
+        "rps": round(len(samples) / wall, 1),
+    }
+
+
+def run_sequential(port: int, path: str, cookie: str, count: int) -> dict[str, float]:
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    samples = []
+    started = time.perf_counter()
+    for _ in range(count):
+        status, elapsed = request(connection, path, cookie)
+        assert status == 200, f"{path} answered {status}"
+        samples.append(elapsed)
+    return percentiles(samples, time.perf_counter() - started)
+
+
+def warm_up(port: int, path: str, cookie: str) -> None:
+    """Both workers load the page's code and fill their caches."""
+    for _ in range(WARMUP):
+        request(http.client.HTTPConnection(HOST, port, timeout=30), path, cookie)
+
+
+def run_concurrent(port: int, path: str, cookie: str, count: int) -> dict[str, float]:
+    per_thread = count // THREADS
+    samples: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(THREADS + 1)
+
+    def worker() -> None:
+        connection = http.client.HTTPConnection(HOST, port, timeout=30)
+        mine = []
+        barrier.wait()
+        for _ in range(per_thread):
+            status, elapsed = request(connection, path, cookie)
+            if status != 200:
+                errors.append(f"{path} answered {status}")
+            mine.append(elapsed)
+        with lock:
+            samples.extend(mine)
+
+    threads = [threading.Thread(target=worker) for _ in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    barrier.wait()
+    started = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    assert not errors, errors[0]
+    return percentiles(samples, wall)
+
+
+# ---------------------------------------------------------------------------
+# In-process: sessions and query counts
+
+
+def prepare_django(environment: dict[str, str]) -> None:
+    os.environ.update(environment)
+    import django
+
+    django.setup()
+
+
+def sessions() -> tuple[dict[str, str], str]:
+    """Session cookies for the signed-in roles, and the organisation slug."""
+    from django.conf import settings
+    from django.test import Client
+
+    from ikone.accounts.models import Membership, User
+
+    cookies = {"anonymous": ""}
+    for who, email in (("contact", BENCH_CONTACT_EMAIL), ("coordinator", BENCH_COORDINATOR_EMAIL)):
+        client = Client()
+        client.force_login(User.objects.get(email=email))
+        key = client.cookies[settings.SESSION_COOKIE_NAME].value
+        cookies[who] = f"{settings.SESSION_COOKIE_NAME}={key}"
+    slug = Membership.objects.get(user__email=BENCH_CONTACT_EMAIL).organization.slug
+    return cookies, slug
+
+
+def count_queries(path: str, cookie: str) -> tuple[int, int]:
+    """Status and number of queries of the second request (the first may
+    fill caches)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(headers={"Host": HOST, "Cookie": cookie} if cookie else {"Host": HOST})
+    client.get(path, secure=True)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, secure=True)
+    return response.status_code, len(captured.captured_queries)
+
+
+# ---------------------------------------------------------------------------
+# Import timing
+
+
+def time_import_on_sqlite() -> float:
+    """Seconds for `ikone import_municipalities` (all of Germany) into a
+    freshly migrated SQLite database."""
+    with tempfile.TemporaryDirectory() as directory:
+        environment = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "ikone.settings",
+            "IKONE_DATA_DIR": directory,
+            "DATABASE_URL": f"sqlite:///{directory}/import.sqlite3",
+        }
+        ikone = str(BIN / "ikone")
+        subprocess.run([ikone, "migrate", "--noinput", "-v", "0"], env=environment, check=True)
+        started = time.perf_counter()
+        subprocess.run(
+            [ikone, "import_municipalities", "-v", "0"],
+            env=environment,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        return round(time.perf_counter() - started, 2)
+
+
+# ---------------------------------------------------------------------------
+# Budgets and report
+
+
+def load_budgets() -> dict[str, Any]:
+    with (BENCH_DIR / "budgets.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def page_budget(budgets: dict[str, Any], path: str) -> dict[str, float]:
+    pages = budgets["pages"]
+    overrides = pages.get("overrides", {}).get(path, {})
+    keys = ("p95_ms_c1", "max_queries", "min_throughput_share")
+    return {key: overrides.get(key, pages[key]) for key in keys}
+
+
+def check(result: Result, budget: dict[str, float]) -> None:
+    if result.c1["p95_ms"] > budget["p95_ms_c1"]:
+        result.broken.append(f"p95 {result.c1['p95_ms']} ms > {budget['p95_ms_c1']} ms")
+    if result.queries > budget["max_queries"]:
+        result.broken.append(f"{result.queries} queries > {budget['max_queries']:g}")
+    if result.share_of_floor < budget["min_throughput_share"]:
+        result.broken.append(
+            f"throughput {result.share_of_floor:.0%} of floor < "
+            f"{budget['min_throughput_share']:.0%}"
+        )
+
+
+def markdown(report: dict[str, Any]) -> str:
+    lines = [
+        f"# IKONE benchmark – {report['finished_at']}",
+        "",
+        f"gunicorn, {WORKERS} workers, DEBUG=false, PostgreSQL; {report['machine']}. "
+        f"Concurrency 1: {REQUESTS_C1} requests per page; concurrency 8: {REQUESTS_C8}.",
+        "",
+        "| page | as | queries | p50 c1 | p95 c1 | p99 c1 | p50 c8 | p95 c8 | p99 c8 "
+        "| req/s c8 | of floor | budget |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
+    ]
+    for entry in [report["floor"], *report["pages"]]:
+        c1, c8 = entry["c1"], entry["c8"]
+        verdict = "floor" if entry is report["floor"] else ("; ".join(entry["broken"]) or "ok")
+        lines.append(
+            f"| `{entry['path']}` | {entry['who']} | {entry['queries']} "
+            f"| {c1['p50_ms']} | {c1['p95_ms']} | {c1['p99_ms']} "
+            f"| {c8['p50_ms']} | {c8['p95_ms']} | {c8['p99_ms']} "
+            f"| {c8['rps']} | {entry['share_of_floor']:.0%} | {verdict} |"
+        )
+    imported = report["import_municipalities"]
+    lines += [
+        "",
+        f"`ikone import_municipalities` (all of Germany, SQLite): {imported['seconds']} s "
+        f"(budget {imported['budget_seconds']} s) – {'ok' if imported['ok'] else 'BROKEN'}",
+        "",
+        "Latencies in milliseconds.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def measure(scenario: Scenario, port: int, cookies: dict[str, str], slug: str) -> Result:
+    path = scenario.path.format(org=slug)
+    cookie = cookies[scenario.who]
+    status, queries = count_queries(path, cookie)
+    if status != 200:
+        raise SystemExit(f"{path} as {scenario.who} answered {status}, not 200")
+    warm_up(port, path, cookie)
+    c1 = run_sequential(port, path, cookie, REQUESTS_C1)
+    c8 = run_concurrent(port, path, cookie, REQUESTS_C8)
+    print(
+        f"  {scenario.who:11} {path:55} {queries:3} q  p95 {c1['p95_ms']:7} ms  {c8['rps']} req/s"
+    )
+    return Result(path=path, who=scenario.who, status=status, queries=queries, c1=c1, c8=c8)
+
+
+def main() -> int:
+    budgets = load_budgets()
+    data_dir = Path(tempfile.mkdtemp(prefix="ikone-bench-"))
+    environment = production_environment(data_dir)
+    ikone = str(BIN / "ikone")
+    subprocess.run([ikone, "collectstatic", "--noinput", "-v", "0"], env=environment, check=True)
+    prepare_django(environment)
+    cookies, slug = sessions()
+    port = free_port()
+    print(f"gunicorn on {HOST}:{port}, {WORKERS} workers")
+    with gunicorn(environment, port):
+        floor = measure(FLOOR, port, cookies, slug)
+        floor.share_of_floor = 1.0
+        results = [measure(scenario, port, cookies, slug) for scenario in SCENARIOS]
+    for result in results:
+        result.share_of_floor = round(result.c8["rps"] / floor.c8["rps"], 3)
+        check(result, page_budget(budgets, result.path))
+    print("Timing import_municipalities on SQLite …")
+    seconds = time_import_on_sqlite()
+    import_budget = budgets["import_municipalities"]["max_seconds_sqlite"]
+    report = {
+        "finished_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": f"{os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "settings": {"workers": WORKERS, "requests_c1": REQUESTS_C1, "requests_c8": REQUESTS_C8},
+        "budgets": budgets,
+        "floor": asdict(floor),
+        "pages": [asdict(result) for result in results],
+        "import_municipalities": {
+            "seconds": seconds,
+            "budget_seconds": import_budget,
+            "ok": seconds <= import_budget,
+        },
+    }
+    RESULTS_DIR.mkdir(exist_ok=True)
+    (RESULTS_DIR / "latest.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    (RESULTS_DIR / "latest.md").write_text(markdown(report))
+    print(markdown(report))
+    broken = [result for result in results if result.broken]
+    if broken or not report["import_municipalities"]["ok"]:
+        print(
+            f"Budget broken: {len(broken)} page(s)"
+            + ("" if seconds <= import_budget else ", import")
+        )
+        return 1
+    print("All budgets kept.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
