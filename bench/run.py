@@ -360,7 +360,8 @@ def measure(scenario: Scenario, port: int, cookies: dict[str, str], slug: str) -
     cookie = cookies[scenario.who]
     status, queries = count_queries(path, cookie)
     if status != 200:
-        raise SystemExit(f"{path} as {scenario.who} answered {status}, not 200")
+        print(f"{path} as {scenario.who} answered {status}, not 200", file=sys.stderr)
+        raise SystemExit(2)
     warm_up(port, path, cookie)
     c1 = run_sequential(port, path, cookie, REQUESTS_C1)
     c8 = run_concurrent(port, path, cookie, REQUESTS_C8)
