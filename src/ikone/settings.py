@@ -185,8 +185,6 @@ ACCOUNT_ADAPTER = "ikone.accounts.adapter.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "IKONE"
 
-# Django 6 will assume https for scheme-less URLs in forms; do so now.
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "de"
