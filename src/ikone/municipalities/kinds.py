@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ikone.municipalities.models import Level
 
@@ -29,35 +30,39 @@ LEVEL_LABELS: dict[str, Promise] = {
     "gemeinde": _("Gemeinden"),
 }
 
+# The type labels are official German designations, kept in English too (as
+# the units' stored `type_label`). The context keeps them apart from the same
+# words used elsewhere, e.g. "Kreis" as a level or "Landkreis" as the kind of
+# an organisation.
 DISTRICT_TYPES: dict[str, Promise] = {
-    "41": _("Kreisfreie Stadt"),
-    "42": _("Stadtkreis"),
-    "43": _("Kreis"),
-    "44": _("Landkreis"),
-    "45": _("Regionalverband"),
+    "41": pgettext_lazy("GV100AD type", "Kreisfreie Stadt"),
+    "42": pgettext_lazy("GV100AD type", "Stadtkreis"),
+    "43": pgettext_lazy("GV100AD type", "Kreis"),
+    "44": pgettext_lazy("GV100AD type", "Landkreis"),
+    "45": pgettext_lazy("GV100AD type", "Regionalverband"),
 }
 
 ASSOCIATION_TYPES: dict[str, Promise] = {
-    "51": _("Amt"),
-    "52": _("Samtgemeinde"),
-    "53": _("Verbandsgemeinde"),
-    "54": _("Verwaltungsgemeinschaft"),
-    "55": _("Kirchspielslandgemeinde"),
-    "56": _("Verwaltungsverband"),
-    "57": _("Verbandsgemeinde (Trägermodell)"),
-    "58": _("Erfüllende Gemeinde"),
+    "51": pgettext_lazy("GV100AD type", "Amt"),
+    "52": pgettext_lazy("GV100AD type", "Samtgemeinde"),
+    "53": pgettext_lazy("GV100AD type", "Verbandsgemeinde"),
+    "54": pgettext_lazy("GV100AD type", "Verwaltungsgemeinschaft"),
+    "55": pgettext_lazy("GV100AD type", "Kirchspielslandgemeinde"),
+    "56": pgettext_lazy("GV100AD type", "Verwaltungsverband"),
+    "57": pgettext_lazy("GV100AD type", "Verbandsgemeinde (Trägermodell)"),
+    "58": pgettext_lazy("GV100AD type", "Erfüllende Gemeinde"),
 }
 
 # 50, "verbandsfreie Gemeinde", is no unit of its own: the importer skips it.
 VERBANDSFREI_TYPE_CODE = "50"
 
 MUNICIPALITY_TYPES: dict[str, Promise] = {
-    "60": _("Markt"),
-    "61": _("Kreisfreie Stadt"),
-    "62": _("Stadtkreis"),
-    "63": _("Stadt"),
-    "64": _("Kreisangehörige Gemeinde"),
-    "67": _("Große Kreisstadt"),
+    "60": pgettext_lazy("GV100AD type", "Markt"),
+    "61": pgettext_lazy("GV100AD type", "Kreisfreie Stadt"),
+    "62": pgettext_lazy("GV100AD type", "Stadtkreis"),
+    "63": pgettext_lazy("GV100AD type", "Stadt"),
+    "64": pgettext_lazy("GV100AD type", "Kreisangehörige Gemeinde"),
+    "67": pgettext_lazy("GV100AD type", "Große Kreisstadt"),
 }
 
 _TYPE_LEVELS: dict[str, Level] = {
