@@ -1,5 +1,6 @@
 """Municipality directory: query parameters in, units out."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from ikone.accounts.models import DatePrecision
@@ -15,25 +16,25 @@ class MunicipalityFilterSerializer(serializers.Serializer[DirectoryFilter]):
         required=False,
         allow_blank=True,
         max_length=100,
-        help_text="Teil des Namens; Groß-/Kleinschreibung, Umlaute und ß egal (ü = ue).",
+        help_text=_("Teil des Namens; Groß-/Kleinschreibung, Umlaute und ß egal (ü = ue)."),
     )
     land = serializers.RegexField(
         r"^\d{2}$",
         required=False,
         allow_blank=True,
-        help_text="Schlüssel des Landes, z. B. 07.",
+        help_text=_("Schlüssel des Landes, z. B. 07."),
     )
     kreis = serializers.RegexField(
         r"^\d{5}$",
         required=False,
         allow_blank=True,
-        help_text="Schlüssel des Kreises, z. B. 07312.",
+        help_text=_("Schlüssel des Kreises, z. B. 07312."),
     )
     typ = serializers.ChoiceField(
         choices=list(KIND_LABELS.items()),
         required=False,
         allow_blank=True,
-        help_text=(
+        help_text=_(
             "Ebene (land, kreis, verband, gemeinde) oder Typ-Schlüssel des "
             "Gemeindeverzeichnisses (41–45 Kreise, 51–58 Gemeindeverbände, 60–67 Gemeinden)."
         ),
@@ -41,7 +42,7 @@ class MunicipalityFilterSerializer(serializers.Serializer[DirectoryFilter]):
     mitglied = serializers.BooleanField(
         required=False,
         default=False,
-        help_text="Nur Kommunen, deren Organisation Mitglied des Netzwerks ist.",
+        help_text=_("Nur Kommunen, deren Organisation Mitglied des Netzwerks ist."),
     )
 
     def to_filter(self) -> DirectoryFilter:
@@ -70,23 +71,23 @@ class MunicipalityListSerializer(serializers.ModelSerializer[Municipality]):
     url = serializers.HyperlinkedIdentityField(
         view_name="municipality-detail", lookup_field="ags", read_only=True
     )
-    type_code = serializers.CharField(read_only=True, help_text="Typ-Schlüssel (GV100AD).")
-    type_label = serializers.CharField(read_only=True, help_text="Typ als Text.")
+    type_code = serializers.CharField(read_only=True, help_text=_("Typ-Schlüssel (GV100AD)."))
+    type_label = serializers.CharField(read_only=True, help_text=_("Typ als Text."))
     state = serializers.CharField(
-        source="state.ags", read_only=True, allow_null=True, default=None, help_text="Land."
+        source="state.ags", read_only=True, allow_null=True, default=None, help_text=_("Land.")
     )
     district = serializers.CharField(
-        source="district.ags", read_only=True, allow_null=True, default=None, help_text="Kreis."
+        source="district.ags", read_only=True, allow_null=True, default=None, help_text=_("Kreis.")
     )
     parent = serializers.CharField(  # type: ignore[assignment]  # a field, not Field.parent
         source="parent.ags",
         read_only=True,
         allow_null=True,
         default=None,
-        help_text="Übergeordnete Einheit (Gemeindeverband, Kreis oder Land).",
+        help_text=_("Übergeordnete Einheit (Gemeindeverband, Kreis oder Land)."),
     )
     is_member = serializers.BooleanField(
-        read_only=True, help_text="Mitglied des Netzwerks (über die Organisation)."
+        read_only=True, help_text=_("Mitglied des Netzwerks (über die Organisation).")
     )
 
     class Meta:
@@ -109,22 +110,22 @@ class MunicipalityDetailSerializer(MunicipalityListSerializer):
         decimal_places=0,
         read_only=True,
         allow_null=True,
-        help_text="Einwohner je km².",
+        help_text=_("Einwohner je km²."),
     )
     member_since = serializers.DateField(
-        read_only=True, allow_null=True, help_text="Mitglied seit (falls bekannt)."
+        read_only=True, allow_null=True, help_text=_("Mitglied seit (falls bekannt).")
     )
     member_since_precision = serializers.ChoiceField(
         choices=DatePrecision.choices,
         read_only=True,
         allow_null=True,
-        help_text="Wie genau `member_since` bekannt ist (Tag, Monat oder nur Jahr).",
+        help_text=_("Wie genau `member_since` bekannt ist (Tag, Monat oder nur Jahr)."),
     )
     organization = serializers.CharField(
         source="organization_slug",
         read_only=True,
         allow_null=True,
-        help_text="Kurzname der Organisation auf der Plattform, falls vorhanden.",
+        help_text=_("Kurzname der Organisation auf der Plattform, falls vorhanden."),
     )
 
     class Meta(MunicipalityListSerializer.Meta):

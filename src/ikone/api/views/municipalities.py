@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -28,18 +29,18 @@ from ikone.municipalities.selectors import (
 AGS_PATTERN = r"\d{2}|\d{5}|\d{8}|\d{9}"
 NOT_FOUND = OpenApiResponse(
     response=inline_serializer("NotFound", fields={"detail": serializers.CharField()}),
-    description="Kein Eintrag mit diesem Schlüssel, oder eine Seite jenseits der letzten.",
+    description=_("Kein Eintrag mit diesem Schlüssel, oder eine Seite jenseits der letzten."),
 )
 INVALID_FILTER = OpenApiResponse(
     response=OpenApiTypes.OBJECT,
-    description="Ungültige Filter: je Parameter eine Liste von Fehlermeldungen.",
+    description=_("Ungültige Filter: je Parameter eine Liste von Fehlermeldungen."),
 )
 
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Kommunen auflisten",
-        description=(
+        summary=_("Kommunen auflisten"),
+        description=_(
             "Länder, Kreise, Gemeindeverbände und Gemeinden aus dem Gemeindeverzeichnis "
             "(Destatis, dl-de/by-2-0), seitenweise."
         ),
@@ -51,8 +52,8 @@ INVALID_FILTER = OpenApiResponse(
         },
     ),
     retrieve=extend_schema(
-        summary="Eine Kommune",
-        description="Eine Einheit nach ihrem Schlüssel (2, 5, 8 oder 9 Ziffern).",
+        summary=_("Eine Kommune"),
+        description=_("Eine Einheit nach ihrem Schlüssel (2, 5, 8 oder 9 Ziffern)."),
         parameters=[
             OpenApiParameter(
                 "ags", str, OpenApiParameter.PATH, required=True, pattern=f"^({AGS_PATTERN})$"
