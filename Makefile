@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := ikone.settings
 
-.PHONY: run test lint format e2e bench chromium install assets migrate demo clean
+.PHONY: run test lint format e2e bench chromium install assets migrate demo clean messages
 
 # Re-run pip only when pyproject.toml changed since the last install.
 $(BIN)/.installed: pyproject.toml
@@ -69,6 +69,17 @@ bench: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Regenerate the English catalogues of every app that has one (German is the
+# source language) and compile them; the .mo files are committed, since `make
+# run` does not compile. Needs GNU gettext (Debian: apt-get install gettext).
+messages: $(BIN)/.installed
+	@command -v msgfmt >/dev/null || { echo "msgfmt missing: install GNU gettext"; exit 1; }
+	set -e; for dir in src/ikone/*/locale/en/LC_MESSAGES; do \
+	  app=$${dir%/locale/en/LC_MESSAGES}; \
+	  (cd $$app && $(CURDIR)/$(BIN)/django-admin makemessages -l en --no-obsolete --no-location); \
+	  msgfmt --check-format -o $$dir/django.mo $$dir/django.po; \
+	done
 
 clean:
 	rm -rf $(VENV) frontend/node_modules src/ikone/core/static/vendor
