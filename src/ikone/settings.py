@@ -182,6 +182,7 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 ACCOUNT_ADAPTER = "ikone.accounts.adapter.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "ikone.accounts.forms.SignupExtraForm"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "IKONE"
 

@@ -142,3 +142,19 @@ def test_repeated_failed_logins_for_one_address_are_stopped(client):
 
     assert "Zu viele fehlgeschlagene Anmeldeversuche" in response.content.decode()
     assert client.get("/konto/profil/").status_code == 302
+
+
+def test_sign_up_takes_an_optional_name(client):
+    response = client.post(
+        "/konto/signup/",
+        {
+            "email": "mit.name@stadt.example",
+            "name": "Erika Mustermann",
+            "password1": NEW_PASSWORD,
+            "password2": NEW_PASSWORD,
+        },
+    )
+
+    assert response.status_code == 302
+    assert User.objects.get(email="mit.name@stadt.example").name == "Erika Mustermann"
+    assert 'autocomplete="name"' in client.get("/konto/signup/").content.decode()

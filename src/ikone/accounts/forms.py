@@ -148,3 +148,28 @@ class AccountDeleteForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("Das Passwort stimmt nicht."))
         return password
+
+
+class SignupExtraForm(forms.Form):
+    """Extra fields on allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=150,
+        required=False,
+        help_text=_("So sehen Sie Kolleginnen und Kollegen in Ihrer Organisation."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+    def signup(self, request: Any, user: User) -> None:
+        """Called by allauth after it created the user."""
+        from dataclasses import replace
+
+        from ikone.accounts.services import profile_update
+        from ikone.core.audit import Actor
+
+        name = self.cleaned_data.get("name", "").strip()
+        if name:
+            # The person is not signed in yet while allauth creates the account.
+            actor = replace(Actor.from_request(request), user=user)
+            profile_update(user=user, name=name, job_title="", phone="", actor=actor)
