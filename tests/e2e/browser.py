@@ -202,6 +202,14 @@ class Visitor:
         assert not violations, format_violations(url, violations)
         assert not self.problems, "\n".join(self.problems)
 
+    def check_policy_only(self) -> None:
+        """For third-party interfaces (Wagtail's and Django's admin, Swagger
+        UI), whose markup is not ours to fix: no CSP violation and no script
+        error, but no axe run."""
+        self.page.wait_for_load_state("networkidle")
+        self.checked.add(self.page.url.split("#")[0])
+        assert not self.problems, "\n".join(self.problems)
+
     def check_keyboard(self, max_presses: int = 400) -> None:
         """Tab from the top of the page through all of it: every interactive
         element is reached, each shows a visible focus, and the skip link
