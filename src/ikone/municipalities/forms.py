@@ -8,6 +8,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ikone.core.widgets import FastSelect
 from ikone.municipalities.kinds import Choices, kind_choices
 from ikone.municipalities.models import Municipality
 from ikone.municipalities.selectors import DirectoryFilter
@@ -27,9 +28,11 @@ class DirectoryFilterForm(forms.Form):
         help_text=_("Teil des Namens, z. B. „Zweibrücken“ oder „zweibruecken“"),
         widget=forms.SearchInput(attrs={"autocomplete": "off"}),
     )
-    land = forms.ChoiceField(label=_("Land"), required=False)
-    kreis = forms.ChoiceField(label=_("Kreis oder kreisfreie Stadt"), required=False)
-    typ = forms.ChoiceField(label=_("Ebene oder Art"), required=False)
+    land = forms.ChoiceField(label=_("Land"), required=False, widget=FastSelect)
+    kreis = forms.ChoiceField(
+        label=_("Kreis oder kreisfreie Stadt"), required=False, widget=FastSelect
+    )
+    typ = forms.ChoiceField(label=_("Ebene oder Art"), required=False, widget=FastSelect)
     mitglied = forms.BooleanField(label=_("nur Mitglieder des Netzwerks"), required=False)
 
     def __init__(
