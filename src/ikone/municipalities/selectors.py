@@ -145,14 +145,19 @@ def municipality_subdivisions(*, municipality: Municipality) -> Subdivisions:
     )
 
 
+# Filter choices list hundreds of Kreise on every directory page; loading
+# only these columns keeps that cheap.
+CHOICE_FIELDS = ("ags", "name", "type_label", "search_name")
+
+
 def state_list() -> QuerySet[Municipality]:
-    """All Länder, by key."""
-    return Municipality.objects.filter(level=Level.STATE).order_by("ags")
+    """All Länder, by key (only the columns the filter choices show)."""
+    return Municipality.objects.filter(level=Level.STATE).only(*CHOICE_FIELDS).order_by("ags")
 
 
 def district_list(*, state_key: str = "") -> QuerySet[Municipality]:
     """Kreise and kreisfreie Städte by name, optionally of one Land only."""
-    queryset = Municipality.objects.filter(level=Level.DISTRICT)
+    queryset = Municipality.objects.filter(level=Level.DISTRICT).only(*CHOICE_FIELDS)
     if state_key:
         queryset = queryset.filter(state__ags=state_key)
     return queryset.order_by("search_name", "ags")
