@@ -142,8 +142,8 @@ def test_queries_do_not_grow_with_the_entries(client, django_assert_max_num_quer
         for i in range(200)
     )
     client.get(URL)  # warm the session
-    # Session, person, second factor, the header's CMS permission (2), one
-    # page of entries: no count, no scan of the whole log.
+    # Session, person, second factor, one page of entries (plus the layout's
+    # footer and site): no count, no scan of the whole log.
     with django_assert_max_num_queries(6):
         assert client.get(URL, {"person": "p1"}).status_code == 200
     with django_assert_max_num_queries(6):

@@ -51,14 +51,21 @@ def is_network_coordinator(user: AnyUser | None) -> bool:
 
 
 def role_in(user: AnyUser | None, organization: Organization) -> str | None:
-    """The person's role in the organisation, or None if they do not belong to it."""
+    """The person's role in the organisation, or None if they do not belong to it.
+
+    Remembered on the organisation instance (which lives for one request), so
+    that a page asking several predicates looks the role up once.
+    """
     if not is_signed_in(user):
         return None
-    return (
-        Membership.objects.filter(user_id=user.pk, organization_id=organization.pk)
-        .values_list("role", flat=True)
-        .first()
-    )
+    known: dict[int, str | None] = organization.__dict__.setdefault("_roles_by_user", {})
+    if user.pk not in known:
+        known[user.pk] = (
+            Membership.objects.filter(user_id=user.pk, organization_id=organization.pk)
+            .values_list("role", flat=True)
+            .first()
+        )
+    return known[user.pk]
 
 
 def belongs_to_network_member(user: AnyUser | None) -> bool:
