@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -32,18 +33,18 @@ from ikone.accounts.models import (
 )
 from ikone.core.models import AuditEntry
 from ikone.municipalities.models import Level, Municipality
+from ikone.municipalities.search import fold
 
 if TYPE_CHECKING:
     from ikone.accounts.permissions import AnyUser
 
 MUNICIPALITY_SEARCH_LIMIT = 20
 KREISFREI_DISTRICT_TYPES = ("41", "42")  # kreisfreie Stadt, Stadtkreis
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def fold_search_text(text: str) -> str:
-    """Lower-case and fold umlauts like `Municipality.search_name`."""
-    return text.strip().lower().translate(_FOLD)
+    """Fold a query exactly like `Municipality.search_name` is folded."""
+    return fold(text)
 
 
 # --- Networks ----------------------------------------------------------------
@@ -82,8 +83,17 @@ def organization_list(*, query: str = "", members_only: bool = False) -> QuerySe
     """All organisations, optionally filtered by name and to current members of
     the primary network; each with `municipality`, `primary_memberships` and
     `people_count`. A constant number of queries however many there are."""
+    # A correlated count per row instead of JOIN + GROUP BY over all
+    # organisations: the database then counts only for the page shown.
+    people = (
+        Membership.objects.filter(organization_id=OuterRef("pk"))
+        .order_by()
+        .values("organization_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     queryset = Organization.objects.select_related("municipality").annotate(
-        people_count=Count("memberships", distinct=True)
+        people_count=Coalesce(Subquery(people), 0)
     )
     if query:
         queryset = queryset.filter(
