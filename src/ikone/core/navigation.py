@@ -18,6 +18,7 @@ class NavItem:
 
 MAIN_AREAS: list[tuple[str | Promise, str]] = [
     (_("Kommunen"), "municipalities:list"),
+    (_("Organisationen"), "organizations:list"),
     (_("Veranstaltungen"), "events:list"),
     (_("Wissen"), "knowledge:index"),
     (_("Förderaufrufe"), "calls:list"),
