@@ -23,14 +23,19 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class ProfileForm(forms.Form):
-    name = forms.CharField(
+def name_field() -> forms.CharField:
+    """The person's display name, as asked at sign-up and on the profile."""
+    return forms.CharField(
         label=_("Name"),
         max_length=150,
         required=False,
         help_text=_("So sehen Sie Kolleginnen und Kollegen in Ihrer Organisation."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
+
+
+class ProfileForm(forms.Form):
+    name = name_field()
     job_title = forms.CharField(
         label=_("Funktion"),
         max_length=150,
@@ -153,13 +158,7 @@ class AccountDeleteForm(forms.Form):
 class SignupExtraForm(forms.Form):
     """Extra fields on allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
-    name = forms.CharField(
-        label=_("Name"),
-        max_length=150,
-        required=False,
-        help_text=_("So sehen Sie Kolleginnen und Kollegen in Ihrer Organisation."),
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
+    name = name_field()
 
     def signup(self, request: Any, user: User) -> None:
         """Called by allauth after it created the user."""
