@@ -18,6 +18,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("kommunen/", include("ikone.municipalities.urls")),
     path("organisationen/", include("ikone.accounts.urls_organizations")),
+    path("veranstaltungen/", include("ikone.events.urls")),
+    path("foerderaufrufe/", include("ikone.calls.urls")),
+    path("fragen/", include("ikone.qa.urls")),
     path("konto/", include("ikone.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("admin/", admin.site.urls),

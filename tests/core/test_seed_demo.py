@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
+from ikone.core.management.commands import seed_demo as seed_demo_command
 from ikone.knowledge.demo import seed_demo_pages
 from ikone.knowledge.models import HomePage, StandardPage
 from ikone.knowledge.services import EDITOR_GROUP_NAME
@@ -46,6 +47,10 @@ def accounts_seeder(monkeypatch):
     module = types.ModuleType("ikone.accounts.demo")
     module.seed_demo_accounts = seed_demo_accounts
     monkeypatch.setitem(sys.modules, "ikone.accounts.demo", module)
+    # The other apps' seeders have their own tests with real accounts.
+    monkeypatch.setattr(
+        seed_demo_command, "DEMO_SEEDERS", ["ikone.accounts.demo.seed_demo_accounts"]
+    )
     return calls
 
 
@@ -148,10 +153,27 @@ def test_seed_demo_seeds_accounts_and_gives_coordinators_editor_rights(db, accou
     assert list(editors) == ["koordination@example.org"]
 
 
-def test_seed_demo_notes_when_the_accounts_seeder_is_missing(db, monkeypatch):
+def test_seed_demo_notes_when_a_seeder_is_missing(db, monkeypatch):
     monkeypatch.setitem(sys.modules, "ikone.accounts.demo", None)
+    monkeypatch.setattr(
+        seed_demo_command, "DEMO_SEEDERS", ["ikone.accounts.demo.seed_demo_accounts"]
+    )
 
     output = _run()
 
-    assert "Demo accounts skipped" in output
+    assert "Skipped: ikone.accounts.demo.seed_demo_accounts is not available" in output
     assert HomePage.objects.exists()
+
+
+def test_seed_demo_loads_the_fields_of_action(db, accounts_seeder):
+    from ikone.core.models import FieldOfAction
+
+    _run()
+
+    assert FieldOfAction.objects.filter(key="administration").exists()
+    assert FieldOfAction.objects.count() == 13
+
+
+def test_every_demo_seeder_exists():
+    for dotted_path in seed_demo_command.DEMO_SEEDERS:
+        assert seed_demo_command.load_seeder(dotted_path) is not None, dotted_path

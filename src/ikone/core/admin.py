@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
-from ikone.core.models import AuditEntry
+from ikone.core.models import AuditEntry, FieldOfAction
 
 
 @admin.register(AuditEntry)
@@ -23,3 +23,10 @@ class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
 
     def has_delete_permission(self, request: HttpRequest, obj: AuditEntry | None = None) -> bool:
         return False
+
+
+@admin.register(FieldOfAction)
+class FieldOfActionAdmin(admin.ModelAdmin[FieldOfAction]):
+    list_display = ["label", "key", "position"]
+    search_fields = ["label", "key"]
+    ordering = ["position"]

@@ -38,3 +38,25 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
+
+
+class FieldOfAction(models.Model):
+    """A Handlungsfeld of smart city strategies (Verwaltung, Mobilität, …).
+
+    Shared by events, calls, questions, applications and solutions so that
+    one filter means the same everywhere. Loaded from
+    `core/data/fields_of_action.yaml`; `key` is stable, the label may change.
+    """
+
+    key = models.SlugField(_("Schlüssel"), max_length=60, unique=True)
+    label = models.CharField(_("Bezeichnung"), max_length=120)
+    scope = models.TextField(_("Umfang"), blank=True)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        verbose_name = _("Handlungsfeld")
+        verbose_name_plural = _("Handlungsfelder")
+        ordering = ["position", "label"]
+
+    def __str__(self) -> str:
+        return self.label

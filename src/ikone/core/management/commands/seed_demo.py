@@ -5,30 +5,43 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, OutputWrapper
+from django.core.management.base import BaseCommand
 
+from ikone.core.taxonomy import sync_fields_of_action
 from ikone.knowledge.demo import grant_editor_rights, seed_demo_pages
 
-AccountsSeeder = Callable[..., object]
+Seeder = Callable[..., object]
+
+# In dependency order: people and organisations first, then the calls that
+# events, questions and drafts refer to. Each seeder takes `stdout` and is
+# idempotent.
+DEMO_SEEDERS = [
+    "ikone.accounts.demo.seed_demo_accounts",
+    "ikone.calls.demo.seed_demo_calls",
+    "ikone.events.demo.seed_demo_events",
+    "ikone.qa.demo.seed_demo_questions",
+]
 
 
-def accounts_seeder() -> AccountsSeeder | None:
-    """`ikone.accounts.demo.seed_demo_accounts`, or None while the accounts
-    app does not provide it. Errors inside that module are not hidden."""
+def load_seeder(dotted_path: str) -> Seeder | None:
+    """The seeder function, or None while its app does not provide one yet.
+    Errors inside an existing module are not hidden."""
+    module_path, _, name = dotted_path.rpartition(".")
     try:
-        module = importlib.import_module("ikone.accounts.demo")
+        module = importlib.import_module(module_path)
     except ModuleNotFoundError as error:
-        if error.name != "ikone.accounts.demo":
+        if error.name != module_path:
             raise
         return None
-    seeder: AccountsSeeder | None = getattr(module, "seed_demo_accounts", None)
+    seeder: Seeder | None = getattr(module, name, None)
     return seeder
 
 
 class Command(BaseCommand):
     help = (
-        "Create the demo content: CMS pages, the network, organisations and demo people. "
-        "Idempotent: creates what is missing and keeps what exists."
+        "Create the demo content: CMS pages, the network, organisations, demo people, "
+        "funding calls, events and questions. Idempotent: creates what is missing and "
+        "keeps what exists."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -37,7 +50,14 @@ class Command(BaseCommand):
             self.stdout.write(f"CMS pages created: {', '.join(created)}")
         else:
             self.stdout.write("CMS pages: all present, nothing changed.")
-        self._seed_accounts(self.stdout)
+        created_fields = sync_fields_of_action()
+        self.stdout.write(f"Fields of action: {created_fields} created.")
+        for dotted_path in DEMO_SEEDERS:
+            seeder = load_seeder(dotted_path)
+            if seeder is None:
+                self.stdout.write(self.style.WARNING(f"Skipped: {dotted_path} is not available."))
+                continue
+            seeder(stdout=self.stdout)
         coordinators = get_user_model().objects.filter(is_coordinator=True)
         for user in coordinators:
             grant_editor_rights(user)
@@ -45,15 +65,3 @@ class Command(BaseCommand):
             f"CMS editor rights: {len(coordinators)} coordinator(s) in the editor group."
         )
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
-
-    def _seed_accounts(self, stdout: OutputWrapper) -> None:
-        seed_accounts = accounts_seeder()
-        if seed_accounts is None:
-            stdout.write(
-                self.style.WARNING(
-                    "Demo accounts skipped: ikone.accounts.demo.seed_demo_accounts "
-                    "is not available yet."
-                )
-            )
-            return
-        seed_accounts(stdout=stdout)
