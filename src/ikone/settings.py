@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "ikone.calls",
     "ikone.events",
     "ikone.qa",
+    "ikone.applications",
     "ikone.api",
     "django.contrib.admin",
     "django.contrib.auth",

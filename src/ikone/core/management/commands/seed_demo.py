@@ -20,6 +20,7 @@ DEMO_SEEDERS = [
     "ikone.calls.demo.seed_demo_calls",
     "ikone.events.demo.seed_demo_events",
     "ikone.qa.demo.seed_demo_questions",
+    "ikone.applications.demo.seed_demo_applications",
 ]
 
 

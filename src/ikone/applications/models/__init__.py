@@ -1,0 +1,32 @@
+"""The application workshop's tables, one module per sub-domain.
+
+A1 (core): drafts, sections and their history, criteria assessments,
+required documents, mentor review. A2 adds financing and schedule modules
+here; import every module below so Django sees its models.
+"""
+
+from ikone.applications.models.criteria import CriterionAssessment
+from ikone.applications.models.documents import DocumentStatus, DraftDocument
+from ikone.applications.models.drafts import Draft, DraftStatus
+from ikone.applications.models.review import (
+    DraftMentor,
+    Recommendation,
+    SectionComment,
+)
+from ikone.applications.models.section_templates import SectionTemplate, SectionTemplateItem
+from ikone.applications.models.sections import DraftSection, SectionRevision
+
+__all__ = [
+    "CriterionAssessment",
+    "DocumentStatus",
+    "Draft",
+    "DraftDocument",
+    "DraftMentor",
+    "DraftSection",
+    "DraftStatus",
+    "Recommendation",
+    "SectionComment",
+    "SectionRevision",
+    "SectionTemplate",
+    "SectionTemplateItem",
+]
