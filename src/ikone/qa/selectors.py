@@ -1,0 +1,227 @@
+"""Reads of questions, answers and FAQ entries.
+
+Selectors never write. `question_get_for_view` fetches and checks in one
+step (Http404 when the person may not see the question). Every list costs
+a constant number of queries however many rows it shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
+
+from ikone.calls.models import Call, CallSection
+from ikone.qa import permissions
+from ikone.qa.models import Answer, FAQEntry, FAQRevision, Question, QuestionFollow
+from ikone.qa.permissions import Viewer
+
+if TYPE_CHECKING:
+    from ikone.accounts.models import Organization
+
+
+@dataclass(frozen=True)
+class QuestionFilters:
+    """What `/fragen/` filters by; empty values mean "all"."""
+
+    call: str = ""
+    status: str = ""
+    section: str = ""
+    field_of_action: str = ""
+
+
+def _sections_prefetch(lookup: str) -> Prefetch:
+    return Prefetch(
+        lookup,
+        queryset=CallSection.objects.select_related("version__call").order_by("position"),
+    )
+
+
+def question_list(*, viewer: Viewer, filters: QuestionFilters | None = None) -> QuerySet[Question]:
+    """The questions `viewer` may see, newest first, each with `call`,
+    `organization` and `answer_count`; filtered by call slug, status, cited
+    section number (in the question or one of its answers) and field of
+    action key."""
+    filters = filters or QuestionFilters()
+    answers = (
+        Answer.objects.filter(question_id=OuterRef("pk"))
+        .order_by()
+        .values("question_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    queryset = (
+        Question.objects.visible_to(viewer)
+        .select_related("call", "organization")
+        .annotate(answer_count=Coalesce(Subquery(answers), 0))
+    )
+    if filters.call:
+        queryset = queryset.filter(call__slug=filters.call)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.section:
+        in_question = Question.cited_sections.through.objects.filter(
+            question_id=OuterRef("pk"), callsection__number=filters.section
+        )
+        in_answers = Answer.cited_sections.through.objects.filter(
+            answer__question_id=OuterRef("pk"), callsection__number=filters.section
+        )
+        queryset = queryset.filter(Q(Exists(in_question)) | Q(Exists(in_answers)))
+    if filters.field_of_action:
+        in_field = Question.fields_of_action.through.objects.filter(
+            question_id=OuterRef("pk"), fieldofaction__key=filters.field_of_action
+        )
+        queryset = queryset.filter(Exists(in_field))
+    return queryset.order_by("-created_at", "-pk")
+
+
+def question_get_for_view(*, viewer: Viewer, pk: int) -> Question:
+    """One question with call, cited sections, fields of action and its
+    answers (with their authors and cited sections) in a fixed number of
+    queries; Http404 when it does not exist or the viewer may not see it."""
+    question = (
+        Question.objects.select_related("call", "organization", "author")
+        .prefetch_related(
+            _sections_prefetch("cited_sections"),
+            "fields_of_action",
+            Prefetch(
+                "answers",
+                queryset=Answer.objects.select_related("author", "organization")
+                .prefetch_related(_sections_prefetch("cited_sections"))
+                .order_by("-is_official", "created_at", "pk"),
+            ),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if question is None or not permissions.can_view_question(viewer, question):
+        raise Http404
+    return question
+
+
+def question_get_for_action(*, viewer: Viewer, pk: int, check) -> Question:
+    """The question if `check(viewer, question)` allows the action: Http404
+    when it is not visible, PermissionDenied when visible but refused."""
+    question = Question.objects.select_related("call").filter(pk=pk).first()
+    if question is None or not permissions.can_view_question(viewer, question):
+        raise Http404
+    if not check(viewer, question):
+        raise PermissionDenied
+    return question
+
+
+def answer_get_for_action(*, viewer: Viewer, pk: int, check) -> Answer:
+    """An answer (with its question and call) if `check(viewer, answer)`
+    allows the action; Http404 when its question is not visible."""
+    answer = (
+        Answer.objects.select_related("question__call", "author")
+        .prefetch_related(_sections_prefetch("cited_sections"))
+        .filter(pk=pk)
+        .first()
+    )
+    if answer is None or not permissions.can_view_question(viewer, answer.question):
+        raise Http404
+    if not check(viewer, answer):
+        raise PermissionDenied
+    return answer
+
+
+def faq_entry_for_question(*, question: Question) -> FAQEntry | None:
+    """The FAQ entry of a question (published or not) with its revisions."""
+    return (
+        FAQEntry.objects.select_related("section", "official_answer")
+        .prefetch_related(
+            Prefetch(
+                "revisions",
+                queryset=FAQRevision.objects.select_related("created_by").order_by("-number"),
+            )
+        )
+        .filter(question=question)
+        .first()
+    )
+
+
+def is_following(*, viewer: Viewer, question: Question) -> bool:
+    if viewer.pk is None:
+        return False
+    return QuestionFollow.objects.filter(question=question, user_id=viewer.pk).exists()
+
+
+def viewer_organizations(*, viewer: Viewer) -> list[Organization]:
+    """The organisations the viewer may ask or answer for."""
+    from ikone.accounts.models import Organization
+
+    if not viewer.organization_ids:
+        return []
+    return list(Organization.objects.filter(pk__in=viewer.organization_ids).order_by("name"))
+
+
+# --- FAQ -----------------------------------------------------------------------
+
+
+@dataclass
+class FAQGroup:
+    """The published entries under one section (or none) of a call."""
+
+    number: str
+    title: str
+    anchor: str
+    entries: list[FAQEntry]
+
+
+def faq_entries_published(*, call: Call | None = None) -> QuerySet[FAQEntry]:
+    """Published FAQ entries (all calls or one), with call and section."""
+    queryset = FAQEntry.objects.filter(is_published=True).select_related(
+        "call", "section", "question"
+    )
+    if call is not None:
+        queryset = queryset.filter(call=call)
+    return queryset.order_by("call__title", "section__position", "pk")
+
+
+def _number_key(number: str) -> tuple[int | str, ...]:
+    return tuple(int(part) if part.isdigit() else part for part in number.split("."))
+
+
+def faq_groups(*, call: Call) -> list[FAQGroup]:
+    """The call's published FAQ grouped by the section each entry is filed
+    under, in the order of the section numbers; entries without a section last.
+    Two queries."""
+    groups: dict[str, FAQGroup] = {}
+    for entry in faq_entries_published(call=call):
+        section = entry.section
+        key = section.number if section is not None else ""
+        if key not in groups:
+            groups[key] = FAQGroup(
+                number=key,
+                title=section.title if section is not None else "",
+                anchor=section.anchor if section is not None else "",
+                entries=[],
+            )
+        groups[key].entries.append(entry)
+    return sorted(groups.values(), key=lambda g: (g.number == "", _number_key(g.number)))
+
+
+# --- Coordinators: review flags ------------------------------------------------------
+
+
+def flagged_answers(*, viewer: Viewer) -> QuerySet[Answer]:
+    """Answers flagged "Auslegung prüfen": all for coordinators, one's own
+    for everyone else."""
+    queryset = Answer.objects.filter(needs_review=True).select_related("question__call", "author")
+    if not permissions.can_moderate(viewer):
+        queryset = queryset.filter(author_id=viewer.pk or 0)
+    return queryset.order_by("-flagged_at", "pk")
+
+
+def flagged_faq_entries() -> QuerySet[FAQEntry]:
+    """FAQ entries flagged "Auslegung prüfen" (coordinators' list)."""
+    return (
+        FAQEntry.objects.filter(needs_review=True)
+        .select_related("call", "question")
+        .order_by("-flagged_at", "pk")
+    )
