@@ -8,15 +8,22 @@ here; import every module below so Django sees its models.
 from ikone.applications.models.criteria import CriterionAssessment
 from ikone.applications.models.documents import DocumentStatus, DraftDocument
 from ikone.applications.models.drafts import Draft, DraftStatus
+from ikone.applications.models.financing import CostCategory, CostItem, FinancingPlan
 from ikone.applications.models.review import (
     DraftMentor,
     Recommendation,
     SectionComment,
 )
+from ikone.applications.models.schedule import Milestone, MilestoneKind
 from ikone.applications.models.section_templates import SectionTemplate, SectionTemplateItem
 from ikone.applications.models.sections import DraftSection, SectionRevision
 
 __all__ = [
+    "CostCategory",
+    "CostItem",
+    "FinancingPlan",
+    "Milestone",
+    "MilestoneKind",
     "CriterionAssessment",
     "DocumentStatus",
     "Draft",
