@@ -205,11 +205,12 @@ class Phase:
 
 @dataclass(frozen=True)
 class Limits:
-    """What a call allows: a cap on all eligible costs, a cap on the federal
-    grant, a funding period in years. None means no limit."""
+    """What a call allows: a cap on all eligible costs, a maximum and a
+    minimum federal grant, a funding period in years. None: no limit."""
 
     total_cap: Decimal | None = None
     federal_cap: Decimal | None = None
+    federal_min: Decimal | None = None
     first_year: int | None = None
     last_year: int | None = None
 
@@ -346,6 +347,17 @@ def _check_caps(summary: Summary, limits: Limits) -> list[Issue]:
                 % {
                     "federal": format_eur(summary.federal),
                     "cap": format_eur(limits.federal_cap),
+                },
+            )
+        )
+    if limits.federal_min is not None and summary.federal < limits.federal_min:
+        issues.append(
+            Issue(
+                "federal_min",
+                _("Der Bundesanteil (%(federal)s) liegt unter der Mindestförderung (%(min)s).")
+                % {
+                    "federal": format_eur(summary.federal),
+                    "min": format_eur(limits.federal_min),
                 },
             )
         )

@@ -1,0 +1,145 @@
+"""Reads for the financing plan and the schedule of a draft.
+
+They turn rows into the inputs of the pure rules (`financing`, `schedule`)
+and return their results; the pages, the export, the readiness check and
+the API all read through here. Each function costs a fixed number of
+queries, independent of the number of items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from ikone.applications import financing, schedule
+from ikone.applications.models import CostItem, Draft, FinancingPlan, Milestone
+from ikone.calls.models import Call, CallPhase
+
+
+def call_rates(call: Call) -> financing.Rates | None:
+    """The call's federal rates, or None when the call states none."""
+    if call.federal_share is None:
+        return None
+    return financing.Rates(
+        federal=call.federal_share,
+        federal_budget_emergency=call.federal_share_budget_emergency,
+    )
+
+
+def call_limits(call: Call) -> financing.Limits:
+    return financing.Limits(federal_cap=call.max_grant, federal_min=call.min_grant)
+
+
+def call_phases(call: Call) -> list[CallPhase]:
+    return list(CallPhase.objects.filter(call_id=call.pk).order_by("position", "pk"))
+
+
+def phase_key(phase_id: int | None) -> str:
+    return "" if phase_id is None else str(phase_id)
+
+
+def financing_plan_get(*, draft: Draft) -> FinancingPlan:
+    """The plan's settings; an unsaved default (version 1) when none exists."""
+    plan = FinancingPlan.objects.filter(draft_id=draft.pk).first()
+    return plan or FinancingPlan(draft=draft)
+
+
+def cost_item_list(*, draft: Draft) -> QuerySet[CostItem]:
+    return (
+        CostItem.objects.filter(draft_id=draft.pk)
+        .select_related("phase")
+        .order_by("phase__position", "phase_id", "year", "category", "measure", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class FinancingView:
+    """What the financing page, the export and the API show."""
+
+    plan: FinancingPlan
+    items: list[CostItem]
+    phases: list[CallPhase]
+    rates: financing.Rates | None
+    summary: financing.Summary
+
+    @property
+    def rate_missing(self) -> bool:
+        return self.rates is None
+
+
+def financing_overview(*, draft: Draft) -> FinancingView:
+    """The plan with its totals, shares and the findings of the checks
+    against the call (rates, phase caps, maximum and minimum grant).
+    Three queries: plan, items with phases, the call's phases."""
+    plan = financing_plan_get(draft=draft)
+    items = list(cost_item_list(draft=draft))
+    phases = call_phases(draft.call)
+    rates = call_rates(draft.call)
+    summary = financing.summarize(
+        [
+            financing.CostLine(
+                category=item.category,
+                phase=phase_key(item.phase_id),
+                year=item.year,
+                amount=item.amount,
+                measure=item.measure,
+            )
+            for item in items
+        ],
+        rates=rates or financing.Rates(federal=financing.ZERO),
+        budget_emergency=plan.budget_emergency,
+        phases=[
+            financing.Phase(key=str(phase.pk), label=phase.name, cap=phase.max_eligible_costs)
+            for phase in phases
+        ],
+        limits=call_limits(draft.call) if rates else financing.Limits(),
+    )
+    return FinancingView(plan=plan, items=items, phases=phases, rates=rates, summary=summary)
+
+
+def milestone_list(*, draft: Draft) -> QuerySet[Milestone]:
+    return Milestone.objects.filter(draft_id=draft.pk).order_by("date", "title", "pk")
+
+
+def deadline_date(call: Call) -> date | None:
+    """The call's deadline as a local date."""
+    if call.deadline is None:
+        return None
+    return timezone.localdate(call.deadline)
+
+
+@dataclass(frozen=True)
+class ScheduleView:
+    milestones: list[Milestone]
+    findings: list[schedule.Finding]
+    deadline: date | None
+    today: date
+
+    @property
+    def rows(self) -> list[tuple[Milestone, schedule.Finding]]:
+        by_pk = {milestone.pk: milestone for milestone in self.milestones}
+        return [(by_pk[int(finding.point.key)], finding) for finding in self.findings]
+
+    @property
+    def late(self) -> list[schedule.Finding]:
+        return schedule.late(self.findings)
+
+    @property
+    def days_left(self) -> int | None:
+        return None if self.deadline is None else (self.deadline - self.today).days
+
+
+def schedule_overview(*, draft: Draft, today: date | None = None) -> ScheduleView:
+    """Milestones with their findings against the call's deadline (one query)."""
+    milestones = list(milestone_list(draft=draft))
+    deadline = deadline_date(draft.call)
+    today = today or timezone.localdate()
+    findings = schedule.assess_all(
+        [schedule.Point(m.pk, m.title, m.date, m.done) for m in milestones],
+        deadline=deadline,
+        today=today,
+    )
+    return ScheduleView(milestones=milestones, findings=findings, deadline=deadline, today=today)
