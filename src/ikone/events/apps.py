@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "ikone.events"
     verbose_name = _("Veranstaltungen")
+
+    def ready(self) -> None:
+        from ikone.events import organization_section  # noqa: F401 - connects the receiver

@@ -1,0 +1,364 @@
+"""Coordinators' pages for one event: create, edit (with speakers and
+agenda), publish, withdraw, cancel; and the list of events one runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from ikone.accounts.permissions import is_network_coordinator
+from ikone.core.audit import Actor
+from ikone.core.exceptions import DomainError
+from ikone.events import permissions
+from ikone.events import selectors_manage as selectors
+from ikone.events.forms import (
+    AgendaFormSet,
+    CancelEventForm,
+    EventForm,
+    SpeakerFormSet,
+    on_event_day,
+)
+from ikone.events.models import Event
+from ikone.events.services import management as services
+from ikone.events.services.management import AgendaData, EventData, SpeakerData
+
+SPEAKERS_PREFIX = "referierende"
+AGENDA_PREFIX = "programm"
+CONFLICT_FIELDS = (
+    "title", "slug", "summary", "description", "format", "starts_at", "ends_at", "place",
+    "meeting_url", "capacity", "registration_deadline", "audience",
+)  # fmt: skip
+
+
+def manage_context(request: HttpRequest, event: Event, current: str) -> dict[str, Any]:
+    """What every management page of one event shows: the event, the
+    viewer's flags and which tab is open."""
+    return {
+        "event": event,
+        "can": permissions.event_flags(request.user, event),
+        "current_tab": current,
+    }
+
+
+@login_required
+@require_safe
+def manage_list(request: HttpRequest) -> HttpResponse:
+    """/veranstaltungen/verwaltung/: the events one helps run, drafts included."""
+    user = request.user
+    events = selectors.event_list_for_manage(user=user)
+    helper = is_network_coordinator(user) or getattr(user, "is_mentor", False)
+    if not helper and not events.exists():
+        raise PermissionDenied
+    context = {
+        "events": events,
+        "can_create": permissions.can_create_event(user),
+    }
+    return render(request, "events/manage/event_list.html", context)
+
+
+def _event_initial(event: Event) -> dict[str, Any]:
+    values = {name: getattr(event, name) for name in CONFLICT_FIELDS}
+    values["series"] = event.series_id
+    values["fields_of_action"] = [field.pk for field in event.fields_of_action.all()]
+    values["allow_mentors_to_edit"] = event.allow_mentors_to_edit
+    values["version"] = event.version
+    return values
+
+
+def _speaker_initial(event: Event) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": speaker.pk,
+            "email": speaker.user.email if speaker.user else "",
+            "name": speaker.name,
+            "affiliation": speaker.affiliation,
+            "role": speaker.role,
+        }
+        for speaker in event.speakers.all()
+    ]
+
+
+def _agenda_initial(event: Event) -> list[dict[str, Any]]:
+    from django.utils import timezone
+
+    def local_time(value: Any) -> Any:
+        return timezone.localtime(value).time() if value else None
+
+    return [
+        {
+            "id": item.pk,
+            "starts_at": local_time(item.starts_at),
+            "ends_at": local_time(item.ends_at),
+            "title": item.title,
+            "description": item.description,
+            "speakers": [speaker.pk for speaker in item.speakers.all()],
+        }
+        for item in event.agenda.all()
+    ]
+
+
+def _with_extra_row(data: QueryDict, prefix: str) -> QueryDict:
+    """The submitted data with one more empty row in formset `prefix`
+    (the "add a row" buttons work without JavaScript)."""
+    data = data.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    try:
+        data[key] = str(int(data.get(key, "0")) + 1)
+    except ValueError:
+        data[key] = "1"
+    return data
+
+
+class EditForms:
+    """The event form and its two formsets, bound or not."""
+
+    def __init__(self, request: HttpRequest, event: Event | None, data: QueryDict | None) -> None:
+        can_team = event is None or permissions.can_change_event_team(request.user, event)
+        speakers = event.speakers.all() if event is not None else None
+        self.event = event
+        self.form = EventForm(
+            data,
+            initial=_event_initial(event) if event else {},
+            can_change_team=can_team,
+        )
+        self.speakers = SpeakerFormSet(
+            data,
+            initial=_speaker_initial(event) if event else [],
+            prefix=SPEAKERS_PREFIX,
+        )
+        self.agenda = AgendaFormSet(
+            data,
+            initial=_agenda_initial(event) if event else [],
+            prefix=AGENDA_PREFIX,
+            form_kwargs={"speakers": speakers},
+        )
+
+    def is_valid(self) -> bool:
+        results = [self.form.is_valid(), self.speakers.is_valid(), self.agenda.is_valid()]
+        return all(results)
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(
+            self.form.errors
+            or any(self.speakers.errors)
+            or self.speakers.non_form_errors()
+            or any(self.agenda.errors)
+            or self.agenda.non_form_errors()
+        )
+
+    def event_data(self) -> EventData:
+        return EventData.from_form(self.form.cleaned_data)
+
+    def speaker_rows(self) -> list[SpeakerData]:
+        rows = []
+        for form in self.speakers.forms:
+            cleaned = form.cleaned_data
+            if not cleaned or (not cleaned.get("id") and not form.has_changed()):
+                continue
+            rows.append(
+                SpeakerData(
+                    pk=cleaned.get("id"),
+                    user=cleaned.get("email") or None,
+                    name=cleaned.get("name", ""),
+                    affiliation=cleaned.get("affiliation", ""),
+                    role=cleaned.get("role", ""),
+                    delete=bool(cleaned.get("DELETE")),
+                )
+            )
+        return rows
+
+    def agenda_rows(self, day_of: Any) -> list[AgendaData]:
+        rows = []
+        for form in self.agenda.forms:
+            cleaned = form.cleaned_data
+            if not cleaned or (not cleaned.get("id") and not form.has_changed()):
+                continue
+            rows.append(
+                AgendaData(
+                    pk=cleaned.get("id"),
+                    title=cleaned.get("title", ""),
+                    description=cleaned.get("description", ""),
+                    starts_at=on_event_day(day_of, cleaned.get("starts_at")),
+                    ends_at=on_event_day(day_of, cleaned.get("ends_at")),
+                    speaker_ids=[speaker.pk for speaker in cleaned.get("speakers") or []],
+                    delete=bool(cleaned.get("DELETE")),
+                )
+            )
+        return rows
+
+
+def _render_edit(
+    request: HttpRequest, forms: EditForms, *, conflict: list[str] | None = None
+) -> HttpResponse:
+    event = forms.event
+    context: dict[str, Any] = {
+        "form": forms.form,
+        "speaker_formset": forms.speakers,
+        "agenda_formset": forms.agenda,
+        "conflict_fields": conflict or [],
+    }
+    if event is not None:
+        context.update(manage_context(request, event, "edit"))
+    status = 409 if conflict else 400 if request.method == "POST" and forms.has_errors else 200
+    return render(request, "events/manage/event_form.html", context, status=status)
+
+
+def _added_row(request: HttpRequest, event: Event | None) -> HttpResponse | None:
+    """Handle the "add a speaker / agenda item" buttons: re-render with one
+    more empty row, saving nothing."""
+    for button, prefix in (("add_speaker", SPEAKERS_PREFIX), ("add_agenda", AGENDA_PREFIX)):
+        if button in request.POST:
+            data = _with_extra_row(request.POST, prefix)
+            return _render_edit(request, EditForms(request, event, data))
+    return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def manage_create(request: HttpRequest) -> HttpResponse:
+    """/veranstaltungen/neu/: a coordinator creates an event (as a draft)."""
+    if not permissions.can_create_event(request.user):
+        raise PermissionDenied
+    if request.method == "POST" and (response := _added_row(request, None)):
+        return response
+    forms = EditForms(request, None, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and forms.is_valid():
+        data = forms.event_data()
+        try:
+            event = services.event_create(
+                data=data,
+                speakers=forms.speaker_rows(),
+                agenda=forms.agenda_rows(data.starts_at),
+                actor=Actor.from_request(request),
+            )
+        except DomainError as error:
+            forms.form.add_error(
+                "slug" if isinstance(error, services.SlugTakenError) else None, error.message
+            )
+        else:
+            messages.success(
+                request,
+                _(
+                    "„%(title)s“ ist als Entwurf angelegt. Veröffentlichen Sie sie, wenn alles stimmt."
+                )
+                % {"title": event.title},
+            )
+            return redirect("events:manage_edit", slug=event.slug)
+    return _render_edit(request, forms)
+
+
+def _conflict_fields(forms: EditForms, current: Event) -> list[str]:
+    """Labels of the fields the colleague's save changed compared with
+    what this form was based on (its initial values)."""
+    labels = []
+    for name in CONFLICT_FIELDS:
+        field = forms.form.fields[name]
+        if forms.form.initial.get(name) != getattr(current, name):
+            labels.append(str(field.label))
+    return labels
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def manage_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """/veranstaltungen/<slug>/verwaltung/: edit the event, its speakers and agenda."""
+    event = selectors.event_get_for_manage(
+        user=request.user, slug=slug, check=permissions.can_edit_event
+    )
+    event = selectors.event_get_for_edit(event=event)
+    if request.method == "POST" and (response := _added_row(request, event)):
+        return response
+    forms = EditForms(request, event, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and forms.is_valid():
+        data = forms.event_data()
+        based_on = forms.form.cleaned_data.get("version") or 0
+        try:
+            updated = services.event_update(
+                event=event,
+                data=data,
+                based_on=based_on,
+                speakers=forms.speaker_rows(),
+                agenda=forms.agenda_rows(data.starts_at),
+                actor=Actor.from_request(request),
+            )
+        except services.EventEditConflictError as conflict:
+            # Keep what was typed; the next save is based on the current version.
+            posted = request.POST.copy()
+            posted["version"] = str(conflict.current.version)
+            forms = EditForms(request, event, posted)
+            forms.is_valid()
+            forms.form.initial = _event_initial(event)
+            changed = _conflict_fields(forms, conflict.current)
+            forms.form.add_error(None, conflict.message)
+            return _render_edit(
+                request, forms, conflict=changed or [_("Programm oder Referierende")]
+            )
+        except DomainError as error:
+            forms.form.add_error(
+                "slug" if isinstance(error, services.SlugTakenError) else None, error.message
+            )
+        else:
+            messages.success(request, _("Die Änderungen sind gespeichert."))
+            return redirect("events:manage_edit", slug=updated.slug)
+    return _render_edit(request, forms)
+
+
+@login_required
+@require_POST
+def manage_status(request: HttpRequest, slug: str) -> HttpResponse:
+    """Publish a draft or withdraw it to draft (POST `action=publish|unpublish`)."""
+    event = selectors.event_get_for_manage(
+        user=request.user, slug=slug, check=permissions.can_publish_event
+    )
+    actor = Actor.from_request(request)
+    action = request.POST.get("action")
+    try:
+        if action == "publish":
+            services.event_publish(event=event, actor=actor)
+            messages.success(
+                request, _("Die Veranstaltung ist veröffentlicht; Anmeldungen sind möglich.")
+            )
+        elif action == "unpublish":
+            services.event_unpublish(event=event, actor=actor)
+            messages.success(request, _("Die Veranstaltung ist wieder ein Entwurf."))
+        else:
+            messages.error(request, _("Bitte wählen Sie „Veröffentlichen“ oder „Zurückziehen“."))
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("events:manage_edit", slug=event.slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def manage_cancel(request: HttpRequest, slug: str) -> HttpResponse:
+    """/veranstaltungen/<slug>/verwaltung/absagen/: cancel after confirming;
+    everyone registered gets an e-mail."""
+    event = selectors.event_get_for_manage(
+        user=request.user, slug=slug, check=permissions.can_cancel_event
+    )
+    form = CancelEventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_cancel(
+                event=event, reason=form.cleaned_data["reason"], actor=Actor.from_request(request)
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("Die Veranstaltung ist abgesagt. Alle Angemeldeten werden benachrichtigt."),
+            )
+        return redirect("events:manage_edit", slug=event.slug)
+    context = {**manage_context(request, event, "edit"), "form": form}
+    return render(
+        request, "events/manage/event_cancel.html", context, status=400 if form.errors else 200
+    )
