@@ -155,6 +155,8 @@ MATRIX: dict[str, Row] = {
     "wagtailadmin_home": ADMIN_ROOT,
     "admin:index": ADMIN_ROOT,
     "core:audit_log": COORDINATION,
+    # Site-wide search: everyone; results are filtered per person (tests/search/).
+    "core:search": PUBLIC,
     # REST API (read-only, public data)
     "api-root": PUBLIC,
     "api-root [format]": PUBLIC,

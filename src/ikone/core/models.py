@@ -60,3 +60,14 @@ class FieldOfAction(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+from ikone.core.search.models import SearchDocument, SuggestionOutcome, Visibility  # noqa: E402
+
+__all__ = [
+    "AuditEntry",
+    "FieldOfAction",
+    "SearchDocument",
+    "SuggestionOutcome",
+    "Visibility",
+]

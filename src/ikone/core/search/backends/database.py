@@ -1,0 +1,114 @@
+"""Full text in the database itself: SQLite FTS5 or PostgreSQL tsvector.
+
+Both search the stemmed columns (stems made in Python, identical on both
+databases), with prefix matching on stems of four or more letters so that a
+compound's start finds it ("Förder" finds "Förderquote"). Titles weigh more
+than bodies.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connection
+
+from ikone.core.search.backends.base import Hit, Query, SearchBackend
+from ikone.core.search.models import SearchDocument
+
+COLUMNS = (
+    "id",
+    "kind",
+    "object_id",
+    "title",
+    "body",
+    "url",
+    "group",
+    "visibility",
+    "organization_id",
+    "owner_id",
+    "suggestible",
+    "updated_at",
+)
+SELECT = ", ".join(f'd."{name}"' for name in COLUMNS)
+
+
+def _prefix(term: str) -> bool:
+    return len(term) >= 4
+
+
+class DatabaseBackend(SearchBackend):
+    def _vendor(self) -> str:
+        return connection.vendor
+
+    def _match(self, query: Query) -> tuple[str, str, list[Any]]:
+        """(FROM clause, WHERE clause, params) for the full-text condition and
+        the score expression, per database."""
+        if self._vendor() == "postgresql":
+            joiner = " & " if query.match_all else " | "
+            expression = joiner.join(
+                f"{term}:*" if _prefix(term) else term for term in query.terms
+            )
+            return (
+                "core_searchdocument d, to_tsquery('simple', %s) q",
+                "d.search_vector @@ q",
+                [expression],
+            )
+        joiner = " AND " if query.match_all else " OR "
+        expression = joiner.join(
+            f'"{term}"*' if _prefix(term) else f'"{term}"' for term in query.terms
+        )
+        return (
+            "core_searchdocument_fts f JOIN core_searchdocument d ON d.id = f.rowid",
+            "core_searchdocument_fts MATCH %s",
+            [expression],
+        )
+
+    def _score(self) -> str:
+        if self._vendor() == "postgresql":
+            return "ts_rank(d.search_vector, q, 1)"
+        return "-bm25(core_searchdocument_fts, 4.0, 1.0)"
+
+    def _where(self, query: Query, *, with_kinds: bool) -> tuple[str, str, list[Any]]:
+        source, match, params = self._match(query)
+        audience, audience_params = query.audience.sql("d")
+        clauses = [match, audience]
+        params = params + audience_params
+        if with_kinds and query.kinds:
+            clauses.append(f"d.kind IN ({', '.join(['%s'] * len(query.kinds))})")
+            params += list(query.kinds)
+        if query.suggestible_only:
+            clauses.append("d.suggestible = %s")
+            params.append(True)
+        return source, " AND ".join(clauses), params
+
+    def search(self, query: Query, *, limit: int, offset: int = 0) -> list[Hit]:
+        if not query.terms:
+            return []
+        source, where, params = self._where(query, with_kinds=True)
+        sql = (
+            f"SELECT {SELECT}, {self._score()} AS score FROM {source} WHERE {where} "  # noqa: S608
+            "ORDER BY score DESC, d.id LIMIT %s OFFSET %s"
+        )
+        rows = SearchDocument.objects.raw(sql, [*params, limit, offset])
+        return [Hit(document=row, score=float(getattr(row, "score", 0.0))) for row in rows]
+
+    def ranked_ids(self, query: Query, *, limit: int) -> list[tuple[int, float]]:
+        if not query.terms:
+            return []
+        source, where, params = self._where(query, with_kinds=True)
+        sql = (
+            f"SELECT d.id, {self._score()} AS score FROM {source} WHERE {where} "  # noqa: S608
+            "ORDER BY score DESC, d.id LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit])
+            return [(int(pk), float(score)) for pk, score in cursor.fetchall()]
+
+    def facets(self, query: Query) -> dict[str, int]:
+        if not query.terms:
+            return {}
+        source, where, params = self._where(query, with_kinds=False)
+        sql = f"SELECT d.kind, COUNT(*) FROM {source} WHERE {where} GROUP BY d.kind"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return {kind: int(count) for kind, count in cursor.fetchall()}

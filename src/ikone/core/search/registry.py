@@ -1,0 +1,120 @@
+"""What can be found: one provider per kind of object.
+
+A provider turns an object into a `DocumentData` (or None when it must not
+be found, e.g. a draft) and names the models whose changes touch its
+documents. Providers of the existing apps live in `core.search.providers`;
+an app may bring its own in a module `<app>/search_index.py` that calls
+`register(...)` when imported (found by `autodiscover`), e.g. later the
+knowledge base and the solution catalogue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+from django.utils.functional import Promise
+from django.utils.module_loading import autodiscover_modules
+
+from ikone.core.search.models import Visibility
+
+
+@dataclass(frozen=True)
+class DocumentData:
+    """What the index stores about one object."""
+
+    object_id: str
+    title: str
+    body: str
+    url: str
+    visibility: str = Visibility.PUBLIC
+    group: str = ""
+    organization_id: int | None = None
+    owner_id: int | None = None
+    suggestible: bool = False
+
+
+# Maps a changed instance of a watched model to the objects of this
+# provider whose documents need rebuilding (their primary keys).
+Affected = Callable[[Any], Iterable[Any]]
+
+
+@dataclass
+class Provider:
+    """Describes one kind of findable object."""
+
+    kind: str
+    label: str | Promise
+    label_plural: str | Promise
+    model: str  # "app_label.ModelName"
+    document: Callable[[Any], DocumentData | None]
+    # Optional: narrows and prefetches the queryset used to (re)build documents.
+    queryset: Callable[[models.QuerySet[Any]], models.QuerySet[Any]] = lambda qs: qs
+    # Other models whose changes alter this provider's documents.
+    watches: dict[str, Affected] = field(default_factory=dict)
+    position: int = 100
+
+    def model_class(self) -> type[models.Model] | None:
+        from django.apps import apps
+
+        app_label, _, name = self.model.partition(".")
+        try:
+            return apps.get_model(app_label, name)
+        except LookupError:
+            return None
+
+    def objects(self) -> models.QuerySet[Any] | None:
+        model = self.model_class()
+        if model is None:
+            return None
+        return self.queryset(model._default_manager.all())
+
+
+_providers: dict[str, Provider] = {}
+_discovered = False
+
+
+def register(provider: Provider) -> Provider:
+    _providers[provider.kind] = provider
+    return provider
+
+
+def autodiscover() -> None:
+    global _discovered
+    if _discovered:
+        return
+    _discovered = True
+    from ikone.core.search import providers  # noqa: F401 - registers the built-in providers
+
+    autodiscover_modules("search_index")
+
+
+def providers() -> list[Provider]:
+    """The providers whose model exists, in display order."""
+    autodiscover()
+    found = [p for p in _providers.values() if p.model_class() is not None]
+    return sorted(found, key=lambda p: (p.position, p.kind))
+
+
+def get(kind: str) -> Provider | None:
+    autodiscover()
+    return _providers.get(kind)
+
+
+def by_model() -> Iterator[tuple[type[models.Model], Provider, Affected | None]]:
+    """(model, provider, affected) for every model a provider indexes or watches;
+    `affected` is None for the provider's own model."""
+    from django.apps import apps
+
+    for provider in providers():
+        own = provider.model_class()
+        if own is not None:
+            yield own, provider, None
+        for dotted, affected in provider.watches.items():
+            app_label, _, name = dotted.partition(".")
+            try:
+                yield apps.get_model(app_label, name), provider, affected
+            except LookupError:
+                continue

@@ -1,0 +1,68 @@
+"""Changes to indexed (or watched) models re-index the affected objects once
+the transaction commits, in one background task per kind."""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from typing import Any
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from ikone.core.search import registry
+
+_local = threading.local()
+
+
+def _pending() -> defaultdict[str, set[str]]:
+    if not hasattr(_local, "pending"):
+        _local.pending = defaultdict(set)
+    pending: defaultdict[str, set[str]] = _local.pending
+    return pending
+
+
+def _flush() -> None:
+    from ikone.core.search.tasks import index_objects
+
+    pending = _pending()
+    batches = {kind: sorted(ids) for kind, ids in pending.items() if ids}
+    pending.clear()
+    for kind, ids in batches.items():
+        index_objects.enqueue(kind, ids)
+
+
+def mark_changed(kind: str, object_ids: list[Any]) -> None:
+    """Queue these objects for re-indexing after the current transaction.
+    Several changes in one transaction end up in one task per kind (later
+    callbacks find nothing left to do)."""
+    ids = [str(pk) for pk in object_ids if pk is not None]
+    if not ids:
+        return
+    _pending()[kind].update(ids)
+    transaction.on_commit(_flush)
+
+
+def _receiver(provider: registry.Provider, affected: registry.Affected | None) -> Any:
+    def receive(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+        if raw:
+            return
+        try:
+            ids = [instance.pk] if affected is None else list(affected(instance))
+        except Exception:  # noqa: BLE001 - a half-deleted relation must not break the save
+            ids = []
+        mark_changed(provider.kind, ids)
+
+    return receive
+
+
+_connected: list[Any] = []
+
+
+def connect() -> None:
+    """Connect a receiver per (model, provider); called from CoreConfig.ready."""
+    for model, provider, affected in registry.by_model():
+        receiver = _receiver(provider, affected)
+        _connected.append(receiver)  # signals hold weak references
+        post_save.connect(receiver, sender=model, weak=False)
+        post_delete.connect(receiver, sender=model, weak=False)

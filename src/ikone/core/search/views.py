@@ -1,0 +1,41 @@
+"""`/suche/?q=`: the site-wide search page."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_safe
+
+from ikone.core.search.audience import audience_for
+from ikone.core.search.forms import QUERY_MAX_LENGTH, SearchForm
+from ikone.core.search.selectors import site_search
+
+TEMPLATE = "search/search.html"
+
+
+def _page_number(value: str | None) -> int:
+    try:
+        return int(value or 1)
+    except ValueError:
+        return 1
+
+
+@require_safe
+def search_view(request: HttpRequest) -> HttpResponse:
+    """Results the person may see, with facets by type and pages; htmx
+    requests get only the results fragment."""
+    form = SearchForm(request.GET)
+    query = request.GET.get("q", "")[:QUERY_MAX_LENGTH].strip()
+    page = site_search(
+        audience=audience_for(request.user),
+        query=query,
+        kind=request.GET.get("art", ""),
+        page=_page_number(request.GET.get("page")),
+    )
+    htmx = getattr(request, "htmx", None)
+    fragment = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
+    template = f"{TEMPLATE}#results" if fragment else TEMPLATE
+    response = render(request, template, {"form": form, "search": page})
+    patch_vary_headers(response, ["HX-Request"])
+    return response
