@@ -109,7 +109,7 @@ def cost_item_update(
         amount=amount,
         note=note,
     )
-    candidate.full_clean(exclude=["version"])
+    candidate.full_clean(exclude=["version"], validate_unique=False)
     changed = CostItem.objects.filter(pk=item.pk, version=based_on).update(
         category=category,
         measure=measure,

@@ -67,7 +67,7 @@ def milestone_update(
     candidate = Milestone(
         pk=milestone.pk, draft=milestone.draft, title=title, kind=kind, date=date, note=note
     )
-    candidate.full_clean(exclude=["version"])
+    candidate.full_clean(exclude=["version"], validate_unique=False)
     changed = Milestone.objects.filter(pk=milestone.pk, version=based_on).update(
         title=title,
         kind=kind,
