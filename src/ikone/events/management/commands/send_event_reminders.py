@@ -1,0 +1,25 @@
+"""Enqueue the reminders that are due (one day and one hour before events).
+
+Run it every few minutes from cron or a systemd timer (see docs/events.md);
+each reminder is claimed once, so overlapping runs send nothing twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from ikone.events.tasks import enqueue_due_reminders
+
+
+class Command(BaseCommand):
+    help = (
+        "Stellt fällige Erinnerungen an Veranstaltungen (einen Tag und eine Stunde "
+        "vorher) in die Aufgabenwarteschlange. Alle 5–10 Minuten ausführen."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        count = enqueue_due_reminders()
+        if options["verbosity"] > 0:
+            self.stdout.write(f"{count} Erinnerung(en) eingeplant.")

@@ -1,0 +1,246 @@
+"""Reads of the public side: the event list, one event with its agenda,
+speakers and materials, a person's registration and waiting-list place.
+
+Visibility: published and cancelled events are public; drafts only for
+people who may edit them (`permissions.can_edit_event`). The coordinators'
+reads are in `selectors_manage`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from ikone.accounts.models import Membership, Organization
+from ikone.accounts.permissions import (
+    belongs_to_network_member,
+    is_network_coordinator,
+    is_signed_in,
+)
+from ikone.core.models import FieldOfAction
+from ikone.events import permissions
+from ikone.events.models import (
+    AgendaItem,
+    Event,
+    EventFormat,
+    EventSeries,
+    EventStatus,
+    Material,
+    Registration,
+    RegistrationStatus,
+    Speaker,
+)
+
+if TYPE_CHECKING:
+    from ikone.accounts.permissions import AnyUser
+
+PUBLIC_STATUSES = (EventStatus.PUBLISHED, EventStatus.CANCELLED)
+UPCOMING = "kommend"
+PAST = "vergangen"
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """The list's filters as the form cleaned them ("" = any)."""
+
+    when: str = UPCOMING
+    format: str = ""
+    series: str = ""
+    field_of_action: str = ""
+
+
+def _visible_q(user: AnyUser | None) -> Q:
+    """Public events; coordinators also see every draft, mentors and editors
+    the drafts they may edit."""
+    if is_network_coordinator(user):
+        return Q()
+    public = Q(status__in=PUBLIC_STATUSES)
+    if not is_signed_in(user):
+        return public
+    editable = Q(editors=user)
+    if user.is_mentor:
+        editable |= Q(allow_mentors_to_edit=True)
+    return public | editable
+
+
+def event_queryset_public() -> QuerySet[Event]:
+    """Published and cancelled events (what the API and calendar feed show)."""
+    return Event.objects.filter(status__in=PUBLIC_STATUSES)
+
+
+def event_list(*, user: AnyUser | None, filters: EventFilters) -> QuerySet[Event]:
+    """Events the viewer may see, filtered; upcoming ones soonest first,
+    past ones latest first. Rows carry `confirmed_count` and their series;
+    fields of action are prefetched."""
+    now = timezone.now()
+    events = Event.objects.filter(_visible_q(user)).distinct()
+    if filters.when == PAST:
+        events = events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
+    else:
+        events = events.filter(ends_at__gte=now).order_by("starts_at", "pk")
+    if filters.format:
+        events = events.filter(format=filters.format)
+    if filters.series:
+        events = events.filter(series__slug=filters.series)
+    if filters.field_of_action:
+        events = events.filter(fields_of_action__key=filters.field_of_action)
+    return (
+        events.select_related("series")
+        .prefetch_related(
+            Prefetch("fields_of_action", queryset=FieldOfAction.objects.only("key", "label"))
+        )
+        .annotate(
+            confirmed_count=Count(
+                "registrations",
+                filter=Q(registrations__status=RegistrationStatus.CONFIRMED),
+                distinct=True,
+            )
+        )
+    )
+
+
+def series_choices() -> list[tuple[str, str]]:
+    """(slug, title) of series that have a public event."""
+    return list(
+        EventSeries.objects.filter(events__status__in=PUBLIC_STATUSES)
+        .distinct()
+        .order_by("title")
+        .values_list("slug", "title")
+    )
+
+
+def field_of_action_choices() -> list[tuple[str, str]]:
+    return list(FieldOfAction.objects.order_by("position", "label").values_list("key", "label"))
+
+
+def format_choices() -> list[tuple[str, str]]:
+    return [(str(value), str(label)) for value, label in EventFormat.choices]
+
+
+def event_get_for_detail(*, user: AnyUser | None, slug: str) -> Event:
+    """One event with series, fields of action, agenda (with speakers) and
+    speakers; 404 if it does not exist or is a draft the viewer may not edit."""
+    speakers = Speaker.objects.select_related("user")
+    event = (
+        Event.objects.filter(slug=slug)
+        .select_related("series", "created_by")
+        .prefetch_related(
+            "fields_of_action",
+            Prefetch("speakers", queryset=speakers),
+            Prefetch(
+                "agenda",
+                queryset=AgendaItem.objects.prefetch_related(
+                    Prefetch("speakers", queryset=speakers)
+                ),
+            ),
+        )
+        .first()
+    )
+    if event is None:
+        raise Http404
+    if event.status == EventStatus.DRAFT and not permissions.can_edit_event(user, event):
+        raise Http404
+    return event
+
+
+def event_get_public(*, slug: str) -> Event:
+    """A published or cancelled event, for the calendar file; 404 otherwise."""
+    event = event_queryset_public().filter(slug=slug).first()
+    if event is None:
+        raise Http404
+    return event
+
+
+def registration_get_active(*, user: AnyUser | None, event: Event) -> Registration | None:
+    """The viewer's confirmed or waitlisted registration for the event."""
+    if not is_signed_in(user):
+        return None
+    return (
+        Registration.objects.filter(
+            event=event,
+            person_id=user.pk,
+            status__in=(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED),
+        )
+        .select_related("organization")
+        .first()
+    )
+
+
+def registration_get_own(*, user: AnyUser | None, pk: int) -> Registration:
+    """A registration of the viewer (for cancelling it); 404 for others'.
+    Whoever runs the event may also reach it."""
+    registration = Registration.objects.select_related("event", "person").filter(pk=pk).first()
+    if registration is None or not is_signed_in(user):
+        raise Http404
+    if registration.person_id != user.pk and not permissions.can_manage_participants(
+        user, registration.event
+    ):
+        raise Http404
+    return registration
+
+
+def waitlist_position(*, registration: Registration) -> int | None:
+    """1 for the first person on the waiting list; None when not waiting."""
+    if registration.status != RegistrationStatus.WAITLISTED:
+        return None
+    ahead = Registration.objects.filter(
+        event_id=registration.event_id, status=RegistrationStatus.WAITLISTED
+    ).filter(
+        Q(waitlisted_at__lt=registration.waitlisted_at)
+        | Q(waitlisted_at=registration.waitlisted_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1
+
+
+def confirmed_count(*, event: Event) -> int:
+    return Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count()
+
+
+def organizations_for_registration(*, user: AnyUser | None) -> list[Organization]:
+    """The organisations the viewer may register for (their memberships)."""
+    if not is_signed_in(user):
+        return []
+    return [
+        membership.organization
+        for membership in Membership.objects.filter(user_id=user.pk)
+        .select_related("organization")
+        .order_by("organization__name")
+    ]
+
+
+def material_list_visible(
+    *, user: AnyUser | None, event: Event, registration: Registration | None
+) -> list[Material]:
+    """The event's materials the viewer may see (by visibility)."""
+    materials = list(Material.objects.filter(event=event).order_by("created_at", "pk"))
+    network_member: bool | None = None
+    visible = []
+    for material in materials:
+        material.event = event
+        if material.visibility == "network" and network_member is None:
+            network_member = belongs_to_network_member(user)
+        if permissions.can_view_material(
+            user, material, registration=registration, network_member=network_member
+        ):
+            visible.append(material)
+    return visible
+
+
+def can_see_meeting_link(
+    user: AnyUser | None, event: Event, registration: Registration | None
+) -> bool:
+    """The meeting link: confirmed participants, the event's speakers with
+    an account, and whoever runs the event. Not for cancelled events."""
+    if not event.meeting_url or not is_signed_in(user):
+        return False
+    if event.status == EventStatus.CANCELLED:
+        return False
+    if registration is not None and registration.status == RegistrationStatus.CONFIRMED:
+        return True
+    if any(speaker.user_id == user.pk for speaker in event.speakers.all()):
+        return True
+    return permissions.can_edit_event(user, event)

@@ -1,0 +1,247 @@
+"""The public side of workshops: /veranstaltungen/ (list), one event,
+its calendar file, the feed, registering and cancelling."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from ikone.core.audit import Actor
+from ikone.core.exceptions import DomainError
+from ikone.core.ratelimit import ratelimit
+from ikone.events import permissions, selectors
+from ikone.events.calendar import build_calendar
+from ikone.events.forms_public import EventFilterForm, RegistrationForm
+from ikone.events.mail import absolute_url
+from ikone.events.models import (
+    Event,
+    EventFormat,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+)
+from ikone.events.services import registration as registration_services
+
+PAGE_SIZE = 20
+FEED_PAST_DAYS = 365
+LIST_TEMPLATE = "events/event_list.html"
+
+
+@require_safe
+def event_list(request: HttpRequest) -> HttpResponse:
+    """Upcoming (or past) events with filters and pages; htmx requests get
+    only the results fragment."""
+    form = EventFilterForm(
+        request.GET,
+        formats=selectors.format_choices(),
+        series=selectors.series_choices(),
+        fields_of_action=selectors.field_of_action_choices(),
+    )
+    filters = form.to_filters()
+    paginator = Paginator(selectors.event_list(user=request.user, filters=filters), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("seite"))
+    htmx = getattr(request, "htmx", None)
+    wants_fragment = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
+    context = {
+        "form": form,
+        "filters": filters,
+        "page_obj": page,
+        "paginator": paginator,
+        "past": filters.when == selectors.PAST,
+    }
+    template = f"{LIST_TEMPLATE}#results" if wants_fragment else LIST_TEMPLATE
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _manage_url(event: Event) -> str | None:
+    """The coordinators' edit page, once it exists."""
+    try:
+        return reverse("events:manage_edit", kwargs={"slug": event.slug})
+    except NoReverseMatch:
+        return None
+
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _script_json(data: dict[str, Any]) -> SafeString:
+    """JSON safe to place inside a <script> data block (as json_script escapes)."""
+    text = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return mark_safe(text)  # noqa: S308  # escaped above; a data block, never executed
+
+
+def _json_ld(event: Event, *, request: HttpRequest) -> dict[str, Any]:
+    """schema.org Event markup (no meeting link: it is not public)."""
+    attendance = {
+        EventFormat.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+        EventFormat.ONSITE: "https://schema.org/OfflineEventAttendanceMode",
+        EventFormat.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+    }[EventFormat(event.format)]
+    url = absolute_url(event.get_absolute_url())
+    locations: list[dict[str, Any]] = []
+    if event.format != EventFormat.ONLINE:
+        locations.append(
+            {"@type": "Place", "name": event.place or event.title, "address": event.place}
+        )
+    if event.format != EventFormat.ONSITE:
+        locations.append({"@type": "VirtualLocation", "url": url})
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": event.summary,
+        "startDate": timezone.localtime(event.starts_at).isoformat(),
+        "endDate": timezone.localtime(event.ends_at).isoformat(),
+        "eventStatus": (
+            "https://schema.org/EventCancelled"
+            if event.status == EventStatus.CANCELLED
+            else "https://schema.org/EventScheduled"
+        ),
+        "eventAttendanceMode": attendance,
+        "location": locations[0] if len(locations) == 1 else locations,
+        "url": url,
+        "inLanguage": "de",
+        "isAccessibleForFree": True,
+    }
+    performers = [
+        {"@type": "Person", "name": speaker.display_name}
+        for speaker in event.speakers.all()
+        if speaker.display_name
+    ]
+    if performers:
+        data["performer"] = performers
+    if event.series_id:
+        data["superEvent"] = {"@type": "EventSeries", "name": event.series.title}
+    return data
+
+
+@require_safe
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """/veranstaltungen/<slug>/: everything public about an event, the
+    viewer's registration and, for participants, the meeting link."""
+    event = selectors.event_get_for_detail(user=request.user, slug=slug)
+    organizations = selectors.organizations_for_registration(user=request.user)
+    return _render_detail(request, event, RegistrationForm(organizations=organizations))
+
+
+def _registration_open(event: Event) -> bool:
+    if event.status != EventStatus.PUBLISHED or event.has_started:
+        return False
+    return event.registration_deadline is None or event.registration_deadline >= timezone.now()
+
+
+@require_POST
+@login_required
+@ratelimit(scope="events.register", rate="20/h", key="user")
+def event_register(request: HttpRequest, slug: str) -> HttpResponse:
+    """Register the signed-in person; errors come back as messages on the
+    event page, the form's text kept when it is shown again."""
+    event = selectors.event_get_for_detail(user=request.user, slug=slug)
+    organizations = selectors.organizations_for_registration(user=request.user)
+    form = RegistrationForm(request.POST, organizations=organizations)
+    if not form.is_valid():
+        return _render_detail(request, event, form, status=400)
+    try:
+        registration = registration_services.register_self(
+            event=event,
+            actor=Actor.from_request(request),
+            organization=form.cleaned_data.get("organization"),
+            note=form.cleaned_data["note"],
+            accessibility_needs=form.cleaned_data["accessibility_needs"],
+        )
+    except DomainError as error:
+        form.add_error(None, error.message)
+        return _render_detail(request, event, form, status=400)
+    if registration.status == RegistrationStatus.CONFIRMED:
+        messages.success(
+            request,
+            _("Sie sind angemeldet. Die Bestätigung kommt per E-Mail, mit Kalendereintrag."),
+        )
+    else:
+        messages.info(
+            request,
+            _(
+                "Die Veranstaltung ist ausgebucht. Sie stehen auf der Warteliste und erhalten eine E-Mail, sobald ein Platz frei wird."
+            ),
+        )
+    return redirect(event.get_absolute_url())
+
+
+def _render_detail(
+    request: HttpRequest, event: Event, form: RegistrationForm, *, status: int = 200
+) -> HttpResponse:
+    """The event page; `form` is the registration form (bound when invalid)."""
+    registration = selectors.registration_get_active(user=request.user, event=event)
+    confirmed = selectors.confirmed_count(event=event)
+    flags = permissions.event_flags(request.user, event)
+    context = {
+        "event": event,
+        "registration": registration,
+        "position": (
+            selectors.waitlist_position(registration=registration) if registration else None
+        ),
+        "form": form,
+        "confirmed_count": confirmed,
+        "seats_left": None if event.capacity is None else max(event.capacity - confirmed, 0),
+        "registration_open": _registration_open(event),
+        "show_meeting_link": selectors.can_see_meeting_link(request.user, event, registration),
+        "materials": selectors.material_list_visible(
+            user=request.user, event=event, registration=registration
+        ),
+        "can": flags,
+        "manage_url": _manage_url(event) if flags.edit else None,
+        "json_ld": _script_json(_json_ld(event, request=request)),
+    }
+    return render(request, "events/event_detail.html", context, status=status)
+
+
+@require_POST
+@login_required
+def registration_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Cancel one's own registration (until the event starts)."""
+    registration: Registration = selectors.registration_get_own(user=request.user, pk=pk)
+    if registration.event.slug != slug:
+        return redirect(registration.event.get_absolute_url())
+    try:
+        registration_services.registration_cancel(
+            registration=registration, actor=Actor.from_request(request)
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Ihre Anmeldung ist storniert."))
+    return redirect(registration.event.get_absolute_url())
+
+
+@require_safe
+def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
+    """/veranstaltungen/<slug>.ics: one public event as iCalendar file."""
+    event = selectors.event_get_public(slug=slug)
+    response = HttpResponse(build_calendar([event]), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+@require_safe
+def event_feed(request: HttpRequest) -> HttpResponse:
+    """/veranstaltungen/feed.ics: every public event of the last year and
+    the future, as a subscribable calendar."""
+    since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
+    events = selectors.event_queryset_public().filter(ends_at__gte=since).order_by("starts_at")
+    body = build_calendar(events, name=_("Veranstaltungen"))
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
