@@ -78,6 +78,9 @@ class Objects:
     join_request_pk: int
     ags: str
     document: Any
+    # events: a published event with a registration of A's staff member.
+    event_slug: str = ""
+    event_registration_pk: int = 0
     # Strings only organisation A's people (and coordinators) may read.
     secrets_of_a: tuple[str, ...] = ()
 
@@ -166,6 +169,14 @@ MATRIX: dict[str, Row] = {
     "municipality-list [format]": PUBLIC,
     "municipality-detail": PUBLIC,
     "municipality-detail [format]": PUBLIC,
+    # Events: public pages; registering needs a login (A's staff member is
+    # already registered: 400); only the person or the coordination cancels.
+    "events:list": PUBLIC,
+    "events:detail": PUBLIC,
+    "events:ics": PUBLIC,
+    "events:feed": PUBLIC,
+    "events:register": post(LOGIN, 400, 302, 302, 302, 302, 302),
+    "events:cancel_registration": post(LOGIN, 302, 404, 404, 404, 302, 302),
     # Directory
     "municipalities:list": PUBLIC,
     "municipalities:detail": PUBLIC,
@@ -252,10 +263,15 @@ PARAMETERS: dict[str, Callable[[Objects], Any]] = {
     "page_view_restriction_id": lambda o: 999_999,
     "page_id": lambda o: 999_999,
 }
+# `slug` means another object's slug below these prefixes.
+SLUG_BY_PREFIX: dict[str, Callable[[Objects], str]] = {
+    "veranstaltungen/": lambda o: o.event_slug,
+}
 PK_BY_SEGMENT: dict[str, Callable[[Objects], int]] = {
     "personen/": lambda o: o.membership_pk,
     "einladungen/": lambda o: o.invitation_pk,
     "anfragen/": lambda o: o.join_request_pk,
+    "anmeldungen/": lambda o: o.event_registration_pk,
 }
 POSITIONAL: dict[str, Callable[[Objects], list[Any]]] = {
     "wagtaildocs_serve": lambda o: [o.document.pk, o.document.filename],
@@ -268,6 +284,10 @@ def _parameter(pattern: Pattern, name: str, objects: Objects) -> Any:
         before = pattern.route.split("<int:pk>")[0]
         for segment, value in PK_BY_SEGMENT.items():
             if before.endswith(segment):
+                return value(objects)
+    if name == "slug":
+        for prefix, value in SLUG_BY_PREFIX.items():
+            if pattern.route.startswith(prefix):
                 return value(objects)
     if name in PARAMETERS:
         return PARAMETERS[name](objects)
@@ -321,6 +341,7 @@ def objects(
     join_request = JoinRequestFactory(
         organization=organization, message="Bitte aufnehmen, Zimmer 4711 im Rathaus."
     )
+    event_slug, event_registration_pk = _event_objects(organization, staff_member)
     return Objects(
         org_slug=organization.slug,
         membership_pk=Membership.objects.get(user=staff_member, organization=organization).pk,
@@ -329,6 +350,8 @@ def objects(
         join_request_pk=join_request.pk,
         ags=organization.municipality.ags,
         document=document,
+        event_slug=event_slug,
+        event_registration_pk=event_registration_pk,
         secrets_of_a=(
             staff_member.email,
             invitation.email,
@@ -337,6 +360,17 @@ def objects(
             join_request.user.email,
         ),
     )
+
+
+def _event_objects(organization, staff_member) -> tuple[str, int]:
+    """A published event with a registration of A's staff member."""
+    from tests.events.factories import EventFactory, RegistrationFactory
+
+    event = EventFactory(slug="matrix-workshop", title="Workshop der Matrix")
+    registration = RegistrationFactory(
+        event=event, person=staff_member, organization=organization, note="Notiz von A"
+    )
+    return event.slug, registration.pk
 
 
 def test_every_url_pattern_has_a_row():
