@@ -111,6 +111,15 @@ class Event(models.Model):
     fields_of_action = models.ManyToManyField(
         "core.FieldOfAction", verbose_name=_("Handlungsfelder"), blank=True, related_name="events"
     )
+    call = models.ForeignKey(
+        "calls.Call",
+        verbose_name=_("Förderaufruf"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        help_text=_("Der Förderaufruf, um den es geht (optional)."),
+    )
     status = models.CharField(
         _("Status"),
         max_length=10,

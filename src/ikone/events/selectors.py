@@ -127,7 +127,7 @@ def event_get_for_detail(*, user: AnyUser | None, slug: str) -> Event:
     speakers = Speaker.objects.select_related("user")
     event = (
         Event.objects.filter(slug=slug)
-        .select_related("series", "created_by")
+        .select_related("series", "created_by", "call")
         .prefetch_related(
             "fields_of_action",
             Prefetch("speakers", queryset=speakers),
