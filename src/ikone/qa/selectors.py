@@ -84,7 +84,7 @@ def question_get_for_view(*, viewer: Viewer, pk: int) -> Question:
     answers (with their authors and cited sections) in a fixed number of
     queries; Http404 when it does not exist or the viewer may not see it."""
     question = (
-        Question.objects.select_related("call", "organization", "author")
+        Question.objects.select_related("call__current_version", "organization", "author")
         .prefetch_related(
             _sections_prefetch("cited_sections"),
             "fields_of_action",
@@ -106,7 +106,7 @@ def question_get_for_view(*, viewer: Viewer, pk: int) -> Question:
 def question_get_for_action(*, viewer: Viewer, pk: int, check) -> Question:
     """The question if `check(viewer, question)` allows the action: Http404
     when it is not visible, PermissionDenied when visible but refused."""
-    question = Question.objects.select_related("call").filter(pk=pk).first()
+    question = Question.objects.select_related("call__current_version").filter(pk=pk).first()
     if question is None or not permissions.can_view_question(viewer, question):
         raise Http404
     if not check(viewer, question):
@@ -118,7 +118,7 @@ def answer_get_for_action(*, viewer: Viewer, pk: int, check) -> Answer:
     """An answer (with its question and call) if `check(viewer, answer)`
     allows the action; Http404 when its question is not visible."""
     answer = (
-        Answer.objects.select_related("question__call", "author")
+        Answer.objects.select_related("question__call__current_version", "author")
         .prefetch_related(_sections_prefetch("cited_sections"))
         .filter(pk=pk)
         .first()

@@ -1,5 +1,26 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from ikone.qa.views import answers, coordination, faq, questions
 
 app_name = "qa"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", questions.question_list, name="list"),
+    path("neu/", questions.question_create, name="create"),
+    path("pruefen/", coordination.review_list, name="review_list"),
+    path("auswertung/", coordination.figures, name="figures"),
+    path("<int:pk>/", questions.question_detail, name="detail"),
+    path("<int:pk>/antworten/", answers.answer_create, name="answer"),
+    path("<int:pk>/folgen/", questions.question_follow, name="follow"),
+    path("<int:pk>/nicht-mehr-folgen/", questions.question_unfollow, name="unfollow"),
+    path("<int:pk>/faq/", faq.faq_publish, name="faq_publish"),
+    path("<int:pk>/faq/bestaetigen/", faq.faq_review_confirm, name="faq_review_confirm"),
+    path("<int:pk>/faq/zurueckziehen/", faq.faq_unpublish, name="faq_unpublish"),
+    path("antworten/<int:pk>/bearbeiten/", answers.answer_edit, name="answer_edit"),
+    path("antworten/<int:pk>/offiziell/", answers.answer_official, name="answer_official"),
+    path(
+        "antworten/<int:pk>/bestaetigen/",
+        answers.answer_review_confirm,
+        name="answer_review_confirm",
+    ),
+]

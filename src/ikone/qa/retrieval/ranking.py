@@ -1,0 +1,72 @@
+"""Three rankings of the suggestible documents for a question text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ikone.core.search import embeddings
+from ikone.core.search.audience import Audience
+from ikone.core.search.backends import Query, get_backend
+from ikone.core.search.text import query_terms
+
+CANDIDATES = 50
+# Reciprocal-rank fusion: score = Σ weight / (K + rank). Tuned on the
+# evaluation set (docs/search.md): the encoder recognises paraphrases and
+# colloquial wording, the stems catch rare exact terms ("Haushaltsnotlage").
+RRF_K = 10
+LEXICAL_WEIGHT = 1.0
+SEMANTIC_WEIGHT = 1.5
+
+
+@dataclass(frozen=True)
+class Ranked:
+    document_id: int
+    score: float
+
+
+def lexical(
+    text: str,
+    *,
+    audience: Audience,
+    kinds: Sequence[str],
+    groups: Sequence[str] = (),
+    limit: int = CANDIDATES,
+) -> list[Ranked]:
+    """Best matches of any of the text's stems (one query)."""
+    terms = query_terms(text)
+    if not terms:
+        return []
+    query = Query(
+        terms=tuple(terms),
+        audience=audience,
+        match_all=False,
+        kinds=tuple(kinds),
+        groups=tuple(groups),
+        suggestible_only=True,
+    )
+    return [Ranked(pk, score) for pk, score in get_backend().ranked_ids(query, limit=limit)]
+
+
+def semantic(
+    text: str, *, kinds: Sequence[str], groups: Sequence[str] = (), limit: int = CANDIDATES
+) -> list[Ranked]:
+    """Most similar stored embeddings (visibility is applied afterwards)."""
+    return [
+        Ranked(pk, score)
+        for pk, score in embeddings.similar(text, kinds=kinds, groups=groups, limit=limit)
+    ]
+
+
+def fuse(
+    *rankings: list[Ranked],
+    weights: Sequence[float] = (LEXICAL_WEIGHT, SEMANTIC_WEIGHT),
+    k: int = RRF_K,
+) -> list[Ranked]:
+    """Weighted reciprocal-rank fusion of several rankings."""
+    scores: dict[int, float] = {}
+    for ranking, weight in zip(rankings, weights, strict=False):
+        for rank, item in enumerate(ranking, start=1):
+            scores[item.document_id] = scores.get(item.document_id, 0.0) + weight / (k + rank)
+    ordered = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
+    return [Ranked(pk, score) for pk, score in ordered]

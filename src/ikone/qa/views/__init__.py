@@ -1,0 +1,1 @@
+"""Views of the questions app (`/fragen/…` and the call's FAQ page)."""

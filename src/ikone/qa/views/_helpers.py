@@ -1,0 +1,50 @@
+"""Small helpers shared by the questions views."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from ikone.calls.models import Call, CallSection
+from ikone.core.audit import Actor
+from ikone.core.exceptions import DomainError
+from ikone.qa.permissions import Viewer, viewer_for
+
+
+def viewer(request: HttpRequest) -> Viewer:
+    """The request's Viewer, looked up once per request."""
+    cached = getattr(request, "_qa_viewer", None)
+    if cached is None:
+        cached = viewer_for(request.user)
+        request._qa_viewer = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def actor(request: HttpRequest) -> Actor:
+    return Actor.from_request(request)
+
+
+def report(request: HttpRequest, error: DomainError) -> None:
+    messages.error(request, error.message)
+
+
+def call_url(call: Call) -> str:
+    """The call's page (`/foerderaufrufe/<slug>/`)."""
+    try:
+        return reverse("calls:detail", kwargs={"slug": call.slug})
+    except NoReverseMatch:
+        return f"/foerderaufrufe/{call.slug}/"
+
+
+def faq_url(call: Call) -> str:
+    """The call's FAQ page (`/foerderaufrufe/<slug>/faq/`)."""
+    try:
+        return reverse("calls:faq", kwargs={"slug": call.slug})
+    except NoReverseMatch:
+        return f"/foerderaufrufe/{call.slug}/faq/"
+
+
+def section_url(call: Call, section: CallSection) -> str:
+    """A cited section on the call page: `/foerderaufrufe/<slug>/#<anchor>`."""
+    return f"{call_url(call)}#{section.anchor}"
