@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -81,6 +81,8 @@ class Objects:
     # events: a published event with a registration of A's staff member.
     event_slug: str = ""
     event_registration_pk: int = 0
+    # applications: a draft of A shared with nobody (tests/applications/matrix.py).
+    workshop: dict[str, Any] = field(default_factory=dict)
     # Strings only organisation A's people (and coordinators) may read.
     secrets_of_a: tuple[str, ...] = ()
 
@@ -143,6 +145,8 @@ ADMIN_ROOT = row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200, 200)
 # allauth pages that need a pending step (a code, a set password) and send
 # everyone else on.
 STEP_PENDING = row(LOGIN, 302, 302, 302, 302, 302, 302)
+# A draft of organisation A that is not shared: its people only.
+DRAFT_OF_A = row(LOGIN, 200, 404, 200, 404, 404, 404)
 
 #             anonymous, staff_a, staff_b, contact_a, mentor, coordinator, admin
 MATRIX: dict[str, Row] = {
@@ -171,6 +175,26 @@ MATRIX: dict[str, Row] = {
     "municipality-detail [format]": PUBLIC,
     # Events: public pages; registering needs a login (A's staff member is
     # already registered: 400); only the person or the coordination cancels.
+    # Application workshop: the draft of A is shared with nobody, so only
+    # A's people see it; coordinators and admins only once it is shared.
+    "applications:list": SIGNED_IN,
+    "applications:create": row(LOGIN, 200, 200, 200, 403, 403, 403),
+    "applications:figures": COORDINATION,
+    "applications:detail": DRAFT_OF_A,
+    "applications:section": DRAFT_OF_A,
+    "applications:history": DRAFT_OF_A,
+    "applications:restore": post(LOGIN, 302, 404, 302, 404, 404, 404),
+    "applications:comment_add": post(LOGIN, 302, 404, 302, 404, 404, 404),
+    "applications:comment_resolve": post(LOGIN, 302, 404, 302, 404, 404, 404),
+    "applications:criteria": DRAFT_OF_A,
+    "applications:documents": DRAFT_OF_A,
+    "applications:document_update": post(LOGIN, 400, 404, 400, 404, 404, 404),
+    "applications:document_download": DRAFT_OF_A,
+    "applications:readiness": DRAFT_OF_A,
+    "applications:share": DRAFT_OF_A,
+    "applications:recommendation": row(LOGIN, 403, 404, 403, 404, 404, 404),
+    "applications:transition": post(LOGIN, 302, 404, 302, 404, 404, 404),
+    "applications:outcome": DRAFT_OF_A,
     "events:list": PUBLIC,
     "events:detail": PUBLIC,
     "events:ics": PUBLIC,
@@ -244,6 +268,15 @@ PRIVATE_TO_A = {
     "organizations:network_membership",
     "organizations:network_membership_apply",
 }
+# The workshop's pages about A's draft.
+PRIVATE_TO_A |= {
+    f"applications:{name}"
+    for name in [
+        *("detail", "section", "history", "restore", "comment_add", "comment_resolve"),
+        *("criteria", "documents", "document_update", "document_download", "readiness"),
+        *("share", "recommendation", "transition", "outcome"),
+    ]
+}
 
 
 # ---------------------------------------------------------------------------
@@ -262,12 +295,18 @@ PARAMETERS: dict[str, Callable[[Objects], Any]] = {
     "restriction_id": lambda o: 999_999,
     "page_view_restriction_id": lambda o: 999_999,
     "page_id": lambda o: 999_999,
+    # applications
+    "section_key": lambda o: o.workshop["section_key"],
+    "section_revision": lambda o: o.workshop["section_revision"],
+    "draft_comment": lambda o: o.workshop["draft_comment"],
+    "required_document": lambda o: o.workshop["required_document"],
 }
 # `slug` means another object's slug below these prefixes.
 SLUG_BY_PREFIX: dict[str, Callable[[Objects], str]] = {
     "veranstaltungen/": lambda o: o.event_slug,
 }
 PK_BY_SEGMENT: dict[str, Callable[[Objects], int]] = {
+    "bewerbungen/": lambda o: o.workshop["draft"],
     "personen/": lambda o: o.membership_pk,
     "einladungen/": lambda o: o.invitation_pk,
     "anfragen/": lambda o: o.join_request_pk,
@@ -331,6 +370,7 @@ def objects(
 
     from ikone.accounts.models import Membership
     from tests.accounts.factories import InvitationFactory, JoinRequestFactory
+    from tests.applications.matrix import workshop_objects
 
     document = Document(title="Satzung")
     document.file.save("satzung.pdf", ContentFile(b"%PDF-1.7\n%%EOF\n"), save=False)
@@ -342,6 +382,7 @@ def objects(
         organization=organization, message="Bitte aufnehmen, Zimmer 4711 im Rathaus."
     )
     event_slug, event_registration_pk = _event_objects(organization, staff_member)
+    workshop = workshop_objects(organization, staff_member)
     return Objects(
         org_slug=organization.slug,
         membership_pk=Membership.objects.get(user=staff_member, organization=organization).pk,
@@ -352,12 +393,14 @@ def objects(
         document=document,
         event_slug=event_slug,
         event_registration_pk=event_registration_pk,
+        workshop=workshop,
         secrets_of_a=(
             staff_member.email,
             invitation.email,
             invitation.token,
             join_request.message,
             join_request.user.email,
+            *workshop["secrets"],
         ),
     )
 

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("veranstaltungen/", include("ikone.events.urls")),
     path("foerderaufrufe/", include("ikone.calls.urls")),
     path("fragen/", include("ikone.qa.urls")),
+    path("bewerbungen/", include("ikone.applications.urls")),
     path("konto/", include("ikone.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,369 @@
+"""Reads of drafts, their sections, criteria, documents and review.
+
+Selectors never write. `draft_get_for_*` fetch and check in one step:
+Http404 where the person may not see the draft, PermissionDenied where they
+see it but may not act.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from ikone.accounts.models import Membership, Organization, User
+from ikone.accounts.permissions import is_network_coordinator, is_signed_in
+from ikone.applications import permissions
+from ikone.applications.models import (
+    CriterionAssessment,
+    Draft,
+    DraftDocument,
+    DraftMentor,
+    DraftSection,
+    DraftStatus,
+    SectionComment,
+    SectionRevision,
+)
+from ikone.calls.models import Call, EvaluationCriterion, RequiredDocument
+
+if TYPE_CHECKING:
+    from ikone.accounts.permissions import AnyUser
+
+
+# --- Drafts ------------------------------------------------------------------
+
+
+def draft_list_for(*, user: AnyUser) -> QuerySet[Draft]:
+    """The drafts the person may see: their organisations' drafts, drafts
+    shared with them as mentor, and, for coordinators, drafts shared with
+    the network. With `organization` and `call` loaded; newest first."""
+    if not is_signed_in(user):
+        return Draft.objects.none()
+    own = Exists(
+        Membership.objects.filter(user_id=user.pk, organization_id=OuterRef("organization_id"))
+    )
+    visible = Q(own)
+    if user.is_mentor:
+        visible |= Q(
+            Exists(DraftMentor.objects.filter(mentor_id=user.pk, draft_id=OuterRef("pk")))
+        )
+    if is_network_coordinator(user):
+        visible |= Q(shared_with_network=True)
+    return (
+        Draft.objects.filter(visible)
+        .select_related("organization", "call")
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def draft_get_for_view(*, user: AnyUser, pk: int) -> Draft:
+    """One draft with its organisation and call; Http404 unless the person may see it."""
+    draft = Draft.objects.select_related("organization", "call").filter(pk=pk).first()
+    if draft is None or not permissions.can_view_draft(user, draft):
+        raise Http404
+    return draft
+
+
+def draft_get_for_action(
+    *, user: AnyUser, pk: int, check: Callable[[AnyUser, Draft], bool]
+) -> Draft:
+    """The draft if `check(user, draft)` allows the action: Http404 when the
+    person may not see it, PermissionDenied when they see it but may not act."""
+    draft = draft_get_for_view(user=user, pk=pk)
+    if not check(user, draft):
+        raise PermissionDenied
+    return draft
+
+
+def organizations_for_new_draft(*, user: AnyUser) -> QuerySet[Organization]:
+    """The organisations the person may start drafts for."""
+    if not is_signed_in(user):
+        return Organization.objects.none()
+    return Organization.objects.filter(memberships__user_id=user.pk).order_by("name")
+
+
+def calls_for_new_draft() -> QuerySet[Call]:
+    """Calls a draft may be written for (also past rounds, to record them)."""
+    return Call.objects.order_by("-deadline", "title")
+
+
+def drafts_to_copy_for(*, user: AnyUser) -> QuerySet[Draft]:
+    """Earlier drafts of the person's organisations, as templates for a copy."""
+    if not is_signed_in(user):
+        return Draft.objects.none()
+    return (
+        Draft.objects.filter(organization__memberships__user_id=user.pk)
+        .select_related("organization")
+        .order_by("-updated_at")
+    )
+
+
+def mentor_choices() -> QuerySet[User]:
+    """Everyone with the mentor role, to share drafts with."""
+    return User.objects.filter(is_mentor=True, is_active=True).order_by("name", "email")
+
+
+# --- Sections ------------------------------------------------------------------
+
+
+def draft_sections(*, draft: Draft) -> list[DraftSection]:
+    """The sections in order, each with `open_threads` (unresolved comment
+    threads) and `updated_by` loaded."""
+    open_threads = Count(
+        "comments", filter=Q(comments__parent__isnull=True, comments__resolved_at__isnull=True)
+    )
+    return list(
+        DraftSection.objects.filter(draft=draft)
+        .select_related("updated_by")
+        .annotate(open_threads=open_threads)
+        .order_by("position")
+    )
+
+
+def section_get(*, draft: Draft, key: str) -> DraftSection:
+    """One section of the draft by key (Http404 if unknown)."""
+    section = (
+        DraftSection.objects.select_related("updated_by").filter(draft=draft, key=key).first()
+    )
+    if section is None:
+        raise Http404
+    section.draft = draft
+    return section
+
+
+def section_revisions(*, section: DraftSection) -> list[SectionRevision]:
+    """Every saved version of the section, newest first, with authors."""
+    return list(section.revisions.select_related("author").order_by("-version"))
+
+
+def section_revision_get(*, section: DraftSection, version: int) -> SectionRevision:
+    revision = section.revisions.select_related("author").filter(version=version).first()
+    if revision is None:
+        raise Http404
+    return revision
+
+
+def section_comment_threads(*, section: DraftSection) -> list[SectionComment]:
+    """Opening comments of the section's threads with `replies` prefetched,
+    open threads first."""
+    replies = Prefetch(
+        "replies",
+        queryset=SectionComment.objects.select_related("author").order_by("created_at"),
+    )
+    return list(
+        SectionComment.objects.filter(section=section, parent__isnull=True)
+        .select_related("author", "resolved_by")
+        .prefetch_related(replies)
+        .order_by(F("resolved_at").asc(nulls_first=True), "created_at")
+    )
+
+
+def comment_get_for_draft(*, draft: Draft, pk: int) -> SectionComment:
+    comment = (
+        SectionComment.objects.select_related("section")
+        .filter(pk=pk, section__draft=draft)
+        .first()
+    )
+    if comment is None:
+        raise Http404
+    return comment
+
+
+# --- Criteria matrix --------------------------------------------------------------
+
+
+@dataclass
+class CriterionRow:
+    criterion: EvaluationCriterion
+    assessment: CriterionAssessment | None
+    section_ids: list[int] = field(default_factory=list)
+    sections: list[DraftSection] = field(default_factory=list)
+
+    @property
+    def covered(self) -> bool:
+        """At least one section addresses the criterion."""
+        return bool(self.section_ids)
+
+
+def criteria_matrix(
+    *, draft: Draft, sections: list[DraftSection] | None = None
+) -> list[CriterionRow]:
+    """One row per evaluation criterion of the draft's call, in the call's
+    order. Three queries (criteria, assessments, their sections) plus the
+    sections when not given."""
+    if sections is None:
+        sections = list(DraftSection.objects.filter(draft=draft).order_by("position"))
+    by_id = {section.pk: section for section in sections}
+    assessments = {
+        assessment.criterion_id: assessment
+        for assessment in CriterionAssessment.objects.filter(draft=draft)
+        .select_related("mentor")
+        .prefetch_related(Prefetch("sections", queryset=DraftSection.objects.only("pk")))
+    }
+    rows = []
+    for criterion in EvaluationCriterion.objects.filter(call_id=draft.call_id).order_by(
+        "position", "pk"
+    ):
+        assessment = assessments.get(criterion.pk)
+        ids = [section.pk for section in assessment.sections.all()] if assessment else []
+        rows.append(
+            CriterionRow(
+                criterion=criterion,
+                assessment=assessment,
+                section_ids=ids,
+                sections=[by_id[pk] for pk in ids if pk in by_id],
+            )
+        )
+    return rows
+
+
+# --- Required documents --------------------------------------------------------------
+
+
+@dataclass
+class DocumentRow:
+    required: RequiredDocument
+    document: DraftDocument | None
+
+    @property
+    def status(self) -> str:
+        return self.document.status if self.document else "open"
+
+    @property
+    def is_available(self) -> bool:
+        return self.document is not None and self.document.status == "available"
+
+
+def document_checklist(*, draft: Draft) -> list[DocumentRow]:
+    """The call's required documents (application stage first) with this
+    draft's status and file; two queries."""
+    documents = {
+        document.required_document_id: document
+        for document in DraftDocument.objects.filter(draft=draft).select_related("uploaded_by")
+    }
+    return [
+        DocumentRow(required=required, document=documents.get(required.pk))
+        for required in RequiredDocument.objects.filter(call_id=draft.call_id).order_by(
+            "stage", "position", "pk"
+        )
+    ]
+
+
+def document_get_for_draft(*, draft: Draft, required_pk: int) -> RequiredDocument:
+    """A required document of the draft's call (Http404 if not of this call)."""
+    required = RequiredDocument.objects.filter(pk=required_pk, call_id=draft.call_id).first()
+    if required is None:
+        raise Http404
+    return required
+
+
+def draft_document_get(*, draft: Draft, required_pk: int) -> DraftDocument | None:
+    return DraftDocument.objects.filter(draft=draft, required_document_id=required_pk).first()
+
+
+# --- Review ------------------------------------------------------------------------
+
+
+def draft_mentor_shares(*, draft: Draft) -> list[DraftMentor]:
+    """The mentors the draft is shared with and their recommendations."""
+    return list(DraftMentor.objects.filter(draft=draft).select_related("mentor", "shared_by"))
+
+
+def draft_people_emails(*, draft: Draft, exclude: Any = None) -> list[str]:
+    """Everyone involved in a draft: the organisation's people, its mentors,
+    and the coordinators if it is shared with the network; without `exclude`."""
+    members = User.objects.filter(
+        memberships__organization_id=draft.organization_id, is_active=True
+    )
+    mentors = User.objects.filter(mentored_drafts__draft_id=draft.pk, is_active=True)
+    people = members.union(mentors)
+    if draft.shared_with_network:
+        people = people.union(User.objects.filter(is_coordinator=True, is_active=True))
+    excluded = getattr(exclude, "pk", None)
+    return sorted({person.email for person in people if person.pk != excluded})
+
+
+def organization_member_emails(*, draft: Draft, exclude: Any = None) -> list[str]:
+    excluded = getattr(exclude, "pk", None)
+    people = User.objects.filter(
+        memberships__organization_id=draft.organization_id, is_active=True
+    )
+    return sorted(person.email for person in people if person.pk != excluded)
+
+
+# --- Coordinators' figures -------------------------------------------------------------
+
+
+@dataclass
+class CallFigures:
+    call: Call
+    counts: dict[str, int]
+    total: int
+
+
+def figures_by_call() -> list[CallFigures]:
+    """Number of drafts per call and status, over all organisations (counts
+    reveal no content). Two queries."""
+    rows = Draft.objects.values("call_id", "status").annotate(count=Count("pk")).order_by()
+    counts: dict[int, dict[str, int]] = {}
+    for entry in rows:
+        counts.setdefault(entry["call_id"], {})[entry["status"]] = entry["count"]
+    calls = Call.objects.filter(pk__in=counts.keys()).order_by("-deadline", "title")
+    return [
+        CallFigures(
+            call=call,
+            counts={status: counts[call.pk].get(status, 0) for status in DraftStatus.values},
+            total=sum(counts[call.pk].values()),
+        )
+        for call in calls
+    ]
+
+
+@dataclass
+class Lesson:
+    call_title: str
+    status: str
+    status_label: str
+    text: str
+
+
+ANONYMISED = "[…]"
+
+
+def anonymise(text: str, names: list[str]) -> str:
+    """`text` with every given name (organisation, municipality) replaced."""
+    for name in sorted(filter(None, names), key=len, reverse=True):
+        text = re.sub(re.escape(name), ANONYMISED, text, flags=re.IGNORECASE)
+    return text
+
+
+def lessons_learned() -> list[Lesson]:
+    """The lessons organisations wrote down after submitting, for the
+    network: without the organisation, its name blanked out of the text."""
+    drafts = (
+        Draft.objects.exclude(lessons_learned="")
+        .filter(status__in=[DraftStatus.SUBMITTED, DraftStatus.FUNDED, DraftStatus.NOT_FUNDED])
+        .select_related("call", "organization", "organization__municipality")
+        .order_by("-call__deadline", "call__title", "?")
+    )
+    lessons = []
+    for draft in drafts:
+        organization = draft.organization
+        names = [organization.name]
+        if organization.municipality is not None:
+            official = organization.municipality.name
+            names += [official, official.split(",")[0].strip()]
+        lessons.append(
+            Lesson(
+                call_title=draft.call.title,
+                status=draft.status,
+                status_label=draft.get_status_display(),
+                text=anonymise(draft.lessons_learned, names),
+            )
+        )
+    return lessons

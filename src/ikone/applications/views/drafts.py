@@ -1,0 +1,208 @@
+"""The list of drafts, starting one, its overview page, sharing, status and outcome."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from ikone.applications import permissions, selectors, workflow
+from ikone.applications.forms import DraftCreateForm, LessonsForm, ShareForm, TransitionForm
+from ikone.applications.models import Draft, DraftStatus
+from ikone.applications.readiness import readiness_for
+from ikone.applications.services import drafts as services
+from ikone.applications.views._helpers import draft_flags
+from ikone.core.audit import Actor
+from ikone.core.exceptions import DomainError
+
+PAGE_SIZE = 50
+
+
+@login_required
+@require_safe
+def draft_list(request: HttpRequest) -> HttpResponse:
+    """/bewerbungen/: the drafts the person may see."""
+    drafts = selectors.draft_list_for(user=request.user)
+    page = Paginator(drafts, PAGE_SIZE).get_page(request.GET.get("seite"))
+    context = {
+        "page": page,
+        "can_create": selectors.organizations_for_new_draft(user=request.user).exists(),
+        "can_view_figures": permissions.can_view_figures(request.user),
+    }
+    return render(request, "applications/draft_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def draft_create(request: HttpRequest) -> HttpResponse:
+    """/bewerbungen/neu/: start a draft for a call, optionally as a copy."""
+    organizations = selectors.organizations_for_new_draft(user=request.user)
+    if not organizations.exists():
+        raise PermissionDenied
+    form = DraftCreateForm(
+        request.POST or None,
+        organizations=organizations,
+        calls=selectors.calls_for_new_draft(),
+        drafts=selectors.drafts_to_copy_for(user=request.user),
+        initial={"call": request.GET.get("aufruf")},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            draft = services.draft_create(
+                organization=form.cleaned_data["organization"],
+                call=form.cleaned_data["call"],
+                title=form.cleaned_data["title"],
+                copy_from=form.cleaned_data["copy_from"],
+                actor=Actor.from_request(request),
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Der Entwurf ist angelegt."))
+            return redirect(draft)
+    status = 400 if form.errors else 200
+    return render(request, "applications/draft_create.html", {"form": form}, status=status)
+
+
+@login_required
+@require_safe
+def draft_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """/bewerbungen/<id>/: overview with sections, readiness and review."""
+    draft = selectors.draft_get_for_view(user=request.user, pk=pk)
+    flags = draft_flags(request, draft)
+    check = readiness_for(draft)
+    context = {
+        "draft": draft,
+        "can": flags,
+        "sections": check.context.sections if check.context else [],
+        "readiness": check,
+        "shares": selectors.draft_mentor_shares(draft=draft),
+        "actions": _actions(draft) if flags.manage else [],
+    }
+    return render(request, "applications/draft_detail.html", context)
+
+
+def _actions(draft: Draft) -> list[dict[str, object]]:
+    return [
+        {"action": action, "label": workflow.ACTION_LABELS[action]}
+        for action in workflow.actions_from(draft.status)
+    ]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def draft_share(request: HttpRequest, pk: int) -> HttpResponse:
+    """/bewerbungen/<id>/freigabe/: choose mentors and the network."""
+    draft = selectors.draft_get_for_action(
+        user=request.user, pk=pk, check=permissions.can_manage_draft
+    )
+    shares = selectors.draft_mentor_shares(draft=draft)
+    form = ShareForm(
+        request.POST or None,
+        mentors=selectors.mentor_choices(),
+        initial={
+            "mentors": [share.mentor_id for share in shares],
+            "with_network": draft.shared_with_network,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.draft_share(
+                draft=draft,
+                mentors=form.cleaned_data["mentors"],
+                with_network=form.cleaned_data["with_network"],
+                actor=Actor.from_request(request),
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Die Freigabe ist gespeichert."))
+            return redirect(draft)
+    status = 400 if form.errors else 200
+    context = {"draft": draft, "form": form, "shares": shares}
+    return render(request, "applications/draft_share.html", context, status=status)
+
+
+@login_required
+@require_POST
+def draft_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    """/bewerbungen/<id>/status/: move the draft along the workflow."""
+    draft = selectors.draft_get_for_action(
+        user=request.user, pk=pk, check=permissions.can_manage_draft
+    )
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Bitte prüfen Sie Ihre Angaben."))
+        return redirect("applications:outcome", pk=draft.pk)
+    try:
+        draft = services.draft_transition(
+            draft=draft,
+            action=form.cleaned_data["action"],
+            submitted_on=form.cleaned_data["submitted_on"],
+            funded_amount=form.cleaned_data["funded_amount"],
+            feedback=form.cleaned_data["feedback"],
+            actor=Actor.from_request(request),
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("applications:outcome", pk=draft.pk)
+    messages.success(
+        request, _("Neuer Status: %(status)s.") % {"status": draft.get_status_display()}
+    )
+    return redirect(draft)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def draft_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    """/bewerbungen/<id>/ergebnis/: status moves, the funder's decision and lessons."""
+    draft = selectors.draft_get_for_action(
+        user=request.user, pk=pk, check=permissions.can_manage_draft
+    )
+    lessons_open = draft.status in (DraftStatus.SUBMITTED, *workflow.DECIDED)
+    form = LessonsForm(
+        request.POST or None,
+        initial={"lessons": draft.lessons_learned, "feedback": draft.outcome_feedback},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.draft_record_lessons(
+                draft=draft,
+                lessons=form.cleaned_data["lessons"],
+                feedback=form.cleaned_data["feedback"],
+                actor=Actor.from_request(request),
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Ihre Erkenntnisse sind gespeichert. Danke!"))
+            return redirect(draft)
+    context = {
+        "draft": draft,
+        "form": form,
+        "lessons_open": lessons_open,
+        "actions": _actions(draft),
+        "workflow": workflow,
+    }
+    status = 400 if form.errors else 200
+    return render(request, "applications/draft_outcome.html", context, status=status)
+
+
+@login_required
+@require_safe
+def figures(request: HttpRequest) -> HttpResponse:
+    """/bewerbungen/auswertung/: coordinators' counts per call and status,
+    and the anonymised lessons."""
+    if not permissions.can_view_figures(request.user):
+        raise PermissionDenied
+    context = {
+        "figures": selectors.figures_by_call(),
+        "statuses": DraftStatus.choices,
+        "lessons": selectors.lessons_learned(),
+    }
+    return render(request, "applications/figures.html", context)

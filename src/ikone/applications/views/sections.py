@@ -1,0 +1,179 @@
+"""Writing a section: the editor with autosave, conflicts, history, diff, restore."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from ikone.applications import diff, permissions, selectors
+from ikone.applications.exceptions import EditConflict
+from ikone.applications.forms import CommentForm, RestoreForm, SectionForm
+from ikone.applications.models import Draft, DraftSection
+from ikone.applications.services import sections as services
+from ikone.applications.views._helpers import draft_flags
+from ikone.core.audit import Actor
+from ikone.core.exceptions import DomainError
+
+
+def _section_context(
+    request: HttpRequest, draft: Draft, section: DraftSection, **extra: Any
+) -> dict[str, Any]:
+    sections = selectors.draft_sections(draft=draft)
+    position = next((i for i, s in enumerate(sections) if s.pk == section.pk), 0)
+    return {
+        "draft": draft,
+        "section": section,
+        "can": draft_flags(request, draft),
+        "previous_section": sections[position - 1] if position > 0 else None,
+        "next_section": sections[position + 1] if position + 1 < len(sections) else None,
+        "threads": selectors.section_comment_threads(section=section),
+        "comment_form": CommentForm(auto_id="kommentar_%s"),
+        **extra,
+    }
+
+
+def _conflict_response(
+    request: HttpRequest, draft: Draft, section: DraftSection, conflict: EditConflict
+) -> HttpResponse:
+    segments = diff.word_diff(conflict.theirs.text, conflict.mine)
+    merge = {"conflict": conflict, "segments": segments}
+    if request.htmx:  # type: ignore[attr-defined]
+        response = render(
+            request,
+            "applications/section_edit.html#merge",
+            {"draft": draft, "section": section, **merge},
+        )
+        response["HX-Retarget"] = "#editor"
+        response["HX-Reswap"] = "outerHTML"
+        return response
+    context = _section_context(request, draft, section, **merge)
+    return render(request, "applications/section_edit.html", context, status=409)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section_edit(request: HttpRequest, pk: int, section_key: str) -> HttpResponse:
+    """/bewerbungen/<id>/abschnitte/<key>/: read and write one section.
+
+    A POST carries the text and the version it was based on. htmx autosave
+    gets the save state back (and the new version out of band); a conflict
+    swaps the editor for the merge view. Without JavaScript the same POST
+    redirects back or shows the merge view with status 409."""
+    draft = selectors.draft_get_for_view(user=request.user, pk=pk)
+    section = selectors.section_get(draft=draft, key=section_key)
+    if request.method == "GET":
+        form = SectionForm(initial={"text": section.text, "based_on": section.version})
+        return render(
+            request,
+            "applications/section_edit.html",
+            _section_context(request, draft, section, form=form),
+        )
+    if not permissions.can_edit_draft(request.user, draft):
+        raise PermissionDenied
+    form = SectionForm(request.POST)
+    error = ""
+    if form.is_valid():
+        try:
+            section = services.section_save(
+                section=section,
+                text=form.cleaned_data["text"],
+                based_on=form.cleaned_data["based_on"],
+                actor=Actor.from_request(request),
+            )
+        except EditConflict as conflict:
+            return _conflict_response(request, draft, section, conflict)
+        except DomainError as domain_error:
+            error = domain_error.message
+    else:
+        error = _("Der Text konnte nicht gespeichert werden: bitte prüfen Sie die Eingabe.")
+    if request.htmx:  # type: ignore[attr-defined]
+        context = {"section": section, "error": error, "oob": True}
+        return render(request, "applications/section_edit.html#save_state", context)
+    if error:
+        context = _section_context(request, draft, section, form=form, error=error)
+        return render(request, "applications/section_edit.html", context, status=400)
+    messages.success(request, _("Der Abschnitt ist gespeichert."))
+    return redirect("applications:section", pk=draft.pk, section_key=section.key)
+
+
+@login_required
+@require_safe
+def section_history(request: HttpRequest, pk: int, section_key: str) -> HttpResponse:
+    """/bewerbungen/<id>/abschnitte/<key>/versionen/: every version with who
+    and when; `?a=&b=` compares two of them."""
+    draft = selectors.draft_get_for_view(user=request.user, pk=pk)
+    section = selectors.section_get(draft=draft, key=section_key)
+    revisions = selectors.section_revisions(section=section)
+    by_version = {revision.version: revision for revision in revisions}
+    compare = None
+    try:
+        a, b = int(request.GET.get("a", "")), int(request.GET.get("b", ""))
+    except ValueError:
+        a = b = 0
+    if a in by_version and b in by_version:
+        old, new = sorted((by_version[a], by_version[b]), key=lambda r: r.version)
+        segments = diff.word_diff(old.text, new.text)
+        inserted, deleted = diff.count_changes(segments)
+        compare = {
+            "old": old,
+            "new": new,
+            "segments": segments,
+            "inserted": inserted,
+            "deleted": deleted,
+        }
+    elif len(revisions) >= 2:
+        a, b = revisions[1].version, revisions[0].version
+    context = {
+        "draft": draft,
+        "section": section,
+        "revisions": revisions,
+        "compare": compare,
+        "a": a,
+        "b": b,
+        "can": draft_flags(request, draft),
+        "restore_form": RestoreForm(initial={"based_on": section.version}),
+    }
+    return render(request, "applications/section_history.html", context)
+
+
+@login_required
+@require_POST
+def section_restore(
+    request: HttpRequest, pk: int, section_key: str, section_revision: int
+) -> HttpResponse:
+    """/bewerbungen/<id>/abschnitte/<key>/versionen/<n>/wiederherstellen/"""
+    draft = selectors.draft_get_for_action(
+        user=request.user, pk=pk, check=permissions.can_edit_draft
+    )
+    section = selectors.section_get(draft=draft, key=section_key)
+    selectors.section_revision_get(section=section, version=section_revision)
+    form = RestoreForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request, _("Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.")
+        )
+        return redirect("applications:history", pk=draft.pk, section_key=section.key)
+    try:
+        services.section_restore(
+            section=section,
+            version=section_revision,
+            based_on=form.cleaned_data["based_on"],
+            actor=Actor.from_request(request),
+        )
+    except EditConflict as conflict:
+        messages.error(request, conflict.message)
+        return redirect("applications:history", pk=draft.pk, section_key=section.key)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("applications:history", pk=draft.pk, section_key=section.key)
+    messages.success(
+        request, _("Version %(version)s ist wiederhergestellt.") % {"version": section_revision}
+    )
+    return redirect("applications:section", pk=draft.pk, section_key=section.key)
