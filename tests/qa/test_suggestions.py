@@ -1,0 +1,174 @@
+"""Suggestions while typing on /fragen/neu/: ranking, visibility, the
+fragment and the page without JavaScript, the "answered" counter."""
+
+from __future__ import annotations
+
+import pytest
+
+from ikone.core.search.audience import ANONYMOUS, audience_for
+from ikone.core.search.embeddings import embed_documents
+from ikone.core.search.models import SearchDocument, SuggestionOutcome, Visibility
+from ikone.qa.retrieval.ranking import Ranked, fuse
+from ikone.qa.retrieval.suggestions import suggest
+from tests.accounts.fixtures import *  # noqa: F403
+from tests.search.conftest import put
+
+pytestmark = pytest.mark.django_db
+
+URL = "/fragen/vorschlaege/"
+ANSWERED_URL = "/fragen/vorschlaege/beantwortet/"
+
+
+@pytest.fixture
+def corpus():
+    docs = [
+        put(
+            "call_section",
+            1,
+            "3.1 Förderquote",
+            "Gefördert werden 65 % der förderfähigen Ausgaben.",
+            group="call:1",
+            suggestible=True,
+        ),
+        put(
+            "call_section",
+            2,
+            "3.2 Eigenanteil und Kofinanzierung",
+            "Der Eigenanteil kann aus Haushaltsmitteln, Landesmitteln oder Beiträgen Dritter bestehen.",
+            group="call:1",
+            suggestible=True,
+        ),
+        put(
+            "call_section",
+            3,
+            "5.2 Ratsbeschluss",
+            "Der Rat erklärt in einem Beschluss, dass die Kommune das Vorhaben trägt.",
+            group="call:1",
+            suggestible=True,
+        ),
+        put(
+            "call_section",
+            4,
+            "2.4 Private Partner",
+            "Unternehmen und Stadtwerke können Partner sein.",
+            group="call:1",
+            suggestible=True,
+        ),
+        put(
+            "call_section",
+            5,
+            "3.2 Eigenanteil (anderer Aufruf)",
+            "Eigenanteil im Aufruf von 2019.",
+            group="call:2",
+            suggestible=True,
+        ),
+        put(
+            "question",
+            10,
+            "Zählt Personal der Verwaltung zum Eigenanteil?",
+            "Antwort: nein, nur neues Personal.",
+            suggestible=True,
+        ),
+        put(
+            "question",
+            11,
+            "Eigenanteil aus Landesmitteln – nur im Netzwerk",
+            "Ja.",
+            suggestible=True,
+            visibility=Visibility.NETWORK,
+        ),
+        put("question", 12, "Offene Frage zum Eigenanteil", "", suggestible=False),
+        put(
+            "faq",
+            13,
+            "Wie hoch ist der Eigenanteil?",
+            "35 Prozent, in Haushaltsnotlage 10 Prozent.",
+            suggestible=True,
+        ),
+    ]
+    embed_documents([doc.pk for doc in docs])
+    return docs
+
+
+def test_fusion_rewards_agreement():
+    lexical = [Ranked(1, 3.0), Ranked(2, 2.0), Ranked(3, 1.0)]
+    semantic = [Ranked(3, 0.9), Ranked(2, 0.8), Ranked(4, 0.7)]
+    assert [item.document_id for item in fuse(lexical, semantic)][:2] == [3, 2]
+
+
+def test_sections_of_the_chosen_call_rank_the_answer_first(corpus):
+    result = suggest(
+        audience=ANONYMOUS, title="Wie viel müssen wir als Kommune selbst bezahlen?", call_id=1
+    )
+    assert result.sections[0].title == "3.2 Eigenanteil und Kofinanzierung"
+    assert len(result.sections) <= 3
+    assert all(item.kind == "call_section" for item in result.sections)
+    assert "anderer Aufruf" not in " ".join(item.title for item in result.sections)
+
+
+def test_a_synonym_finds_the_section_without_a_shared_word(corpus):
+    result = suggest(audience=ANONYMOUS, title="Woher darf die Kofinanzierung kommen?", call_id=1)
+    assert result.sections[0].title.startswith("3.2")
+
+
+def test_only_answered_and_visible_questions_are_suggested(corpus, staff_member):
+    anonymous = suggest(audience=ANONYMOUS, title="Eigenanteil der Kommune", call_id=1)
+    titles = [item.title for item in anonymous.questions]
+    assert "Zählt Personal der Verwaltung zum Eigenanteil?" in titles
+    assert "Wie hoch ist der Eigenanteil?" in titles
+    assert not any("Netzwerk" in title or "Offene" in title for title in titles)
+    assert len(anonymous.questions) <= 5
+
+
+def test_mentors_also_get_network_questions(corpus, mentor):
+    result = suggest(audience=audience_for(mentor), title="Eigenanteil aus Landesmitteln?")
+    assert "Eigenanteil aus Landesmitteln – nur im Netzwerk" in [i.title for i in result.questions]
+
+
+def test_too_short_text_suggests_nothing(corpus):
+    assert not suggest(audience=ANONYMOUS, title="Eigen").searched
+
+
+def test_htmx_fragment_and_page_without_javascript(corpus, client_for):
+    client = client_for("staff_a")
+    data = {"title": "Wie viel müssen wir selbst bezahlen?", "text": "", "call": ""}
+    fragment = client.post(URL, data, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in fragment and "3.2 Eigenanteil und Kofinanzierung" in fragment
+    assert 'formaction="/fragen/vorschlaege/beantwortet/"' in fragment
+    page = client.post(URL, data).content.decode()
+    assert "<html" in page and "Meine Frage ist beantwortet" in page
+    assert "Zurück zum Fragenformular" in page
+
+
+def test_only_coordinators_see_how_often_suggestions_helped(corpus, client_for):
+    SuggestionOutcome.objects.create()
+    data = {"title": "Wie viel müssen wir selbst bezahlen?"}
+    staff = client_for("staff_a").post(URL, data, headers={"HX-Request": "true"})
+    coordinator = client_for("coordinator").post(URL, data, headers={"HX-Request": "true"})
+    assert "erspart" not in staff.content.decode()
+    assert "1 Frage erspart" in coordinator.content.decode()
+
+
+def test_answered_is_counted_and_opens_the_suggestion(corpus, client_for, staff_member):
+    section = SearchDocument.objects.get(kind="call_section", object_id="2")
+    response = client_for("staff_a").post(ANSWERED_URL, {"dokument": section.pk})
+    assert response.status_code == 302 and response["Location"] == section.url
+    outcome = SuggestionOutcome.objects.get()
+    assert outcome.document == section and outcome.user == staff_member
+
+
+def test_answered_never_redirects_to_what_the_person_may_not_see(corpus, client_for):
+    hidden = SearchDocument.objects.get(kind="question", object_id="11")
+    response = client_for("staff_b").post(ANSWERED_URL, {"dokument": hidden.pk})
+    assert response["Location"] == "/fragen/"
+    assert SuggestionOutcome.objects.count() == 1
+
+
+def test_answered_needs_a_signed_in_person(client):
+    response = client.post(ANSWERED_URL, {})
+    assert response.status_code == 302 and "/konto/login/" in response["Location"]
+    assert not SuggestionOutcome.objects.exists()
+
+
+def test_suggestions_need_post(client):
+    assert client.get(URL).status_code == 405
