@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from ikone.accounts.permissions import is_signed_in
 from ikone.applications import financing, schedule
 from ikone.applications.models import CostItem, Draft, FinancingPlan, Milestone
 from ikone.calls.models import Call, CallPhase
+
+if TYPE_CHECKING:
+    from ikone.accounts.permissions import AnyUser
 
 
 def call_rates(call: Call) -> financing.Rates | None:
@@ -143,3 +148,17 @@ def schedule_overview(*, draft: Draft, today: date | None = None) -> ScheduleVie
         today=today,
     )
     return ScheduleView(milestones=milestones, findings=findings, deadline=deadline, today=today)
+
+
+def draft_list_of_own_organizations(*, user: AnyUser) -> QuerySet[Draft]:
+    """Drafts of the organisations the person belongs to (staff or
+    Ansprechperson) — not drafts shared with them as mentor or coordinator.
+    With organisation and call loaded; newest first."""
+    if not is_signed_in(user):
+        return Draft.objects.none()
+    return (
+        Draft.objects.filter(organization__memberships__user_id=user.pk)
+        .select_related("organization", "call")
+        .order_by("-updated_at", "-pk")
+        .distinct()
+    )

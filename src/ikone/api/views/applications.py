@@ -1,0 +1,95 @@
+"""/api/v1/applications/: the drafts of the token owner's organisations (read-only).
+
+Authentication by token (`Authorization: Token <key>`, created by the person
+at /bewerbungen/api-zugang/) or a browser session. Drafts of other
+organisations do not exist here (404), also when shared with the person as
+mentor or coordinator.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
+from rest_framework import authentication, permissions, serializers, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+
+from ikone.api.serializers.applications import DraftDetailSerializer, DraftListSerializer
+from ikone.applications import selectors, selectors_plan
+from ikone.applications.models import Draft
+
+DETAIL = inline_serializer("ApplicationError", fields={"detail": serializers.CharField()})
+UNAUTHORIZED = OpenApiResponse(
+    response=DETAIL, description=_("Ohne gültigen Token (Authorization: Token <schlüssel>).")
+)
+NOT_FOUND = OpenApiResponse(
+    response=DETAIL,
+    description=_("Kein Entwurf Ihrer Organisationen mit dieser Nummer."),
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Eigene Bewerbungsentwürfe auflisten"),
+        description=_(
+            "Die Entwürfe aller Organisationen, denen die Person angehört, "
+            "zuletzt geänderte zuerst, seitenweise."
+        ),
+        responses={200: DraftListSerializer(many=True), 401: UNAUTHORIZED, 404: NOT_FOUND},
+    ),
+    retrieve=extend_schema(
+        summary=_("Ein Bewerbungsentwurf"),
+        description=_(
+            "Ein Entwurf mit Abschnitten, Finanzierungsplan (Beträge in Euro als "
+            "Dezimalzahl mit zwei Nachkommastellen) und Zeitplan."
+        ),
+        responses={200: DraftDetailSerializer, 401: UNAUTHORIZED, 404: NOT_FOUND},
+    ),
+)
+class ApplicationViewSet(viewsets.ReadOnlyModelViewSet[Draft]):
+    # Token first, so that a request without credentials gets 401 with a
+    # WWW-Authenticate header instead of 403.
+    authentication_classes = [
+        authentication.TokenAuthentication,
+        authentication.SessionAuthentication,
+    ]
+    permission_classes = [permissions.IsAuthenticated]
+    filter_backends: list[type] = []
+    lookup_value_regex = r"\d+"
+    queryset = Draft.objects.none()
+
+    def get_queryset(self) -> QuerySet[Draft]:
+        return selectors_plan.draft_list_of_own_organizations(user=self.request.user)
+
+    def get_serializer_class(self) -> type[BaseSerializer[Draft]]:
+        if self.action == "retrieve":
+            return DraftDetailSerializer
+        return DraftListSerializer
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        draft = self.get_queryset().filter(pk=self._pk()).first()
+        if draft is None:
+            raise Http404
+        draft.ordered_sections = selectors.draft_sections(draft=draft)  # type: ignore[attr-defined]
+        context = {
+            **self.get_serializer_context(),
+            "financing": selectors_plan.financing_overview(draft=draft),
+            "schedule": selectors_plan.schedule_overview(draft=draft),
+        }
+        return Response(DraftDetailSerializer(draft, context=context).data)
+
+    def _pk(self) -> int:
+        try:
+            return int(self.kwargs["pk"])
+        except (TypeError, ValueError):
+            raise Http404 from None
