@@ -78,6 +78,7 @@ class Objects:
     join_request_pk: int
     ags: str
     document: Any
+    call_slug: str = ""
     # events: a published event with a registration of A's staff member.
     event_slug: str = ""
     event_registration_pk: int = 0
@@ -201,6 +202,14 @@ MATRIX: dict[str, Row] = {
     "events:feed": PUBLIC,
     "events:register": post(LOGIN, 400, 302, 302, 302, 302, 302),
     "events:cancel_registration": post(LOGIN, 302, 404, 404, 404, 302, 302),
+    # Funding calls (public; new versions by coordinators)
+    "calls:list": PUBLIC,
+    "calls:detail": PUBLIC,
+    "calls:ics": PUBLIC,
+    "calls:versions": PUBLIC,
+    "calls:version": PUBLIC,
+    "calls:diff": PUBLIC,
+    "calls:amend": COORDINATION,
     # Directory
     "municipalities:list": PUBLIC,
     "municipalities:detail": PUBLIC,
@@ -295,6 +304,10 @@ PARAMETERS: dict[str, Callable[[Objects], Any]] = {
     "restriction_id": lambda o: 999_999,
     "page_view_restriction_id": lambda o: 999_999,
     "page_id": lambda o: 999_999,
+    # calls: version numbers of the call with two versions
+    "number": lambda o: 1,
+    "old": lambda o: 1,
+    "new": lambda o: 2,
     # applications
     "section_key": lambda o: o.workshop["section_key"],
     "section_revision": lambda o: o.workshop["section_revision"],
@@ -303,6 +316,7 @@ PARAMETERS: dict[str, Callable[[Objects], Any]] = {
 }
 # `slug` means another object's slug below these prefixes.
 SLUG_BY_PREFIX: dict[str, Callable[[Objects], str]] = {
+    "foerderaufrufe/": lambda o: o.call_slug,
     "veranstaltungen/": lambda o: o.event_slug,
 }
 PK_BY_SEGMENT: dict[str, Callable[[Objects], int]] = {
@@ -371,6 +385,7 @@ def objects(
     from ikone.accounts.models import Membership
     from tests.accounts.factories import InvitationFactory, JoinRequestFactory
     from tests.applications.matrix import workshop_objects
+    from tests.calls.factories import make_call
 
     document = Document(title="Satzung")
     document.file.save("satzung.pdf", ContentFile(b"%PDF-1.7\n%%EOF\n"), save=False)
@@ -391,6 +406,7 @@ def objects(
         join_request_pk=join_request.pk,
         ags=organization.municipality.ags,
         document=document,
+        call_slug=make_call("matrix-aufruf", amended=True).slug,
         event_slug=event_slug,
         event_registration_pk=event_registration_pk,
         workshop=workshop,

@@ -32,17 +32,30 @@ def sanitize(value: str) -> str:
 
 
 def paragraphs_to_html(value: str) -> str:
-    """Plain text to HTML: blank lines separate paragraphs, "- " starts a
-    list item. The text is escaped first."""
+    """Plain text to HTML: blank lines separate paragraphs, lines starting
+    with "- " are list items (a list may follow a paragraph line directly).
+    The text is escaped."""
     blocks = [b.strip() for b in re.split(r"\n\s*\n", (value or "").strip()) if b.strip()]
     out: list[str] = []
     for block in blocks:
         lines = [line.strip() for line in block.splitlines() if line.strip()]
-        if all(line.startswith("- ") for line in lines):
-            items = "".join(f"<li>{html.escape(line[2:].strip())}</li>" for line in lines)
-            out.append(f"<ul>{items}</ul>")
-        else:
-            out.append(f"<p>{html.escape(' '.join(lines))}</p>")
+        paragraph: list[str] = []
+        items: list[str] = []
+        for line in lines:
+            if line.startswith("- "):
+                if paragraph:
+                    out.append(f"<p>{html.escape(' '.join(paragraph))}</p>")
+                    paragraph = []
+                items.append(f"<li>{html.escape(line[2:].strip())}</li>")
+            else:
+                if items:
+                    out.append(f"<ul>{''.join(items)}</ul>")
+                    items = []
+                paragraph.append(line)
+        if paragraph:
+            out.append(f"<p>{html.escape(' '.join(paragraph))}</p>")
+        if items:
+            out.append(f"<ul>{''.join(items)}</ul>")
     return "".join(out)
 
 
@@ -53,3 +66,24 @@ def html_to_text(value: str) -> str:
     text = html.unescape(text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
     return "\n".join(line for line in lines if line)
+
+
+_LI = re.compile(r"<li[^>]*>(.*?)</li>", re.IGNORECASE | re.DOTALL)
+_BLOCK = re.compile(r"<(p|ul|ol)[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
+
+
+def html_to_paragraphs(value: str) -> str:
+    """The editable plain form of section HTML (inverse of
+    `paragraphs_to_html` for the markup it writes): paragraphs separated by
+    blank lines, list items as "- " lines. Other markup is dropped."""
+    blocks = []
+    for match in _BLOCK.finditer(value or ""):
+        tag, inner = match.group(1).lower(), match.group(2)
+        if tag in ("ul", "ol"):
+            items = [html_to_text(item).replace("\n", " ") for item in _LI.findall(inner)]
+            blocks.append("\n".join(f"- {item}" for item in items))
+        else:
+            blocks.append(html_to_text(inner).replace("\n", " "))
+    if not blocks and value:
+        return html_to_text(value)
+    return "\n\n".join(blocks)

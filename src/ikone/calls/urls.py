@@ -1,5 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from ikone.calls import views
+from ikone.qa.views.faq import call_faq
 
 app_name = "calls"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.call_list, name="list"),
+    path("<slug:slug>.ics", views.call_ics, name="ics"),
+    path("<slug:slug>/", views.call_detail, name="detail"),
+    path("<slug:slug>/versionen/", views.version_list, name="versions"),
+    path("<slug:slug>/versionen/<int:number>/", views.version_detail, name="version"),
+    path("<slug:slug>/versionen/<int:old>/<int:new>/", views.version_diff, name="diff"),
+    path("<slug:slug>/aenderung/", views.amendment, name="amend"),
+    # The questions app's FAQ page (owned by qa).
+    path("<slug:slug>/faq/", call_faq, name="faq"),
+]
