@@ -78,6 +78,10 @@ class Objects:
     join_request_pk: int
     ags: str
     document: Any
+    # qa: a question of organisation A for coordinators and mentors only,
+    # answered by its author (official, in the FAQ).
+    question_pk: int = 0
+    answer_pk: int = 0
     call_slug: str = ""
     # events: a published event with a registration of A's staff member.
     event_slug: str = ""
@@ -210,6 +214,24 @@ MATRIX: dict[str, Row] = {
     "calls:version": PUBLIC,
     "calls:diff": PUBLIC,
     "calls:amend": COORDINATION,
+    # Questions and answers (qa); the question is visible to A, mentors, coordinators.
+    "qa:list": PUBLIC,
+    "qa:create": SIGNED_IN,
+    "qa:review_list": SIGNED_IN,
+    "qa:figures": COORDINATION,
+    "qa:detail": row(404, 200, 404, 200, 200, 200, 200),
+    "qa:answer": post(LOGIN, 400, 404, 400, 400, 400, 400),
+    "qa:follow": post(LOGIN, 302, 404, 302, 302, 302, 302),
+    "qa:unfollow": post(LOGIN, 302, 404, 302, 302, 302, 302),
+    "qa:faq_publish": row(LOGIN, 403, 404, 403, 403, 200, 200),
+    "qa:faq_review_confirm": post(LOGIN, 403, 404, 403, 403, 302, 302),
+    "qa:faq_unpublish": post(LOGIN, 403, 404, 403, 403, 302, 302),
+    "qa:answer_edit": row(LOGIN, 200, 404, 403, 403, 200, 200),
+    "qa:answer_official": post(LOGIN, 403, 404, 403, 403, 302, 302),
+    "qa:answer_review_confirm": post(LOGIN, 302, 404, 403, 403, 302, 302),
+    "calls:faq": PUBLIC,
+    "faq-list": PUBLIC,
+    "faq-list [format]": PUBLIC,
     # Directory
     "municipalities:list": PUBLIC,
     "municipalities:detail": PUBLIC,
@@ -320,6 +342,8 @@ SLUG_BY_PREFIX: dict[str, Callable[[Objects], str]] = {
     "veranstaltungen/": lambda o: o.event_slug,
 }
 PK_BY_SEGMENT: dict[str, Callable[[Objects], int]] = {
+    "fragen/antworten/": lambda o: o.answer_pk,
+    "fragen/": lambda o: o.question_pk,
     "bewerbungen/": lambda o: o.workshop["draft"],
     "personen/": lambda o: o.membership_pk,
     "einladungen/": lambda o: o.invitation_pk,
@@ -398,6 +422,7 @@ def objects(
     )
     event_slug, event_registration_pk = _event_objects(organization, staff_member)
     workshop = workshop_objects(organization, staff_member)
+    question_pk, answer_pk = _qa_objects(organization, staff_member)
     return Objects(
         org_slug=organization.slug,
         membership_pk=Membership.objects.get(user=staff_member, organization=organization).pk,
@@ -406,6 +431,8 @@ def objects(
         join_request_pk=join_request.pk,
         ags=organization.municipality.ags,
         document=document,
+        question_pk=question_pk,
+        answer_pk=answer_pk,
         call_slug=make_call("matrix-aufruf", amended=True).slug,
         event_slug=event_slug,
         event_registration_pk=event_registration_pk,
@@ -430,6 +457,38 @@ def _event_objects(organization, staff_member) -> tuple[str, int]:
         event=event, person=staff_member, organization=organization, note="Notiz von A"
     )
     return event.slug, registration.pk
+
+
+
+def _qa_objects(organization, staff_member) -> tuple[int, int]:
+    """A question of organisation A (coordinators and mentors only) with an
+    official answer by its author, published to the FAQ."""
+    from django.utils import timezone
+
+    from ikone.qa.models import Answer, FAQEntry, Question
+    from tests.qa.factories import make_call
+
+    call = make_call(slug="matrix-fragen", title="Aufruf der Fragen").call
+    question = Question.objects.create(
+        call=call,
+        organization=organization,
+        author=staff_member,
+        title="Wie ist Abschnitt 3.2 gemeint?",
+        text="Frage von A",
+        visibility="mentors",
+    )
+    answer = Answer.objects.create(
+        question=question, author=staff_member, text="<p>So.</p>", is_official=True
+    )
+    FAQEntry.objects.create(
+        question=question,
+        call=call,
+        official_answer=answer,
+        title=question.title,
+        answer_text=answer.text,
+        published_at=timezone.now(),
+    )
+    return question.pk, answer.pk
 
 
 def test_every_url_pattern_has_a_row():
