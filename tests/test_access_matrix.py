@@ -24,6 +24,7 @@ Expected values: a status code, or LOGIN for a redirect to a login page.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -200,6 +201,25 @@ MATRIX: dict[str, Row] = {
     "applications:recommendation": row(LOGIN, 403, 404, 403, 404, 404, 404),
     "applications:transition": post(LOGIN, 302, 404, 302, 404, 404, 404),
     "applications:outcome": DRAFT_OF_A,
+    # Financing plan, schedule, export (A2): read like the draft; an empty
+    # form is refused with 400 for A's people.
+    "applications:financing": DRAFT_OF_A,
+    "applications:cost_item_create": post(LOGIN, 400, 404, 400, 404, 404, 404),
+    "applications:cost_item_edit": DRAFT_OF_A,
+    "applications:cost_item_delete": DRAFT_OF_A,
+    "applications:financing_settings": post(LOGIN, 400, 404, 400, 404, 404, 404),
+    "applications:schedule": DRAFT_OF_A,
+    "applications:milestone_create": post(LOGIN, 400, 404, 400, 404, 404, 404),
+    "applications:milestone_edit": DRAFT_OF_A,
+    "applications:milestone_delete": DRAFT_OF_A,
+    "applications:export_pdf": DRAFT_OF_A,
+    "applications:export_docx": DRAFT_OF_A,
+    "applications:api_access": SIGNED_IN,
+    # REST API of the own organisations' drafts: 401 without credentials.
+    "application-list": row(401, 200, 200, 200, 200, 200, 200),
+    "application-list [format]": row(401, 200, 200, 200, 200, 200, 200),
+    "application-detail": row(401, 200, 404, 200, 404, 404, 404),
+    "application-detail [format]": row(401, 200, 404, 200, 404, 404, 404),
     "events:list": PUBLIC,
     "events:detail": PUBLIC,
     "events:ics": PUBLIC,
@@ -306,6 +326,9 @@ PRIVATE_TO_A |= {
         *("detail", "section", "history", "restore", "comment_add", "comment_resolve"),
         *("criteria", "documents", "document_update", "document_download", "readiness"),
         *("share", "recommendation", "transition", "outcome"),
+        *("financing", "cost_item_create", "cost_item_edit", "cost_item_delete"),
+        *("financing_settings", "schedule", "milestone_create", "milestone_edit"),
+        *("milestone_delete", "export_pdf", "export_docx"),
     ]
 }
 
@@ -335,6 +358,8 @@ PARAMETERS: dict[str, Callable[[Objects], Any]] = {
     "section_revision": lambda o: o.workshop["section_revision"],
     "draft_comment": lambda o: o.workshop["draft_comment"],
     "required_document": lambda o: o.workshop["required_document"],
+    "item_pk": lambda o: o.workshop["cost_item"],
+    "milestone_pk": lambda o: o.workshop["milestone"],
 }
 # `slug` means another object's slug below these prefixes.
 SLUG_BY_PREFIX: dict[str, Callable[[Objects], str]] = {
@@ -345,6 +370,7 @@ PK_BY_SEGMENT: dict[str, Callable[[Objects], int]] = {
     "fragen/antworten/": lambda o: o.answer_pk,
     "fragen/": lambda o: o.question_pk,
     "bewerbungen/": lambda o: o.workshop["draft"],
+    "api/v1/applications/": lambda o: o.workshop["draft"],
     "personen/": lambda o: o.membership_pk,
     "einladungen/": lambda o: o.invitation_pk,
     "anfragen/": lambda o: o.join_request_pk,
@@ -358,7 +384,8 @@ POSITIONAL: dict[str, Callable[[Objects], list[Any]]] = {
 
 def _parameter(pattern: Pattern, name: str, objects: Objects) -> Any:
     if name == "pk":
-        before = pattern.route.split("<int:pk>")[0]
+        # Django paths say <int:pk>, DRF's router regexes (?P<pk>…).
+        before = re.split(r"<int:pk>|\(\?P<pk>", pattern.route)[0].replace("^", "")
         for segment, value in PK_BY_SEGMENT.items():
             if before.endswith(segment):
                 return value(objects)

@@ -14,6 +14,7 @@ from ikone.applications.services.drafts import draft_create
 from ikone.calls.models import EvaluationCriterion, RequiredDocument
 from ikone.core.audit import Actor
 from tests.applications.core_fixtures import make_call
+from tests.applications.plan_fixtures import plan_objects
 
 SECRET_TEXT = "Geheimer Entwurfstext der Astadt: Glasfaser bis 2027 in jedes Dorf."
 SECRET_COMMENT = "Interner Kommentar: Kämmerei fragt nach dem Eigenanteil."
@@ -37,11 +38,14 @@ def workshop_objects(organization: Any, staff_member: Any) -> dict[str, Any]:
         file=SimpleUploadedFile("beschluss.pdf", b"%PDF-1.7\n%%EOF\n"),
         actor=actor,
     )
+    plan = plan_objects(draft, actor)
     return {
         "draft": draft.pk,
+        "cost_item": plan["cost_item"],
+        "milestone": plan["milestone"],
         "section_key": section.key,
         "section_revision": 1,
         "draft_comment": comment.pk,
         "required_document": required.pk,
-        "secrets": (SECRET_TEXT, SECRET_COMMENT),
+        "secrets": (SECRET_TEXT, SECRET_COMMENT, *plan["plan_secrets"]),
     }

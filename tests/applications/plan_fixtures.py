@@ -79,3 +79,33 @@ def shared_with_network(draft) -> Draft:
     draft.shared_with_network = True
     draft.save(update_fields=["shared_with_network"])
     return draft
+
+
+PLAN_SECRET = "Geheime Kostenposition der Astadt: Sensorik am Wasserwerk"
+
+
+def plan_objects(draft: Draft, actor) -> dict:
+    """A cost item and a milestone on `draft` for tests/test_access_matrix.py;
+    the cost item's measure is one of A's secrets."""
+    from datetime import date
+
+    from ikone.applications.models import CostCategory, MilestoneKind
+    from ikone.applications.services import financing, schedule
+
+    item = financing.cost_item_create(
+        draft=draft,
+        actor=actor,
+        category=CostCategory.INVESTMENT,
+        measure=PLAN_SECRET,
+        phase=None,
+        year=2027,
+        amount=Decimal("1234.56"),
+    )
+    milestone = schedule.milestone_create(
+        draft=draft,
+        actor=actor,
+        title="Ratsbeschluss",
+        kind=MilestoneKind.COUNCIL_RESOLUTION,
+        date=date(2026, 12, 1),
+    )
+    return {"cost_item": item.pk, "milestone": milestone.pk, "plan_secrets": (PLAN_SECRET,)}
