@@ -187,11 +187,14 @@ def waitlist_position(*, registration: Registration) -> int | None:
     """1 for the first person on the waiting list; None when not waiting."""
     if registration.status != RegistrationStatus.WAITLISTED:
         return None
-    ahead = Registration.objects.filter(
+    waiting = Registration.objects.filter(
         event_id=registration.event_id, status=RegistrationStatus.WAITLISTED
-    ).filter(
-        Q(waitlisted_at__lt=registration.waitlisted_at)
-        | Q(waitlisted_at=registration.waitlisted_at, pk__lt=registration.pk)
+    )
+    since = registration.waitlisted_at
+    if since is None:  # not set by the services; order by creation then
+        return waiting.filter(pk__lt=registration.pk).count() + 1
+    ahead = waiting.filter(
+        Q(waitlisted_at__lt=since) | Q(waitlisted_at=since, pk__lt=registration.pk)
     )
     return ahead.count() + 1
 
