@@ -175,6 +175,10 @@ MATRIX: dict[str, Row] = {
     "api-root [format]": PUBLIC,
     "api-schema": PUBLIC,
     "api-docs": PUBLIC,
+    "call-list": PUBLIC,
+    "call-list [format]": PUBLIC,
+    "call-detail": PUBLIC,
+    "call-detail [format]": PUBLIC,
     "municipality-list": PUBLIC,
     "municipality-list [format]": PUBLIC,
     "municipality-detail": PUBLIC,
@@ -364,6 +368,7 @@ PARAMETERS: dict[str, Callable[[Objects], Any]] = {
 # `slug` means another object's slug below these prefixes.
 SLUG_BY_PREFIX: dict[str, Callable[[Objects], str]] = {
     "foerderaufrufe/": lambda o: o.call_slug,
+    "api/v1/^calls/": lambda o: o.call_slug,
     "veranstaltungen/": lambda o: o.event_slug,
 }
 PK_BY_SEGMENT: dict[str, Callable[[Objects], int]] = {

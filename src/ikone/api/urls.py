@@ -3,11 +3,13 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from ikone.api.views.applications import ApplicationViewSet
+from ikone.api.views.calls import CallViewSet
 from ikone.api.views.faq import FAQEntryViewSet
 from ikone.api.views.municipalities import MunicipalityViewSet
 
 router = DefaultRouter()
 router.register("municipalities", MunicipalityViewSet, basename="municipality")
+router.register("calls", CallViewSet, basename="call")
 router.register("faq", FAQEntryViewSet, basename="faq")
 router.register("applications", ApplicationViewSet, basename="application")
 
