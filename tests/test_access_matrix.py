@@ -87,6 +87,7 @@ class Objects:
     # events: a published event with a registration of A's staff member.
     event_slug: str = ""
     event_registration_pk: int = 0
+    event_material_pk: int = 0
     # applications: a draft of A shared with nobody (tests/applications/matrix.py).
     workshop: dict[str, Any] = field(default_factory=dict)
     # Strings only organisation A's people (and coordinators) may read.
@@ -230,6 +231,29 @@ MATRIX: dict[str, Row] = {
     "events:feed": PUBLIC,
     "events:register": post(LOGIN, 400, 302, 302, 302, 302, 302),
     "events:cancel_registration": post(LOGIN, 302, 404, 404, 404, 302, 302),
+    # Events, coordinators' side: whoever runs the event (mentors only where
+    # a coordinator allowed them, which the matrix event does not).
+    "events:manage_create": COORDINATION,
+    "events:manage_list": row(LOGIN, 403, 403, 403, 200, 200, 200),
+    "events:manage_edit": COORDINATION,
+    "events:manage_status": post(LOGIN, 403, 403, 403, 403, 302, 302),
+    "events:manage_cancel": COORDINATION,
+    "events:manage_participants": COORDINATION,
+    "events:manage_register": post(LOGIN, 403, 403, 403, 403, 302, 302),
+    "events:manage_export_csv": COORDINATION,
+    "events:manage_export_xlsx": COORDINATION,
+    "events:manage_message": COORDINATION,
+    "events:manage_attendance": COORDINATION,
+    "events:manage_check_in": post(LOGIN, 403, 403, 403, 403, 302, 302),
+    "events:manage_figures": COORDINATION,
+    "events:manage_materials": COORDINATION,
+    "events:manage_material_delete": post(LOGIN, 403, 403, 403, 403, 302, 302),
+    "events:manage_feedback": COORDINATION,
+    # A participants-only material (a link): A's registered staff member and
+    # the coordination; 404 for everyone else, so nobody learns it exists.
+    "events:material_download": row(404, 302, 404, 404, 404, 302, 302),
+    # Feedback opens when the event has begun; the matrix event is ahead.
+    "events:feedback": row(LOGIN, 403, 403, 403, 403, 403, 403),
     # Funding calls (public; new versions by coordinators)
     "calls:list": PUBLIC,
     "calls:detail": PUBLIC,
@@ -323,6 +347,14 @@ PRIVATE_TO_A = {
     "organizations:network_membership",
     "organizations:network_membership_apply",
 }
+# The participant list of an event names A's registered people.
+PRIVATE_TO_A |= {
+    "events:manage_participants",
+    "events:manage_export_csv",
+    "events:manage_export_xlsx",
+    "events:manage_attendance",
+    "events:material_download",
+}
 # The workshop's pages about A's draft.
 PRIVATE_TO_A |= {
     f"applications:{name}"
@@ -380,6 +412,8 @@ PK_BY_SEGMENT: dict[str, Callable[[Objects], int]] = {
     "einladungen/": lambda o: o.invitation_pk,
     "anfragen/": lambda o: o.join_request_pk,
     "anmeldungen/": lambda o: o.event_registration_pk,
+    "anwesenheit/": lambda o: o.event_registration_pk,
+    "materialien/": lambda o: o.event_material_pk,
 }
 POSITIONAL: dict[str, Callable[[Objects], list[Any]]] = {
     "wagtaildocs_serve": lambda o: [o.document.pk, o.document.filename],
@@ -468,6 +502,7 @@ def objects(
         call_slug=make_call("matrix-aufruf", amended=True).slug,
         event_slug=event_slug,
         event_registration_pk=event_registration_pk,
+        event_material_pk=_event_material(event_slug),
         workshop=workshop,
         secrets_of_a=(
             staff_member.email,
@@ -480,6 +515,14 @@ def objects(
     )
 
 
+def _event_material(event_slug: str) -> int:
+    """A participants-only material of the matrix event."""
+    from ikone.events.models import MaterialVisibility
+    from tests.events.factories import MaterialFactory
+
+    return MaterialFactory(event__slug=event_slug, visibility=MaterialVisibility.PARTICIPANTS).pk
+
+
 def _event_objects(organization, staff_member) -> tuple[str, int]:
     """A published event with a registration of A's staff member."""
     from tests.events.factories import EventFactory, RegistrationFactory
@@ -489,7 +532,6 @@ def _event_objects(organization, staff_member) -> tuple[str, int]:
         event=event, person=staff_member, organization=organization, note="Notiz von A"
     )
     return event.slug, registration.pk
-
 
 
 def _qa_objects(organization, staff_member) -> tuple[int, int]:

@@ -7,8 +7,6 @@ from datetime import datetime, time
 from typing import Any
 
 from django import forms
-from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +19,6 @@ from ikone.events.models import (
     EventSeries,
     MaterialKind,
     MaterialVisibility,
-    Speaker,
 )
 
 DATETIME_INPUT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M", "%d.%m.%Y, %H:%M"]
@@ -250,19 +247,20 @@ class AgendaItemForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    speakers = forms.ModelMultipleChoiceField(
+    speakers = forms.TypedMultipleChoiceField(
         label=_("Referierende"),
-        queryset=Speaker.objects.none(),
+        coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: Any, speakers: QuerySet[Speaker] | None = None, **kwargs: Any):
+    def __init__(
+        self, *args: Any, speaker_choices: list[tuple[int, str]] | None = None, **kwargs: Any
+    ) -> None:
+        """`speaker_choices`: (pk, name) of the event's saved speakers,
+        built once for all rows of the formset."""
         super().__init__(*args, **kwargs)
-        field = self.fields["speakers"]
-        field.queryset = (  # type: ignore[attr-defined]
-            speakers if speakers is not None else Speaker.objects.none()
-        )
+        self.fields["speakers"].choices = speaker_choices or []  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -376,8 +374,10 @@ class FeedbackForm(forms.Form):
         ],
         coerce=int,
         widget=forms.RadioSelect,
-        validators=[MinValueValidator(1), MaxValueValidator(5)],
-        error_messages={"required": _("Bitte wählen Sie eine Bewertung von 1 bis 5.")},
+        error_messages={
+            "required": _("Bitte wählen Sie eine Bewertung von 1 bis 5."),
+            "invalid_choice": _("Bitte wählen Sie eine Bewertung von 1 bis 5."),
+        },
     )
     comment = forms.CharField(
         label=_("Was war gut, was sollen wir besser machen?"),

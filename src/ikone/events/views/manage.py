@@ -121,7 +121,11 @@ class EditForms:
 
     def __init__(self, request: HttpRequest, event: Event | None, data: QueryDict | None) -> None:
         can_team = event is None or permissions.can_change_event_team(request.user, event)
-        speakers = event.speakers.all() if event is not None else None
+        speaker_choices = (
+            [(speaker.pk, speaker.display_name) for speaker in event.speakers.all()]
+            if event is not None
+            else []
+        )
         self.event = event
         self.form = EventForm(
             data,
@@ -137,7 +141,7 @@ class EditForms:
             data,
             initial=_agenda_initial(event) if event else [],
             prefix=AGENDA_PREFIX,
-            form_kwargs={"speakers": speakers},
+            form_kwargs={"speaker_choices": speaker_choices},
         )
 
     def is_valid(self) -> bool:
@@ -188,7 +192,7 @@ class EditForms:
                     description=cleaned.get("description", ""),
                     starts_at=on_event_day(day_of, cleaned.get("starts_at")),
                     ends_at=on_event_day(day_of, cleaned.get("ends_at")),
-                    speaker_ids=[speaker.pk for speaker in cleaned.get("speakers") or []],
+                    speaker_ids=list(cleaned.get("speakers") or []),
                     delete=bool(cleaned.get("DELETE")),
                 )
             )
