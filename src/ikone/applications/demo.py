@@ -279,3 +279,7 @@ def seed_demo_applications(*, stdout: Writer | None = None) -> None:
         out.write("Abgeschlossener Beispielentwurf übersprungen: Die Runde 2021 fehlt.\n")
     else:
         _seed_linz(round_2021, out)
+    # Financing plans and schedules (demo_plan.py) for both drafts.
+    from ikone.applications.demo_plan import seed_demo_plans
+
+    seed_demo_plans(stdout=out)
