@@ -97,9 +97,7 @@ def test_fusion_rewards_agreement():
 
 
 def test_sections_of_the_chosen_call_rank_the_answer_first(corpus):
-    result = suggest(
-        audience=ANONYMOUS, title="Wie viel müssen wir als Kommune selbst bezahlen?", call_id=1
-    )
+    result = suggest(audience=ANONYMOUS, title="Wie hoch ist unser Eigenanteil?", call_id=1)
     assert result.sections[0].title == "3.2 Eigenanteil und Kofinanzierung"
     assert len(result.sections) <= 3
     assert all(item.kind == "call_section" for item in result.sections)
@@ -131,7 +129,7 @@ def test_too_short_text_suggests_nothing(corpus):
 
 def test_htmx_fragment_and_page_without_javascript(corpus, client_for):
     client = client_for("staff_a")
-    data = {"title": "Wie viel müssen wir selbst bezahlen?", "text": "", "call": ""}
+    data = {"title": "Wie hoch ist unser Eigenanteil?", "text": "", "call": ""}
     fragment = client.post(URL, data, headers={"HX-Request": "true"}).content.decode()
     assert "<html" not in fragment and "3.2 Eigenanteil und Kofinanzierung" in fragment
     assert 'formaction="/fragen/vorschlaege/beantwortet/"' in fragment
@@ -142,7 +140,7 @@ def test_htmx_fragment_and_page_without_javascript(corpus, client_for):
 
 def test_only_coordinators_see_how_often_suggestions_helped(corpus, client_for):
     SuggestionOutcome.objects.create()
-    data = {"title": "Wie viel müssen wir selbst bezahlen?"}
+    data = {"title": "Wie hoch ist unser Eigenanteil?"}
     staff = client_for("staff_a").post(URL, data, headers={"HX-Request": "true"})
     coordinator = client_for("coordinator").post(URL, data, headers={"HX-Request": "true"})
     assert "erspart" not in staff.content.decode()
@@ -170,5 +168,7 @@ def test_answered_needs_a_signed_in_person(client):
     assert not SuggestionOutcome.objects.exists()
 
 
-def test_suggestions_need_post(client):
-    assert client.get(URL).status_code == 405
+def test_get_gives_the_same_suggestions(corpus, client):
+    response = client.get(URL, {"title": "Wie hoch ist unser Eigenanteil?"})
+    assert "3.2 Eigenanteil und Kofinanzierung" in response.content.decode()
+    assert client.put(URL).status_code == 405

@@ -1,18 +1,19 @@
 """Suggestions while typing on /fragen/neu/ and "Meine Frage ist beantwortet".
 
-Both take POST so that the typed text stays out of addresses and logs; htmx
-requests get the fragment for #vorschlaege, a form submitted without
-JavaScript gets a whole page.
+The question form sends its text by POST so that it stays out of addresses
+and logs; GET with the same parameters gives the same answer (links,
+benchmark). htmx requests get the fragment for #vorschlaege, everything else
+a whole page.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ikone.core.ratelimit import ratelimit
 from ikone.core.search.audience import audience_for
@@ -26,10 +27,10 @@ PAGE = "search/suggestions_page.html"
 MAX_TEXT = 5000
 
 
-def _call_id(request: HttpRequest) -> tuple[int | None, str]:
+def _call_id(params: QueryDict) -> tuple[int | None, str]:
     from django.apps import apps
 
-    slug = request.POST.get("call", "")[:80]
+    slug = params.get("call", "")[:80]
     if not slug:
         return None, ""
     call = apps.get_model("calls", "Call")
@@ -37,13 +38,14 @@ def _call_id(request: HttpRequest) -> tuple[int | None, str]:
     return pk, slug
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @ratelimit(scope="qa.suggestions", rate="120/m,2000/d", key="user_or_ip")
 def suggestions_view(request: HttpRequest) -> HttpResponse:
+    params = request.POST if request.method == "POST" else request.GET
     audience = audience_for(request.user)
-    call_id, call_slug = _call_id(request)
-    title = request.POST.get("title", "")[:200]
-    text = request.POST.get("text", "")[:MAX_TEXT]
+    call_id, call_slug = _call_id(params)
+    title = params.get("title", "")[:200]
+    text = params.get("text", "")[:MAX_TEXT]
     result = suggest(audience=audience, title=title, text=text, call_id=call_id)
     context = {
         "suggestions": result,

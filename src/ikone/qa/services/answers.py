@@ -32,10 +32,11 @@ def answer_create(
     text: str,
     sections: Iterable[CallSection] = (),
     organization: Organization | None = None,
+    notify: bool = True,
 ) -> Answer:
     """Answer a question. The first answer turns an open question into an
     answered one and records when; followers (but the author) get an e-mail
-    after the commit."""
+    after the commit unless `notify` is False (imports, demo data)."""
     user, viewer = acting(actor)
     require(permissions.can_answer_question(viewer, question))
     if organization is not None:
@@ -55,7 +56,8 @@ def answer_create(
     )
     question.refresh_from_db(fields=["first_answer_at", "status"])
     audit.record(actor, "qa.answer.created", target=answer, data={"question": question.pk})
-    on_commit_enqueue(tasks.send_new_answer_emails, answer.pk)
+    if notify:
+        on_commit_enqueue(tasks.send_new_answer_emails, answer.pk)
     return answer
 
 

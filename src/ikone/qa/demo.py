@@ -1,0 +1,194 @@
+"""Demo questions and answers on the 2021 round and the example call.
+
+`seed_demo_questions()` runs after the accounts and calls seeders and is
+idempotent: a question that exists (same call and title) is left alone with
+its answers. The content is in `demo_content.py`. Everything is written
+through the services (so audit entries and FAQ revisions exist as they
+would), without notification e-mails, then dated back to plausible times
+so the figures page has something to show.
+
+The example call was amended (version 2) by the calls seeder before this
+runs. One answer is written "against version 1": it cites version 1's
+section, and the seeder then calls the flag service for the numbers that
+changed, exactly as the `call_amended` receiver would have.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol
+
+from django.db import transaction
+from django.utils import timezone
+
+from ikone.accounts.demo import COORDINATOR, MENTORS, contact_email, staff_email
+from ikone.accounts.models import Membership, User
+from ikone.calls.models import Call, CallSection
+from ikone.core.audit import Actor
+from ikone.core.models import FieldOfAction
+from ikone.qa import services
+from ikone.qa.demo_content import EXAMPLE, QUESTIONS, DemoAnswer, DemoQuestion
+from ikone.qa.models import Answer, Question
+
+EXAMPLE_AMENDED_NUMBERS = ("3.3", "5.2")  # as published by ikone.calls.demo
+
+
+class Writer(Protocol):
+    def write(self, msg: str, /) -> object: ...
+
+
+class _Silent:
+    def write(self, msg: str, /) -> object:
+        return None
+
+
+class _People:
+    """Demo users by the short names used in demo_content."""
+
+    def __init__(self) -> None:
+        emails = [COORDINATOR.email, *(person.email for person in MENTORS)]
+        self.by_email = {user.email: user for user in User.objects.filter(email__in=emails)}
+        self.memberships = {
+            membership.user.email: membership
+            for membership in Membership.objects.select_related("user", "organization").filter(
+                user__email__endswith="@ikone.example"
+            )
+        }
+
+    def get(self, key: str) -> tuple[User | None, Membership | None]:
+        if key in ("mentorin", "mentor", "koordination"):
+            return self.by_email.get(f"{key}@ikone.example"), None
+        org_key, contact = key.rstrip("+"), key.endswith("+")
+        email = contact_email(org_key) if contact else staff_email(org_key)
+        membership = self.memberships.get(email)
+        return (membership.user if membership else None), membership
+
+
+def _asked_at(call: Call, demo: DemoQuestion, now: dt.datetime) -> dt.datetime:
+    if call.slug == EXAMPLE or call.deadline is None:
+        return now - dt.timedelta(days=min(demo.days_before_deadline / 2, 13), hours=3)
+    moment = call.deadline - dt.timedelta(days=demo.days_before_deadline)
+    return moment.replace(hour=9, minute=30, second=0, microsecond=0)
+
+
+def _sections(call: Call, numbers: tuple[str, ...], *, version_number: int | None = None):
+    queryset = CallSection.objects.filter(version__call=call, number__in=numbers)
+    if version_number is None:
+        queryset = queryset.filter(version_id=call.current_version_id)
+    else:
+        queryset = queryset.filter(version__number=version_number)
+    return list(queryset.order_by("position"))
+
+
+def _answer(
+    question: Question,
+    call: Call,
+    demo: DemoQuestion,
+    answer: DemoAnswer,
+    people: _People,
+    asked: dt.datetime,
+) -> Answer | None:
+    author, membership = people.get(answer.author)
+    if author is None:
+        return None
+    answered = asked + dt.timedelta(hours=answer.hours_after)
+    created = services.answer_create(
+        actor=Actor(user=author),
+        question=question,
+        text=answer.text,
+        sections=_sections(call, answer.sections),
+        organization=membership.organization if membership else None,
+        notify=False,
+    )
+    if demo.against_version_1:
+        # Written before the amendment: cite the sections as version 1 worded them.
+        created.cited_sections.set(_sections(call, answer.sections, version_number=1))
+    Answer.objects.filter(pk=created.pk).update(created_at=answered, updated_at=answered)
+    return created
+
+
+def _publish(question: Question, call: Call, demo: DemoQuestion, coordinator: User) -> None:
+    if demo.faq is None:
+        return
+    section = _sections(call, (demo.faq.section,)) if demo.faq.section else []
+    services.faq_publish(
+        actor=Actor(user=coordinator),
+        question=question,
+        title=demo.faq.title,
+        question_text=demo.faq.question_text,
+        answer_text=demo.faq.answer,
+        section=section[0] if section else None,
+        note="Erste veröffentlichte Fassung (Demo).",
+    )
+
+
+def _question(call: Call, demo: DemoQuestion, people: _People, now: dt.datetime) -> bool:
+    asker, membership = people.get(demo.asker)
+    coordinator = people.by_email.get(COORDINATOR.email)
+    if asker is None or membership is None or coordinator is None:
+        return False
+    question = services.question_create(
+        actor=Actor(user=asker),
+        call=call,
+        title=demo.title,
+        text=demo.text or demo.title,
+        visibility=demo.visibility,
+        show_organization=demo.show_organization,
+        organization=membership.organization,
+        sections=_sections(call, demo.sections),
+        fields_of_action=list(FieldOfAction.objects.filter(key__in=demo.fields)),
+    )
+    asked = _asked_at(call, demo, now)
+    answers = [_answer(question, call, demo, answer, people, asked) for answer in demo.answers]
+    for answer, content in zip(answers, demo.answers, strict=True):
+        if answer is not None and content.official:
+            services.answer_mark_official(actor=Actor(user=coordinator), answer=answer)
+    first = min(
+        (
+            asked + dt.timedelta(hours=a.hours_after)
+            for a, made in zip(demo.answers, answers, strict=True)
+            if made
+        ),
+        default=None,
+    )
+    Question.objects.filter(pk=question.pk).update(
+        created_at=asked, updated_at=asked, first_answer_at=first
+    )
+    question.refresh_from_db()
+    _publish(question, call, demo, coordinator)
+    if demo.against_version_1:
+        cited = {number for a in demo.answers for number in a.sections}
+        services.flag_for_amendment(
+            call=call, changed_numbers=sorted(cited & set(EXAMPLE_AMENDED_NUMBERS))
+        )
+    return True
+
+
+@transaction.atomic
+def seed_demo_questions(*, stdout: Writer | None = None) -> None:
+    """Create the demo questions that do not exist yet (see module docstring)."""
+    out = stdout or _Silent()
+    calls = {
+        call.slug: call
+        for call in Call.objects.select_related("current_version").filter(
+            slug__in={demo.call for demo in QUESTIONS}
+        )
+    }
+    existing = set(
+        Question.objects.filter(call__in=calls.values()).values_list("call_id", "title")
+    )
+    people = _People()
+    now = timezone.now()
+    created = skipped = 0
+    for demo in QUESTIONS:
+        call = calls.get(demo.call)
+        if call is None or call.current_version_id is None:
+            skipped += 1
+            continue
+        if (call.pk, demo.title) in existing:
+            continue
+        if _question(call, demo, people, now):
+            created += 1
+        else:
+            skipped += 1
+    out.write(f"Demo-Fragen: {created} angelegt, {skipped} übersprungen.\n")
