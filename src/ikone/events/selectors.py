@@ -121,28 +121,43 @@ def format_choices() -> list[tuple[str, str]]:
     return [(str(value), str(label)) for value, label in EventFormat.choices]
 
 
+def _detail_queryset() -> QuerySet[Event]:
+    speakers = Speaker.objects.select_related("user")
+    return Event.objects.select_related("series", "created_by", "call").prefetch_related(
+        "fields_of_action",
+        Prefetch("speakers", queryset=speakers),
+        Prefetch(
+            "agenda",
+            queryset=AgendaItem.objects.prefetch_related(Prefetch("speakers", queryset=speakers)),
+        ),
+    )
+
+
 def event_get_for_detail(*, user: AnyUser | None, slug: str) -> Event:
     """One event with series, fields of action, agenda (with speakers) and
     speakers; 404 if it does not exist or is a draft the viewer may not edit."""
-    speakers = Speaker.objects.select_related("user")
+    event = _detail_queryset().filter(slug=slug).first()
+    if event is None:
+        raise Http404
+    if event.status == EventStatus.DRAFT and not permissions.can_edit_event(user, event):
+        raise Http404
+    return event
+
+
+def event_get_public_detail(*, slug: str) -> Event:
+    """A published or cancelled event with everything the API shows
+    (including `confirmed_count`); 404 otherwise."""
     event = (
-        Event.objects.filter(slug=slug)
-        .select_related("series", "created_by", "call")
-        .prefetch_related(
-            "fields_of_action",
-            Prefetch("speakers", queryset=speakers),
-            Prefetch(
-                "agenda",
-                queryset=AgendaItem.objects.prefetch_related(
-                    Prefetch("speakers", queryset=speakers)
-                ),
-            ),
+        _detail_queryset()
+        .filter(slug=slug, status__in=PUBLIC_STATUSES)
+        .annotate(
+            confirmed_count=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+            )
         )
         .first()
     )
     if event is None:
-        raise Http404
-    if event.status == EventStatus.DRAFT and not permissions.can_edit_event(user, event):
         raise Http404
     return event
 
