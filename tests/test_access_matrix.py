@@ -231,6 +231,10 @@ MATRIX: dict[str, Row] = {
     "events:feed": PUBLIC,
     "events:register": post(LOGIN, 400, 302, 302, 302, 302, 302),
     "events:cancel_registration": post(LOGIN, 302, 404, 404, 404, 302, 302),
+    "event-list": PUBLIC,
+    "event-list [format]": PUBLIC,
+    "event-detail": PUBLIC,
+    "event-detail [format]": PUBLIC,
     # Events, coordinators' side: whoever runs the event (mentors only where
     # a coordinator allowed them, which the matrix event does not).
     "events:manage_create": COORDINATION,
@@ -402,6 +406,7 @@ SLUG_BY_PREFIX: dict[str, Callable[[Objects], str]] = {
     "foerderaufrufe/": lambda o: o.call_slug,
     "api/v1/^calls/": lambda o: o.call_slug,
     "veranstaltungen/": lambda o: o.event_slug,
+    "api/v1/^events/": lambda o: o.event_slug,
 }
 PK_BY_SEGMENT: dict[str, Callable[[Objects], int]] = {
     "fragen/antworten/": lambda o: o.answer_pk,

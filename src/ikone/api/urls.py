@@ -4,12 +4,14 @@ from rest_framework.routers import DefaultRouter
 
 from ikone.api.views.applications import ApplicationViewSet
 from ikone.api.views.calls import CallViewSet
+from ikone.api.views.events import EventViewSet
 from ikone.api.views.faq import FAQEntryViewSet
 from ikone.api.views.municipalities import MunicipalityViewSet
 
 router = DefaultRouter()
 router.register("municipalities", MunicipalityViewSet, basename="municipality")
 router.register("calls", CallViewSet, basename="call")
+router.register("events", EventViewSet, basename="event")
 router.register("faq", FAQEntryViewSet, basename="faq")
 router.register("applications", ApplicationViewSet, basename="application")
 
