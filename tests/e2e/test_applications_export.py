@@ -1,0 +1,52 @@
+"""The financing plan, the schedule and the export of a draft in a real
+browser: German amounts, warnings against the deadline, the PDF downloads."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import pypdf
+
+from ikone.applications.models import CostItem
+from tests.applications.plan_fixtures import *  # noqa: F403
+
+
+def test_plan_costs_and_milestones_then_download_the_pdf(visitor, draft, phases, staff_member):
+    visitor.sign_in_as(staff_member)
+
+    page = visitor.visit(f"/bewerbungen/{draft.pk}/finanzierung/")
+    visitor.check_keyboard()
+    form = page.locator("form", has=page.get_by_role("button", name="Hinzufügen"))
+    form.get_by_label("Maßnahme").fill("Dorf-App (Beispiel)")
+    form.get_by_label("Kostenart").select_option(label="Investitionen")
+    form.get_by_label("Phase").select_option(label="Phase A")
+    form.get_by_label("Jahr").fill("2027")
+    form.get_by_label("Betrag in Euro").fill("12.500,5O")  # a typo: letter O
+    visitor.click_and_check(form.get_by_role("button", name="Hinzufügen"))
+    assert page.get_by_text("ist kein Betrag").is_visible()
+    assert form.get_by_label("Maßnahme").input_value() == "Dorf-App (Beispiel)"
+    form.get_by_label("Betrag in Euro").fill("12.500,50")
+    visitor.click_and_check(form.get_by_role("button", name="Hinzufügen"))
+    assert CostItem.objects.get().amount == Decimal("12500.50")
+    assert page.get_by_role("cell", name="8.125,33\u00a0€").first.is_visible()
+
+    page = visitor.visit(f"/bewerbungen/{draft.pk}/zeitplan/")
+    form = page.locator("form", has=page.get_by_role("button", name="Hinzufügen"))
+    form.get_by_label("Bezeichnung").fill("Ratsbeschluss")
+    form.get_by_label("Art").select_option(label="Ratsbeschluss")
+    form.get_by_label("Datum").fill("2026-12-20")
+    visitor.click_and_check(form.get_by_role("button", name="Hinzufügen"))
+    assert page.get_by_text("Meilenstein nach der Frist").is_visible()
+    assert page.get_by_text("5 Tage nach der Einreichungsfrist").first.is_visible()
+
+    page = visitor.visit(f"/bewerbungen/{draft.pk}/")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="als PDF").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".pdf")
+    content = open(download.path(), "rb").read()  # noqa: SIM115 - a temporary file
+    reader = pypdf.PdfReader(io.BytesIO(content))
+    assert len(reader.pages) > 1
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert "Dorf-App (Beispiel)" in text and "12.500,50" in text
