@@ -277,13 +277,12 @@ def draft_mentor_shares(*, draft: Draft) -> list[DraftMentor]:
 def draft_people_emails(*, draft: Draft, exclude: Any = None) -> list[str]:
     """Everyone involved in a draft: the organisation's people, its mentors,
     and the coordinators if it is shared with the network; without `exclude`."""
-    members = User.objects.filter(
-        memberships__organization_id=draft.organization_id, is_active=True
+    involved = Q(memberships__organization_id=draft.organization_id) | Q(
+        mentored_drafts__draft_id=draft.pk
     )
-    mentors = User.objects.filter(mentored_drafts__draft_id=draft.pk, is_active=True)
-    people = members.union(mentors)
     if draft.shared_with_network:
-        people = people.union(User.objects.filter(is_coordinator=True, is_active=True))
+        involved |= Q(is_coordinator=True)
+    people = User.objects.filter(involved, is_active=True).only("pk", "email").distinct()
     excluded = getattr(exclude, "pk", None)
     return sorted({person.email for person in people if person.pk != excluded})
 
