@@ -272,6 +272,7 @@ def main() -> None:
     for label, step in VOLUME_STEPS:
         with transaction.atomic():
             timed(label, lambda step=step: step(rng, context))
+    timed("search index", lambda: call_command("rebuild_search_index", verbosity=0))
     timed("analyze", lambda: _analyze())
     print("Data set ready: " + ", ".join(f"{k} {v:,}" for k, v in context.counts.items()))
 

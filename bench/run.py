@@ -78,6 +78,15 @@ SCENARIOS = [
     Scenario("/netzwerk/protokoll/", "coordinator"),
     Scenario("/netzwerk/protokoll/?aktion=accounts.invitation.sent", "coordinator"),
     Scenario("/organisationen/{org}/mitgliedschaft/", "coordinator"),
+    # Site-wide search and the suggestions while typing a question (docs/search.md).
+    Scenario("/suche/?q=F%C3%B6rderquote"),
+    Scenario("/suche/?q=eigenanteil+kommune&art=question", "contact"),
+    Scenario("/api/v1/search/?q=kofinanzierung"),
+    Scenario(
+        "/fragen/vorschlaege/?title=Wie+hoch+ist+der+Eigenanteil+der+Kommune"
+        "&call=beispielaufruf-smarte-region",
+        "contact",
+    ),
 ]
 FLOOR = Scenario("/healthz")
 

@@ -171,6 +171,11 @@ MATRIX: dict[str, Row] = {
     "core:audit_log": COORDINATION,
     # Site-wide search: everyone; results are filtered per person (tests/search/).
     "core:search": PUBLIC,
+    "api-search": PUBLIC,
+    # Suggestions while typing a question (POST keeps the typed text out of
+    # addresses); anyone may ask for them, results are filtered per person.
+    "qa_suggestions:list": everyone(200, method="POST"),
+    "qa_suggestions:answered": post(LOGIN, 302, 302, 302, 302, 302, 302),
     # REST API (read-only, public data)
     "api-root": PUBLIC,
     "api-root [format]": PUBLIC,

@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("organisationen/", include("ikone.accounts.urls_organizations")),
     path("veranstaltungen/", include("ikone.events.urls")),
     path("foerderaufrufe/", include("ikone.calls.urls")),
+    path("fragen/vorschlaege/", include("ikone.qa.retrieval.urls")),
     path("fragen/", include("ikone.qa.urls")),
     path("bewerbungen/", include("ikone.applications.urls")),
     path("konto/", include("ikone.accounts.urls")),

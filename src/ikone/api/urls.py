@@ -7,6 +7,7 @@ from ikone.api.views.calls import CallViewSet
 from ikone.api.views.events import EventViewSet
 from ikone.api.views.faq import FAQEntryViewSet
 from ikone.api.views.municipalities import MunicipalityViewSet
+from ikone.api.views.search import SearchView
 
 router = DefaultRouter()
 router.register("municipalities", MunicipalityViewSet, basename="municipality")
@@ -18,5 +19,6 @@ router.register("applications", ApplicationViewSet, basename="application")
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("search/", SearchView.as_view(), name="api-search"),
     path("", include(router.urls)),
 ]

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,6 +88,7 @@ class Matrix:
 
     ids: np.ndarray
     kinds: np.ndarray
+    groups: np.ndarray
     vectors: np.ndarray
     stamp: tuple[Any, int]
 
@@ -114,35 +116,42 @@ def matrix() -> Matrix:
     rows = list(
         SearchDocument.objects.filter(suggestible=True, embedded_at__isnull=False)
         .order_by("pk")
-        .values_list("pk", "kind", "embedding")
+        .values_list("pk", "kind", "group", "embedding")
     )
-    ids = np.array([pk for pk, _kind, _vector in rows], dtype=np.int64)
-    kinds = np.array([kind for _pk, kind, _vector in rows], dtype=object)
+    ids = np.array([row[0] for row in rows], dtype=np.int64)
+    kinds = np.array([row[1] for row in rows], dtype=object)
+    groups = np.array([row[2] for row in rows], dtype=object)
     if rows:
         vectors = np.vstack(
-            [np.frombuffer(bytes(vector or b""), dtype=np.float32) for _pk, _kind, vector in rows]
+            [np.frombuffer(bytes(vector or b""), dtype=np.float32) for *_rest, vector in rows]
         )
     else:
         vectors = np.zeros((0, DIMENSIONS), dtype=np.float32)
-    _matrix = Matrix(ids=ids, kinds=kinds, vectors=vectors, stamp=stamp)
+    _matrix = Matrix(ids=ids, kinds=kinds, groups=groups, vectors=vectors, stamp=stamp)
     return _matrix
 
 
 def similar(
-    text: str, *, allowed_ids: set[int] | None = None, limit: int = 50
+    text: str,
+    *,
+    kinds: Sequence[str] = (),
+    groups: Sequence[str] = (),
+    limit: int = 50,
 ) -> list[tuple[int, float]]:
-    """(document id, cosine) of the stored documents most similar to `text`."""
+    """(document id, cosine) of the stored documents most similar to `text`,
+    optionally only of some kinds and groups. Visibility is the caller's
+    business (one query over the few candidates)."""
     current = matrix()
     if not len(current.ids) or not text.strip():
         return []
     scores = current.scores(encode([text])[0])
-    order = np.argsort(-scores)
-    result: list[tuple[int, float]] = []
-    for index in order:
-        pk = int(current.ids[index])
-        if allowed_ids is not None and pk not in allowed_ids:
-            continue
-        result.append((pk, float(scores[index])))
-        if len(result) >= limit:
-            break
-    return result
+    mask = np.ones(len(current.ids), dtype=bool)
+    if kinds:
+        mask &= np.isin(current.kinds, list(kinds))
+    if groups:
+        mask &= np.isin(current.groups, list(groups))
+    candidates = np.flatnonzero(mask)
+    if not len(candidates):
+        return []
+    top = candidates[np.argsort(-scores[candidates], kind="stable")[:limit]]
+    return [(int(current.ids[index]), float(scores[index])) for index in top]

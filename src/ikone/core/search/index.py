@@ -24,6 +24,7 @@ TITLE_MAX = 300
 BODY_MAX = 20_000
 FIELDS = (
     "title",
+    "context",
     "body",
     "url",
     "group",
@@ -53,6 +54,7 @@ def _row(kind: str, data: DocumentData) -> SearchDocument:
         object_id=str(data.object_id),
         title=title,
         body=body,
+        context=data.context[:TITLE_MAX] or None,
         url=data.url,
         group=data.group,
         visibility=data.visibility,

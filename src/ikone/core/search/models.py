@@ -36,6 +36,9 @@ class SearchDocument(models.Model):
     object_id = models.CharField(_("Objekt-ID"), max_length=64)
     title = models.CharField(_("Titel"), max_length=300)
     body = models.TextField(_("Text"), blank=True)
+    # Shown with the title, not searched (e.g. the call a section belongs to).
+    # Nullable so that adding it did not rebuild the table on SQLite.
+    context = models.CharField(_("Zusammenhang"), max_length=300, null=True, blank=True)  # noqa: DJ001
     url = models.CharField(_("Adresse"), max_length=500)
     # Groups documents that belong together, e.g. "call:12" for a call's
     # sections and questions.

@@ -143,7 +143,8 @@ def _section(obj: Any) -> DocumentData | None:
         return None  # older wordings stay readable on the call, but are not found
     return DocumentData(
         object_id=str(obj.pk),
-        title=f"{obj.number} {obj.title} – {call.title}",
+        title=f"{obj.number} {obj.title}",
+        context=call.title,
         body=plain(obj.text),
         url=obj.get_absolute_url(),
         group=f"call:{call.pk}",
@@ -190,6 +191,7 @@ def _question(obj: Any) -> DocumentData:
         title=obj.title,
         body="\n".join([obj.text, *answers]),
         url=obj.get_absolute_url(),
+        context=obj.call.title,
         visibility=QUESTION_VISIBILITY.get(obj.visibility, Visibility.PRIVATE),
         group=f"call:{obj.call_id}",
         organization_id=obj.organization_id,
@@ -229,6 +231,7 @@ def _faq(obj: Any) -> DocumentData | None:
         title=obj.title,
         body="\n".join([obj.question_text, plain(obj.answer_text)]),
         url=obj.get_absolute_url(),
+        context=obj.call.title,
         group=f"call:{obj.call_id}",
         suggestible=True,
     )

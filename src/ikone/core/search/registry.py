@@ -31,6 +31,7 @@ class DocumentData:
     url: str
     visibility: str = Visibility.PUBLIC
     group: str = ""
+    context: str = ""
     organization_id: int | None = None
     owner_id: int | None = None
     suggestible: bool = False

@@ -19,7 +19,9 @@ MAX_PAGES = 50
 class Result:
     kind: str
     kind_label: str | Promise
+    title: str
     title_html: str
+    context: str
     snippet: Snippet
     url: str
     score: float
@@ -92,7 +94,9 @@ def site_search(*, audience: Audience, query: str, kind: str = "", page: int = 1
                 kind_label=providers[hit.document.kind].label
                 if hit.document.kind in providers
                 else hit.document.kind,
+                title=hit.document.title,
                 title_html=highlight(hit.document.title, terms),
+                context=hit.document.context or "",
                 snippet=snippet(hit.document.body, terms),
                 url=hit.document.url,
                 score=hit.score,

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from ikone.core.taxonomy import sync_fields_of_action
@@ -65,4 +66,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"CMS editor rights: {len(coordinators)} coordinator(s) in the editor group."
         )
+        call_command("rebuild_search_index", stdout=self.stdout)  # search index and embeddings
         self.stdout.write(self.style.SUCCESS("Demo content ready."))

@@ -18,6 +18,7 @@ class Query:
     audience: Audience
     match_all: bool = True
     kinds: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
     suggestible_only: bool = False
 
 

@@ -21,6 +21,7 @@ COLUMNS = (
     "object_id",
     "title",
     "body",
+    "context",
     "url",
     "group",
     "visibility",
@@ -76,6 +77,9 @@ class DatabaseBackend(SearchBackend):
         if with_kinds and query.kinds:
             clauses.append(f"d.kind IN ({', '.join(['%s'] * len(query.kinds))})")
             params += list(query.kinds)
+        if query.groups:
+            clauses.append(f'd."group" IN ({", ".join(["%s"] * len(query.groups))})')
+            params += list(query.groups)
         if query.suggestible_only:
             clauses.append("d.suggestible = %s")
             params.append(True)

@@ -25,6 +25,7 @@ MAPPING = {
     "mappings": {
         "properties": {
             "kind": {"type": "keyword"},
+            "group": {"type": "keyword"},
             "visibility": {"type": "keyword"},
             "organization_id": {"type": "long"},
             "owner_id": {"type": "long"},
@@ -79,6 +80,8 @@ class OpenSearchBackend(SearchBackend):
             filters.append({"bool": {"should": should, "minimum_should_match": 1}})
         if with_kinds and query.kinds:
             filters.append({"terms": {"kind": list(query.kinds)}})
+        if query.groups:
+            filters.append({"terms": {"group": list(query.groups)}})
         if query.suggestible_only:
             filters.append({"term": {"suggestible": True}})
         return filters
@@ -136,7 +139,7 @@ class OpenSearchBackend(SearchBackend):
     def documents_changed(self, document_ids: Iterable[int]) -> None:
         self._ensure_index()
         lines: list[str] = []
-        fields = ("kind", "visibility", "organization_id", "owner_id", "suggestible")
+        fields = ("kind", "group", "visibility", "organization_id", "owner_id", "suggestible")
         rows = SearchDocument.objects.filter(pk__in=list(document_ids)).values(
             "pk", "stemmed_title", "stemmed_body", *fields
         )

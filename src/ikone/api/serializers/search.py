@@ -1,0 +1,35 @@
+from rest_framework import serializers
+
+from ikone.core.search.forms import QUERY_MAX_LENGTH
+
+
+class SearchParamsSerializer(serializers.Serializer[dict[str, object]]):
+    q = serializers.CharField(max_length=QUERY_MAX_LENGTH, allow_blank=True, required=False)
+    art = serializers.CharField(max_length=40, allow_blank=True, required=False)
+    page = serializers.IntegerField(min_value=1, max_value=50, required=False, default=1)
+
+
+class SearchResultSerializer(serializers.Serializer[dict[str, object]]):
+    kind = serializers.CharField()
+    kind_label = serializers.CharField()
+    title = serializers.CharField()
+    snippet = serializers.CharField(help_text="HTML: escaped text with <mark> around matches.")
+    url = serializers.CharField()
+    score = serializers.FloatField()
+
+
+class SearchFacetSerializer(serializers.Serializer[dict[str, object]]):
+    kind = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class SearchPageSerializer(serializers.Serializer[dict[str, object]]):
+    query = serializers.CharField()
+    count = serializers.IntegerField()
+    page = serializers.IntegerField()
+    pages = serializers.IntegerField()
+    next = serializers.CharField(allow_null=True)
+    previous = serializers.CharField(allow_null=True)
+    facets = SearchFacetSerializer(many=True)
+    results = SearchResultSerializer(many=True)
