@@ -55,7 +55,11 @@ class QuestionForm(forms.Form):
         label=_("Wer darf die Frage lesen?"),
         choices=Visibility.choices,
         initial=Visibility.PUBLIC,
-        widget=forms.RadioSelect,
+        widget=FastSelect,
+        help_text=_(
+            "„nur Netzwerk“: Menschen aus Mitgliedskommunen des Netzwerks, Mentor:innen und "
+            "Koordination. Ihre eigene Organisation sieht die Frage immer."
+        ),
     )
     show_organization = forms.BooleanField(
         label=_("Öffentlich zeigen, welche Organisation fragt"),
