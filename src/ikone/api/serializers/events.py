@@ -9,6 +9,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ikone.core.models import FieldOfAction
 from ikone.events import api_texts as texts
 from ikone.events.formatting import format_when
 from ikone.events.mail import absolute_url
@@ -71,9 +72,10 @@ class SeriesSerializer(serializers.Serializer[Any]):
     title = serializers.CharField()
 
 
-class FieldOfActionSerializer(serializers.Serializer[Any]):
-    key = serializers.CharField()
-    label = serializers.CharField()
+class FieldOfActionSerializer(serializers.ModelSerializer[FieldOfAction]):
+    class Meta:
+        model = FieldOfAction
+        fields = ["key", "label"]
 
 
 class EventListSerializer(serializers.ModelSerializer[Event]):

@@ -125,7 +125,7 @@ def _json_ld(event: Event, *, request: HttpRequest) -> dict[str, Any]:
     ]
     if performers:
         data["performer"] = performers
-    if event.series_id:
+    if event.series is not None:
         data["superEvent"] = {"@type": "EventSeries", "name": event.series.title}
     return data
 
