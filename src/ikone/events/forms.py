@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ikone.accounts.models import User
+from ikone.calls.models import Call
 from ikone.core.models import FieldOfAction
 from ikone.core.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MB, UploadValidator
 from ikone.events.models import (
@@ -122,6 +123,13 @@ class EventForm(forms.Form):
         queryset=EventSeries.objects.all(),
         required=False,
         empty_label=_("– keine Reihe –"),
+    )
+    call = forms.ModelChoiceField(
+        label=_("Förderaufruf"),
+        queryset=Call.objects.only("pk", "title").order_by("-deadline", "title"),
+        required=False,
+        empty_label=_("– kein bestimmter Aufruf –"),
+        help_text=_("Der Förderaufruf, um den es geht (optional)."),
     )
     fields_of_action = forms.ModelMultipleChoiceField(
         label=_("Handlungsfelder"),

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from ikone.accounts.models import User
 from ikone.accounts.permissions import is_signed_in
+from ikone.calls.models import Call
 from ikone.core import audit
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
@@ -79,6 +80,7 @@ class EventData:
     registration_deadline: datetime | None = None
     audience: str = Audience.EVERYONE
     series: EventSeries | None = None
+    call: Call | None = None
     fields_of_action: list[FieldOfAction] = field(default_factory=list)
     # None: leave as it is (the actor may not change who helps).
     allow_mentors_to_edit: bool | None = None
@@ -165,6 +167,7 @@ def _assign(event: Event, data: EventData) -> None:
     event.registration_deadline = data.registration_deadline
     event.audience = data.audience
     event.series = data.series
+    event.call = data.call
     if data.allow_mentors_to_edit is not None:
         event.allow_mentors_to_edit = data.allow_mentors_to_edit
 
@@ -202,7 +205,7 @@ def event_create(
 def _changed_fields(before: Event, after: Event) -> list[str]:
     names = [
         "title", "slug", "summary", "description", "format", "starts_at", "ends_at", "place",
-        "meeting_url", "capacity", "registration_deadline", "audience", "series_id",
+        "meeting_url", "capacity", "registration_deadline", "audience", "series_id", "call_id",
         "allow_mentors_to_edit",
     ]  # fmt: skip
     return [name for name in names if getattr(before, name) != getattr(after, name)]

@@ -66,6 +66,7 @@ def manage_list(request: HttpRequest) -> HttpResponse:
 def _event_initial(event: Event) -> dict[str, Any]:
     values = {name: getattr(event, name) for name in CONFLICT_FIELDS}
     values["series"] = event.series_id
+    values["call"] = event.call_id
     values["fields_of_action"] = [field.pk for field in event.fields_of_action.all()]
     values["allow_mentors_to_edit"] = event.allow_mentors_to_edit
     values["version"] = event.version
