@@ -197,3 +197,17 @@ def test_organisation_page_lists_attended_events(client, organization, staff_mem
     assert "Geheimer Entwurf" not in content
     assert "Nicht besucht" not in content
     assert staff_member.name not in content
+
+
+def test_event_page_links_materials_through_the_checked_download_and_asks_for_feedback(
+    client, past_event, staff_member
+):
+    material = MaterialFactory(event=past_event, visibility="participants")
+    RegistrationFactory(event=past_event, person=staff_member)
+    sign_in(client, staff_member)
+    content = client.get(past_event.get_absolute_url()).content.decode()
+    download = reverse(
+        "events:material_download", kwargs={"slug": past_event.slug, "pk": material.pk}
+    )
+    assert f'href="{download}"' in content
+    assert reverse("events:feedback", kwargs={"slug": past_event.slug}) in content

@@ -9,11 +9,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -37,6 +38,7 @@ from ikone.events.services import registration as registration_services
 
 PAGE_SIZE = 20
 FEED_PAST_DAYS = 365
+FEED_CACHE_SECONDS = 24 * 3600
 LIST_TEMPLATE = "events/event_list.html"
 
 
@@ -204,6 +206,7 @@ def _render_detail(
             user=request.user, event=event, registration=registration
         ),
         "can": flags,
+        "can_give_feedback": permissions.can_give_feedback(request.user, event, registration),
         "manage_url": _manage_url(event) if flags.edit else None,
         "json_ld": _script_json(_json_ld(event, request=request)),
     }
@@ -240,8 +243,13 @@ def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def event_feed(request: HttpRequest) -> HttpResponse:
     """/veranstaltungen/feed.ics: every public event of the last year and
-    the future, as a subscribable calendar."""
+    the future, as a subscribable calendar. The file is cached until an
+    event in it changes (building it costs about 1 ms per event)."""
     since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
-    events = selectors.event_queryset_public().filter(ends_at__gte=since).order_by("starts_at")
-    body = build_calendar(events, name=_("Veranstaltungen"))
+    count, changed = selectors.feed_version(since=since)
+    key = f"events:feed:{translation.get_language()}:{count}:{changed}"
+    body = cache.get(key)
+    if body is None:
+        body = build_calendar(selectors.feed_events(since=since), name=_("Veranstaltungen"))
+        cache.set(key, body, FEED_CACHE_SECONDS)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
