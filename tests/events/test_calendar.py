@@ -101,3 +101,15 @@ def test_the_feed_address_is_not_an_event_slug():
 
     assert reverse("events:feed") == "/veranstaltungen/feed.ics"
     assert "feed" in RESERVED_SLUGS
+
+
+def test_the_cached_feed_follows_changes(client):
+    event = EventFactory(title="Alter Titel")
+    assert b"Alter Titel" in client.get(reverse("events:feed")).content
+    event.title = "Neuer Titel"
+    event.save()
+    content = client.get(reverse("events:feed")).content
+    assert b"Neuer Titel" in content
+    assert b"Alter Titel" not in content
+    EventFactory(title="Noch ein Workshop")
+    assert b"Noch ein Workshop" in client.get(reverse("events:feed")).content

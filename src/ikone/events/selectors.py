@@ -9,9 +9,10 @@ reads are in `selectors_manage`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -160,6 +161,19 @@ def event_get_public_detail(*, slug: str) -> Event:
     if event is None:
         raise Http404
     return event
+
+
+def feed_events(*, since: datetime) -> QuerySet[Event]:
+    """Public events that end after `since`, soonest first (the calendar feed)."""
+    return event_queryset_public().filter(ends_at__gte=since).order_by("starts_at", "pk")
+
+
+def feed_version(*, since: datetime) -> tuple[int, str]:
+    """How many events the feed holds and when the latest of them changed:
+    a cache key that changes whenever the feed would."""
+    figures = feed_events(since=since).aggregate(count=Count("pk"), changed=Max("updated_at"))
+    changed = figures["changed"]
+    return figures["count"], changed.isoformat() if changed else ""
 
 
 def event_get_public(*, slug: str) -> Event:
