@@ -59,9 +59,10 @@ def _mark(kind: str, words: str) -> str:
     if not words.strip():
         return escape(words)
     label = _("gelöscht:") if kind == "del" else _("eingefügt:")
+    end = _("Ende der Änderung.")
     return (
         f'<{kind} class="ikone-diff__{kind}"><span class="kern-sr-only">{label} </span>'
-        f'{escape(words)}</{kind}><span class="kern-sr-only"> {_("Ende der Änderung.")} </span>'
+        f'{escape(words)}</{kind}><span class="kern-sr-only"> {end} </span>'
     )
 
 

@@ -217,7 +217,7 @@ class RequiredDocument(models.Model):
     description = models.TextField(_("Beschreibung"), blank=True)
     mandatory = models.BooleanField(_("Pflicht"), default=True)
     stage = models.CharField(
-        _("Zeitpunkt"),
+        _("Einzureichen mit"),
         max_length=20,
         choices=DocumentStage.choices,
         default=DocumentStage.APPLICATION,
