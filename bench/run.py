@@ -43,6 +43,7 @@ sys.path.insert(0, str(PROJECT_DIR / "src"))
 sys.path.insert(0, str(BENCH_DIR))
 
 from generate import BENCH_CONTACT_EMAIL, BENCH_COORDINATOR_EMAIL, database_url  # noqa: E402
+from pdf_export import time_pdf_export  # noqa: E402
 
 HOST = "127.0.0.1"
 WORKERS = 2
@@ -358,6 +359,13 @@ def markdown(report: dict[str, Any]) -> str:
         f"`ikone import_municipalities` (all of Germany, SQLite): {imported['seconds']} s "
         f"(budget {imported['budget_seconds']} s) – {'ok' if imported['ok'] else 'BROKEN'}",
         "",
+    ]
+    exported = report["pdf_export"]
+    lines += [
+        f"PDF export of a {exported['pages']}-page draft (`bench/pdf_export.py`, median of "
+        f"{exported['runs']}): {exported['seconds']} s (budget {exported['budget_seconds']} s) "
+        f"– {'ok' if exported['ok'] else 'BROKEN'}",
+        "",
         "Latencies in milliseconds.",
         "",
     ]
@@ -400,6 +408,14 @@ def main() -> int:
     print("Timing import_municipalities on SQLite …")
     seconds = time_import_on_sqlite()
     import_budget = budgets["import_municipalities"]["max_seconds_sqlite"]
+    print("Timing the PDF export of a 30-page draft …")
+    pdf_export = time_pdf_export()
+    pdf_budget = budgets["pdf_export"]
+    pdf_export["budget_seconds"] = pdf_budget["max_seconds"]
+    pdf_export["ok"] = (
+        pdf_export["seconds"] <= pdf_budget["max_seconds"]
+        and pdf_export["pages"] >= pdf_budget["min_pages"]
+    )
     report = {
         "finished_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{os.cpu_count()} CPUs, Python {platform.python_version()}",
@@ -412,16 +428,18 @@ def main() -> int:
             "budget_seconds": import_budget,
             "ok": seconds <= import_budget,
         },
+        "pdf_export": pdf_export,
     }
     RESULTS_DIR.mkdir(exist_ok=True)
     (RESULTS_DIR / "latest.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
     (RESULTS_DIR / "latest.md").write_text(markdown(report))
     print(markdown(report))
     broken = [result for result in results if result.broken]
-    if broken or not report["import_municipalities"]["ok"]:
+    if broken or not report["import_municipalities"]["ok"] or not pdf_export["ok"]:
         print(
             f"Budget broken: {len(broken)} page(s)"
             + ("" if seconds <= import_budget else ", import")
+            + ("" if pdf_export["ok"] else ", PDF export")
         )
         return 1
     print("All budgets kept.")
