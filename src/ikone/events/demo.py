@@ -30,6 +30,7 @@ from django.utils.text import slugify
 
 from ikone.accounts.models import Membership, Organization, OrganizationKind, Role, User
 from ikone.core.models import FieldOfAction
+from ikone.events.demo_followup import seed_demo_event_followup
 from ikone.events.models import (
     AgendaItem,
     Audience,
@@ -469,3 +470,4 @@ def seed_demo_events(*, stdout: Writer | None = None) -> None:
         f"Reihe „{series.title}“, {len(examples)} Beispiel-Workshops, "
         f"{workshop.registrations.count()} Verwaltungen beim Workshop vom 12. Januar 2021.\n"
     )
+    seed_demo_event_followup(stdout=out)
