@@ -39,10 +39,16 @@ def flag_for_amendment(*, call: Call, changed_numbers: Iterable[str]) -> FlagRes
     if not numbers:
         return FlagResult(0, 0)
     now = timezone.now()
+    # PostgreSQL locks no DISTINCT rows: find the ids first, then lock them.
+    citing = (
+        Answer.objects.filter(question__call=call, cited_sections__number__in=numbers)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
     answers = list(
         Answer.objects.select_for_update()
-        .filter(question__call=call, cited_sections__number__in=numbers)
-        .distinct()
+        .filter(pk__in=list(citing))
+        .order_by("pk")
         .prefetch_related("cited_sections")
     )
     flagged_answer_ids: dict[int, list[str]] = {}
@@ -55,7 +61,7 @@ def flag_for_amendment(*, call: Call, changed_numbers: Iterable[str]) -> FlagRes
         flagged_answer_ids[answer.pk] = hit
         audit.record(Actor.system(), "qa.answer.flagged", target=answer, data={"sections": hit})
     entries = list(
-        FAQEntry.objects.select_for_update()
+        FAQEntry.objects.select_for_update(of=("self",))
         .filter(call=call)
         .select_related("section")
         .order_by("pk")
@@ -113,7 +119,7 @@ def faq_entry_review_confirm(*, actor: Actor, entry: FAQEntry) -> FAQEntry:
     _user, viewer = acting(actor)
     require(permissions.can_review_faq_entry(viewer, entry))
     entry = (
-        FAQEntry.objects.select_for_update()
+        FAQEntry.objects.select_for_update(of=("self",))
         .select_related("section__version__call")
         .get(pk=entry.pk)
     )
