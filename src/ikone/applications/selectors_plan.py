@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from ikone.accounts.models import Membership
 from ikone.accounts.permissions import is_signed_in
 from ikone.applications import financing, schedule
 from ikone.applications.models import CostItem, Draft, FinancingPlan, Milestone
@@ -156,9 +157,9 @@ def draft_list_of_own_organizations(*, user: AnyUser) -> QuerySet[Draft]:
     With organisation and call loaded; newest first."""
     if not is_signed_in(user):
         return Draft.objects.none()
+    own = Membership.objects.filter(user_id=user.pk, organization_id=OuterRef("organization_id"))
     return (
-        Draft.objects.filter(organization__memberships__user_id=user.pk)
+        Draft.objects.filter(Exists(own))
         .select_related("organization", "call")
         .order_by("-updated_at", "-pk")
-        .distinct()
     )
