@@ -41,12 +41,14 @@ def call_list(*, status: str | None = None) -> QuerySet[Call]:
     ).order_by("status_order", "-deadline", "title")
 
 
-def call_get(*, slug: str) -> Call:
-    """One call with its facts prefetched; 404 if unknown."""
-    qs = Call.objects.select_related("current_version", "current_version__published_by")
-    qs = qs.prefetch_related(
-        "phases", "required_documents", "criteria", "milestones", "fields_of_action"
-    )
+def call_get(*, slug: str, with_facts: bool = True) -> Call:
+    """One call; with its facts (phases, documents, criteria, dates, fields
+    of action) prefetched unless `with_facts=False`. 404 if unknown."""
+    qs = Call.objects.select_related("current_version")
+    if with_facts:
+        qs = qs.prefetch_related(
+            "phases", "required_documents", "criteria", "milestones", "fields_of_action"
+        )
     try:
         return qs.get(slug=slug)
     except Call.DoesNotExist:

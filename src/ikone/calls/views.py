@@ -73,7 +73,7 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def call_ics(request: HttpRequest, slug: str) -> HttpResponse:
     """/foerderaufrufe/<slug>.ics: the deadline as a calendar entry."""
-    call = selectors.call_get(slug=slug)
+    call = selectors.call_get(slug=slug, with_facts=False)
     if call.deadline is None:
         raise Http404
     response = HttpResponse(deadline_calendar(call), content_type="text/calendar; charset=utf-8")
@@ -84,7 +84,7 @@ def call_ics(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def version_list(request: HttpRequest, slug: str) -> HttpResponse:
     """/foerderaufrufe/<slug>/versionen/: every published version."""
-    call = selectors.call_get(slug=slug)
+    call = selectors.call_get(slug=slug, with_facts=False)
     versions = list(selectors.call_versions(call))
     return render(
         request,
@@ -100,7 +100,7 @@ def version_list(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """/foerderaufrufe/<slug>/versionen/<n>/: the text of one version."""
-    call = selectors.call_get(slug=slug)
+    call = selectors.call_get(slug=slug, with_facts=False)
     version = selectors.version_get(call=call, number=number)
     sections = selectors.version_sections(version)
     return render(
@@ -119,7 +119,7 @@ def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
 @require_safe
 def version_diff(request: HttpRequest, slug: str, old: int, new: int) -> HttpResponse:
     """/foerderaufrufe/<slug>/versionen/<a>/<b>/: what changed from a to b."""
-    call = selectors.call_get(slug=slug)
+    call = selectors.call_get(slug=slug, with_facts=False)
     if old == new:
         raise Http404
     old_version = selectors.version_get(call=call, number=old)
@@ -147,7 +147,7 @@ def version_diff(request: HttpRequest, slug: str, old: int, new: int) -> HttpRes
 def amendment(request: HttpRequest, slug: str) -> HttpResponse:
     """/foerderaufrufe/<slug>/aenderung/: coordinators edit sections of the
     current version and publish them as the next version."""
-    call = selectors.call_get(slug=slug)
+    call = selectors.call_get(slug=slug, with_facts=False)
     if not permissions.can_manage_calls(request.user):
         raise PermissionDenied
     sections = selectors.current_sections(call)
