@@ -147,15 +147,16 @@ class OpenSearchBackend(SearchBackend):
             lines.append(json.dumps({"index": {"_index": INDEX, "_id": str(row.pop("pk"))}}))
             lines.append(json.dumps(row))
             if len(lines) >= 1000:
-                self._request("POST", "_bulk", "\n".join(lines) + "\n", ndjson=True)
+                self._request(
+                    "POST", "_bulk?refresh=wait_for", "\n".join(lines) + "\n", ndjson=True
+                )
                 lines = []
         if lines:
-            self._request("POST", "_bulk", "\n".join(lines) + "\n", ndjson=True)
+            self._request("POST", "_bulk?refresh=wait_for", "\n".join(lines) + "\n", ndjson=True)
 
     def documents_deleted(self, document_ids: Iterable[int]) -> None:
         self._ensure_index()
         lines = [json.dumps({"delete": {"_index": INDEX, "_id": str(pk)}}) for pk in document_ids]
         for start in range(0, len(lines), 1000):
-            self._request(
-                "POST", "_bulk", "\n".join(lines[start : start + 1000]) + "\n", ndjson=True
-            )
+            chunk = "\n".join(lines[start : start + 1000]) + "\n"
+            self._request("POST", "_bulk?refresh=wait_for", chunk, ndjson=True)
