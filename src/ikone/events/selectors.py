@@ -12,7 +12,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -56,16 +67,31 @@ class EventFilters:
 
 def _visible_q(user: AnyUser | None) -> Q:
     """Public events; coordinators also see every draft, mentors and editors
-    the drafts they may edit."""
+    the drafts they may edit. Subqueries, not joins, so rows never repeat."""
     if is_network_coordinator(user):
         return Q()
     public = Q(status__in=PUBLIC_STATUSES)
     if not is_signed_in(user):
         return public
-    editable = Q(editors=user)
+    editable = Q(
+        Exists(Event.editors.through.objects.filter(event_id=OuterRef("pk"), user_id=user.pk))
+    )
     if user.is_mentor:
         editable |= Q(allow_mentors_to_edit=True)
     return public | editable
+
+
+def _confirmed_count() -> Coalesce:
+    """Confirmed registrations of the outer event, as a correlated subquery
+    (cheap for one page of events, no GROUP BY over all registrations)."""
+    counted = (
+        Registration.objects.filter(event_id=OuterRef("pk"), status=RegistrationStatus.CONFIRMED)
+        .order_by()
+        .values("event_id")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def event_queryset_public() -> QuerySet[Event]:
@@ -76,9 +102,9 @@ def event_queryset_public() -> QuerySet[Event]:
 def event_list(*, user: AnyUser | None, filters: EventFilters) -> QuerySet[Event]:
     """Events the viewer may see, filtered; upcoming ones soonest first,
     past ones latest first. Rows carry `confirmed_count` and their series;
-    fields of action are prefetched."""
+    fields of action are prefetched; the description is not loaded."""
     now = timezone.now()
-    events = Event.objects.filter(_visible_q(user)).distinct()
+    events = Event.objects.filter(_visible_q(user))
     if filters.when == PAST:
         events = events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
     else:
@@ -88,19 +114,17 @@ def event_list(*, user: AnyUser | None, filters: EventFilters) -> QuerySet[Event
     if filters.series:
         events = events.filter(series__slug=filters.series)
     if filters.field_of_action:
-        events = events.filter(fields_of_action__key=filters.field_of_action)
+        tagged = Event.fields_of_action.through.objects.filter(
+            event_id=OuterRef("pk"), fieldofaction__key=filters.field_of_action
+        )
+        events = events.filter(Exists(tagged))
     return (
         events.select_related("series")
+        .defer("description", "cancellation_reason")
         .prefetch_related(
             Prefetch("fields_of_action", queryset=FieldOfAction.objects.only("key", "label"))
         )
-        .annotate(
-            confirmed_count=Count(
-                "registrations",
-                filter=Q(registrations__status=RegistrationStatus.CONFIRMED),
-                distinct=True,
-            )
-        )
+        .annotate(confirmed_count=_confirmed_count())
     )
 
 
@@ -151,11 +175,7 @@ def event_get_public_detail(*, slug: str) -> Event:
     event = (
         _detail_queryset()
         .filter(slug=slug, status__in=PUBLIC_STATUSES)
-        .annotate(
-            confirmed_count=Count(
-                "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
-            )
-        )
+        .annotate(confirmed_count=_confirmed_count())
         .first()
     )
     if event is None:
