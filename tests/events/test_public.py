@@ -288,3 +288,11 @@ def test_one_cannot_cancel_someone_elses_registration(client, other_staff):
     assert response.status_code == 404
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CONFIRMED
+
+
+def test_the_description_is_sanitised_on_output(client):
+    event = EventFactory(description='<p>Gut</p><script>alert("x")</script><img src=x onerror=y>')
+    content = client.get(detail_url(event)).content.decode()
+    assert "<p>Gut</p>" in content
+    assert 'alert("x")' not in content
+    assert "onerror" not in content
