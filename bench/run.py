@@ -79,6 +79,19 @@ SCENARIOS = [
     Scenario("/netzwerk/protokoll/", "coordinator"),
     Scenario("/netzwerk/protokoll/?aktion=accounts.invitation.sent", "coordinator"),
     Scenario("/organisationen/{org}/mitgliedschaft/", "coordinator"),
+    # Funding calls (docs/calls.md): the demo's three rounds and the example
+    # call with two versions; a handful of calls is the realistic volume.
+    Scenario("/foerderaufrufe/"),
+    Scenario("/foerderaufrufe/?status=closed"),
+    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/"),
+    Scenario("/foerderaufrufe/mpsc-2021/"),
+    Scenario("/foerderaufrufe/beispielaufruf-smarte-region.ics"),
+    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/versionen/"),
+    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/versionen/1/"),
+    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/versionen/1/2/"),
+    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/aenderung/", "coordinator"),
+    Scenario("/api/v1/calls/"),
+    Scenario("/api/v1/calls/beispielaufruf-smarte-region/"),
     # Site-wide search and the suggestions while typing a question (docs/search.md).
     Scenario("/suche/?q=F%C3%B6rderquote"),
     Scenario("/suche/?q=eigenanteil+kommune&art=question", "contact"),
@@ -88,17 +101,6 @@ SCENARIOS = [
         "&call=beispielaufruf-smarte-region",
         "contact",
     ),
-    # Workshops (docs/events.md): the list, past events of a series, an event
-    # with about 50 registrations (the Ansprechperson among them), the
-    # calendar feed and the API.
-    Scenario("/veranstaltungen/"),
-    Scenario("/veranstaltungen/?zeit=vergangen&reihe=bench-reihe-2&seite=2"),
-    Scenario("/veranstaltungen/bench-workshop-0420/"),
-    Scenario("/veranstaltungen/bench-workshop-0420/", "contact"),
-    Scenario("/veranstaltungen/bench-workshop-0420.ics"),
-    Scenario("/veranstaltungen/feed.ics"),
-    Scenario("/api/v1/events/"),
-    Scenario("/api/v1/events/bench-workshop-0420/"),
 ]
 FLOOR = Scenario("/healthz")
 
