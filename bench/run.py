@@ -101,6 +101,17 @@ SCENARIOS = [
         "&call=beispielaufruf-smarte-region",
         "contact",
     ),
+    # Workshops (docs/events.md): the list, past events of a series, an event
+    # with about 50 registrations (the Ansprechperson among them), the
+    # calendar feed and the API.
+    Scenario("/veranstaltungen/"),
+    Scenario("/veranstaltungen/?zeit=vergangen&reihe=bench-reihe-2&seite=2"),
+    Scenario("/veranstaltungen/bench-workshop-0420/"),
+    Scenario("/veranstaltungen/bench-workshop-0420/", "contact"),
+    Scenario("/veranstaltungen/bench-workshop-0420.ics"),
+    Scenario("/veranstaltungen/feed.ics"),
+    Scenario("/api/v1/events/"),
+    Scenario("/api/v1/events/bench-workshop-0420/"),
 ]
 FLOOR = Scenario("/healthz")
 

@@ -310,7 +310,11 @@ def publish_amendment(
         raise PermissionDenied
     if not note.strip():
         raise DomainError(_("Bitte beschreiben Sie die Änderung."))
-    call = Call.objects.select_for_update().select_related("current_version").get(pk=call.pk)
+    call = (
+        Call.objects.select_for_update(of=("self",))
+        .select_related("current_version")
+        .get(pk=call.pk)
+    )
     current = call.current_version
     if based_on is not None and (current is None or current.number != based_on):
         raise AmendmentConflictError(
