@@ -8,7 +8,7 @@ queries, independent of the number of items.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,7 @@ from ikone.accounts.models import Membership
 from ikone.accounts.permissions import is_signed_in
 from ikone.applications import financing, schedule
 from ikone.applications.models import CostItem, Draft, FinancingPlan, Milestone
-from ikone.calls.models import Call, CallPhase
+from ikone.calls.models import Call, CallMilestone, CallPhase
 
 if TYPE_CHECKING:
     from ikone.accounts.permissions import AnyUser
@@ -123,6 +123,7 @@ class ScheduleView:
     findings: list[schedule.Finding]
     deadline: date | None
     today: date
+    call_dates: list[CallMilestone] = field(default_factory=list)
 
     @property
     def rows(self) -> list[tuple[Milestone, schedule.Finding]]:
@@ -138,8 +139,11 @@ class ScheduleView:
         return None if self.deadline is None else (self.deadline - self.today).days
 
 
-def schedule_overview(*, draft: Draft, today: date | None = None) -> ScheduleView:
-    """Milestones with their findings against the call's deadline (one query)."""
+def schedule_overview(
+    *, draft: Draft, today: date | None = None, with_call_dates: bool = False
+) -> ScheduleView:
+    """Milestones with their findings against the call's deadline (one
+    query), and the call's own dates if asked for (one more)."""
     milestones = list(milestone_list(draft=draft))
     deadline = deadline_date(draft.call)
     today = today or timezone.localdate()
@@ -148,7 +152,18 @@ def schedule_overview(*, draft: Draft, today: date | None = None) -> ScheduleVie
         deadline=deadline,
         today=today,
     )
-    return ScheduleView(milestones=milestones, findings=findings, deadline=deadline, today=today)
+    call_dates = (
+        list(CallMilestone.objects.filter(call_id=draft.call_id).order_by("date", "position"))
+        if with_call_dates
+        else []
+    )
+    return ScheduleView(
+        milestones=milestones,
+        findings=findings,
+        deadline=deadline,
+        today=today,
+        call_dates=call_dates,
+    )
 
 
 def draft_list_of_own_organizations(*, user: AnyUser) -> QuerySet[Draft]:

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from ikone.applications import permissions, selectors, selectors_plan
 from ikone.applications.financing import format_eur, format_percent, matrix
 from ikone.applications.forms_plan import ConfirmForm, CostItemForm, FinancingSettingsForm
-from ikone.applications.models import CostItem, Draft
+from ikone.applications.models import CostCategory, CostItem, Draft
 from ikone.applications.services import financing as services
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
@@ -50,6 +50,7 @@ def _context(request: HttpRequest, draft: Draft, **extra: Any) -> dict[str, Any]
     overview = selectors_plan.financing_overview(draft=draft)
     can_edit = permissions.can_edit_draft(request.user, draft)
     summary = overview.summary
+    categories = dict(CostCategory.choices)
     context = {
         "draft": draft,
         "overview": overview,
@@ -79,6 +80,10 @@ def _context(request: HttpRequest, draft: Draft, **extra: Any) -> dict[str, Any]
             for row, cells in matrix(summary)
         ],
         "items": [(item, format_eur(item.amount)) for item in overview.items],
+        "category_rows": [
+            (categories.get(key, key), format_eur(amount))
+            for key, amount in summary.by_category.items()
+        ],
     }
     if can_edit:
         context.setdefault("form", CostItemForm(phases=overview.phases))

@@ -41,7 +41,7 @@ def _context(request: HttpRequest, draft: Draft, **extra: Any) -> dict[str, Any]
     can_edit = permissions.can_edit_draft(request.user, draft)
     context: dict[str, Any] = {
         "draft": draft,
-        "overview": selectors_plan.schedule_overview(draft=draft),
+        "overview": selectors_plan.schedule_overview(draft=draft, with_call_dates=True),
         "can_edit": can_edit,
     }
     if can_edit:
