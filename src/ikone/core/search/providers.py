@@ -217,7 +217,11 @@ register(
         model="qa.Question",
         document=_question,
         queryset=_questions_queryset,
-        watches={"qa.Answer": lambda answer: [answer.question_id]},
+        watches={
+            "qa.Answer": lambda answer: [answer.question_id],
+            # Publishing to or withdrawing from the FAQ changes the status.
+            "qa.FAQEntry": lambda entry: [entry.question_id],
+        },
         position=20,
     )
 )

@@ -1,5 +1,10 @@
 """Changes to indexed (or watched) models re-index the affected objects once
-the transaction commits, in one background task per kind."""
+the transaction commits, in one background task per kind.
+
+Services often change rows with `QuerySet.update()` (optimistic locking,
+status flips), which sends no signal. Every such service action records an
+audit entry on its target (`core.audit.record`), so a new audit entry whose
+target is an indexed or watched model re-indexes it too."""
 
 from __future__ import annotations
 
@@ -57,12 +62,29 @@ def _receiver(provider: registry.Provider, affected: registry.Affected | None) -
 
 
 _connected: list[Any] = []
+_by_label: dict[str, list[tuple[Any, registry.Provider, registry.Affected | None]]] = {}
+
+
+def _on_audit_entry(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
+    if kwargs.get("raw") or not created or not instance.target_id:
+        return
+    for model, provider, affected in _by_label.get(instance.target_type, []):
+        if affected is None:
+            mark_changed(provider.kind, [instance.target_id])
+            continue
+        target = model._default_manager.filter(pk=instance.target_id).first()
+        if target is not None:
+            mark_changed(provider.kind, list(affected(target)))
 
 
 def connect() -> None:
     """Connect a receiver per (model, provider); called from CoreConfig.ready."""
+    from ikone.core.models import AuditEntry
+
     for model, provider, affected in registry.by_model():
         receiver = _receiver(provider, affected)
         _connected.append(receiver)  # signals hold weak references
         post_save.connect(receiver, sender=model, weak=False)
         post_delete.connect(receiver, sender=model, weak=False)
+        _by_label.setdefault(model._meta.label_lower, []).append((model, provider, affected))
+    post_save.connect(_on_audit_entry, sender=AuditEntry, weak=False)
