@@ -43,6 +43,7 @@ def test_ask_answer_publish_to_faq(new_visitor, site_pages) -> None:
     helper.sign_in_as(mentor)
     page = helper.visit(question_path)
     page.get_by_label("Ihre Antwort").fill("Nein, nur neu eingestelltes Personal zählt.")
+    page.get_by_text("Abschnitte des Aufrufs zitieren").click()
     page.get_by_label("3.1 Personalausgaben").check()
     helper.click_and_check(page.get_by_role("button", name="Antwort veröffentlichen"))
     assert page.get_by_text("Nein, nur neu eingestelltes Personal zählt.").is_visible()
