@@ -79,19 +79,6 @@ SCENARIOS = [
     Scenario("/netzwerk/protokoll/", "coordinator"),
     Scenario("/netzwerk/protokoll/?aktion=accounts.invitation.sent", "coordinator"),
     Scenario("/organisationen/{org}/mitgliedschaft/", "coordinator"),
-    # Funding calls (docs/calls.md): the demo's three rounds and the example
-    # call with two versions; a handful of calls is the realistic volume.
-    Scenario("/foerderaufrufe/"),
-    Scenario("/foerderaufrufe/?status=closed"),
-    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/"),
-    Scenario("/foerderaufrufe/mpsc-2021/"),
-    Scenario("/foerderaufrufe/beispielaufruf-smarte-region.ics"),
-    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/versionen/"),
-    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/versionen/1/"),
-    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/versionen/1/2/"),
-    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/aenderung/", "coordinator"),
-    Scenario("/api/v1/calls/"),
-    Scenario("/api/v1/calls/beispielaufruf-smarte-region/"),
     # Site-wide search and the suggestions while typing a question (docs/search.md).
     Scenario("/suche/?q=F%C3%B6rderquote"),
     Scenario("/suche/?q=eigenanteil+kommune&art=question", "contact"),
@@ -112,6 +99,14 @@ SCENARIOS = [
     Scenario("/veranstaltungen/feed.ics"),
     Scenario("/api/v1/events/"),
     Scenario("/api/v1/events/bench-workshop-0420/"),
+    # Coordinators' side of an event (docs/events.md, "Für die
+    # Netzwerkkoordination"): the events one runs, an upcoming event's edit
+    # form and participant list, a past event's check-in list and figures.
+    Scenario("/veranstaltungen/verwaltung/", "coordinator"),
+    Scenario("/veranstaltungen/bench-workshop-0420/verwaltung/", "coordinator"),
+    Scenario("/veranstaltungen/bench-workshop-0420/verwaltung/teilnehmende/", "coordinator"),
+    Scenario("/veranstaltungen/bench-workshop-0399/verwaltung/anwesenheit/", "coordinator"),
+    Scenario("/veranstaltungen/bench-workshop-0399/verwaltung/zahlen/", "coordinator"),
 ]
 FLOOR = Scenario("/healthz")
 

@@ -73,8 +73,8 @@ def event_get_for_manage(
 
 
 def event_list_for_manage(*, user: AnyUser) -> QuerySet[Event]:
-    """Events the person helps run, newest first, with registration counts
-    (`confirmed_count`, `waitlisted_count`, `attended_count`)."""
+    """Events the person helps run, newest first. Add the registration
+    counts to the page shown with `with_registration_counts`."""
     queryset = Event.objects.select_related("series")
     if not is_network_coordinator(user):
         if not is_signed_in(user):
@@ -83,15 +83,29 @@ def event_list_for_manage(*, user: AnyUser) -> QuerySet[Event]:
         if user.is_mentor:
             allowed |= Q(allow_mentors_to_edit=True)
         queryset = queryset.filter(pk__in=Event.objects.filter(allowed).values("pk"))
-    return queryset.annotate(
-        confirmed_count=Count(
-            "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
-        ),
-        waitlisted_count=Count(
-            "registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)
-        ),
-        attended_count=Count("registrations", filter=Q(registrations__attended_at__isnull=False)),
-    ).order_by("-starts_at", "-pk")
+    return queryset.order_by("-starts_at", "-pk")
+
+
+def with_registration_counts(events: list[Event]) -> list[Event]:
+    """Sets `confirmed_count`, `waitlisted_count` and `attended_count` on
+    each event, counted for just these events in one query."""
+    rows = (
+        Registration.objects.filter(event_id__in=[event.pk for event in events])
+        .values("event_id")
+        .annotate(
+            confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+            waitlisted=Count("pk", filter=Q(status=RegistrationStatus.WAITLISTED)),
+            attended=Count("pk", filter=Q(attended_at__isnull=False)),
+        )
+        .order_by()
+    )
+    counts: dict[int, dict[str, Any]] = {row["event_id"]: {**row} for row in rows}
+    for event in events:
+        row = counts.get(event.pk, {})
+        event.confirmed_count = row.get("confirmed", 0)  # type: ignore[attr-defined]
+        event.waitlisted_count = row.get("waitlisted", 0)  # type: ignore[attr-defined]
+        event.attended_count = row.get("attended", 0)  # type: ignore[attr-defined]
+    return events
 
 
 def event_get_for_edit(*, event: Event) -> Event:

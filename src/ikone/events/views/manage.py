@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -29,6 +30,7 @@ from ikone.events.models import Event
 from ikone.events.services import management as services
 from ikone.events.services.management import AgendaData, EventData, SpeakerData
 
+PAGE_SIZE = 50
 SPEAKERS_PREFIX = "referierende"
 AGENDA_PREFIX = "programm"
 CONFLICT_FIELDS = (
@@ -54,10 +56,12 @@ def manage_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     events = selectors.event_list_for_manage(user=user)
     helper = is_network_coordinator(user) or getattr(user, "is_mentor", False)
-    if not helper and not events.exists():
+    if not helper and not events.exists():  # an editor of some event
         raise PermissionDenied
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("seite"))
     context = {
-        "events": events,
+        "page": page,
+        "events": selectors.with_registration_counts(list(page.object_list)),
         "can_create": permissions.can_create_event(user),
     }
     return render(request, "events/manage/event_list.html", context)
