@@ -2,16 +2,19 @@
 
 from datetime import date, timedelta
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ikone.applications.schedule import CLOSE_DAYS, Level, Point, assess, assess_all, late
 
+# No time limit per example: the test machine may be busy; speed is bench/'s job.
+relaxed = settings(deadline=None)
 DEADLINE = date(2026, 12, 15)
 TODAY = date(2026, 11, 30)
 dates = st.dates(min_value=date(2026, 1, 1), max_value=date(2027, 12, 31))
 
 
+@relaxed
 @given(day=dates, done=st.booleans())
 def test_late_exactly_when_open_and_after_the_deadline(day, done):
     finding = assess(Point(1, "x", day, done), deadline=DEADLINE, today=TODAY)
@@ -19,6 +22,7 @@ def test_late_exactly_when_open_and_after_the_deadline(day, done):
     assert finding.days_before_deadline == (DEADLINE - day).days
 
 
+@relaxed
 @given(points=st.lists(st.builds(Point, st.integers(), st.text(max_size=5), dates), max_size=10))
 def test_findings_are_in_date_order_and_keep_every_milestone(points):
     findings = assess_all(points, deadline=DEADLINE, today=TODAY)
