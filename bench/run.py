@@ -107,6 +107,13 @@ SCENARIOS = [
     Scenario("/veranstaltungen/bench-workshop-0420/verwaltung/teilnehmende/", "coordinator"),
     Scenario("/veranstaltungen/bench-workshop-0399/verwaltung/anwesenheit/", "coordinator"),
     Scenario("/veranstaltungen/bench-workshop-0399/verwaltung/zahlen/", "coordinator"),
+    # Application workshop (docs/applications.md): {draft} is a draft of the
+    # benchmark Ansprechperson's organisation with ten sections.
+    Scenario("/bewerbungen/", "contact"),
+    Scenario("/bewerbungen/{draft}/", "contact"),
+    Scenario("/bewerbungen/{draft}/abschnitte/handlungsfelder-massnahmen/", "contact"),
+    Scenario("/bewerbungen/{draft}/kriterien/", "contact"),
+    Scenario("/bewerbungen/auswertung/", "coordinator"),
 ]
 FLOOR = Scenario("/healthz")
 
@@ -391,8 +398,21 @@ def markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def bench_draft() -> int:
+    """A draft of the benchmark Ansprechperson's organisation (for {draft})."""
+    from ikone.applications.models import Draft
+
+    pk = (
+        Draft.objects.filter(organization__memberships__user__email=BENCH_CONTACT_EMAIL)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return pk or 0
+
+
 def measure(scenario: Scenario, port: int, cookies: dict[str, str], slug: str) -> Result:
-    path = scenario.path.format(org=slug)
+    path = scenario.path.format(org=slug, draft=bench_draft())
     cookie = cookies[scenario.who]
     status, queries = count_queries(path, cookie)
     if status != 200:

@@ -219,9 +219,7 @@ def document_download(request: HttpRequest, pk: int, required_document: int) -> 
 def readiness(request: HttpRequest, pk: int) -> HttpResponse:
     """/bewerbungen/<id>/bereitschaft/: score, itemised gaps and days left."""
     draft = selectors.draft_get_for_view(user=request.user, pk=pk)
-    context = {
-        "draft": draft,
-        "can": draft_flags(request, draft),
-        "readiness": readiness_for(draft),
-    }
+    context = {"draft": draft, "readiness": readiness_for(draft)}
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "applications/readiness.html#summary", context)
     return render(request, "applications/readiness.html", context)

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from ikone.applications import permissions, selectors, workflow
 from ikone.applications.forms import DraftCreateForm, LessonsForm, ShareForm, TransitionForm
 from ikone.applications.models import Draft, DraftStatus
-from ikone.applications.readiness import readiness_for
 from ikone.applications.services import drafts as services
 from ikone.applications.views._helpers import draft_flags
 from ikone.core.audit import Actor
@@ -72,15 +71,15 @@ def draft_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def draft_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """/bewerbungen/<id>/: overview with sections, readiness and review."""
+    """/bewerbungen/<id>/: overview with sections and review. The readiness
+    summary (which asks every check) is loaded by htmx from the readiness
+    page, so the overview stays cheap; without JavaScript a link leads there."""
     draft = selectors.draft_get_for_view(user=request.user, pk=pk)
     flags = draft_flags(request, draft)
-    check = readiness_for(draft)
     context = {
         "draft": draft,
         "can": flags,
-        "sections": check.context.sections if check.context else [],
-        "readiness": check,
+        "sections": selectors.draft_sections(draft=draft),
         "shares": selectors.draft_mentor_shares(draft=draft),
         "actions": _actions(draft) if flags.manage else [],
     }
