@@ -123,6 +123,10 @@ def test_docx_has_real_headings_and_tables(full_draft, client, staff_member):
     assert "219.999,99\u00a0€" in cells
     assert "Übertragbarkeit" in cells
     assert document.core_properties.language == "de-DE"
+    # The contents list is a TOC field that already shows the chapters.
+    texts = [p.text for p in document.paragraphs]
+    assert texts.count("1 Ausgangslage") == 2
+    assert 'TOC \\o "1-2"' in document.element.xml
 
 
 def test_export_reads_a_fixed_number_of_queries(full_draft, django_assert_max_num_queries):

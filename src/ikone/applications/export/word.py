@@ -15,6 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from ikone.applications.export.content import ExportDocument, Section
 
@@ -25,7 +26,7 @@ def render_docx(document: ExportDocument) -> bytes:
         word = docx.Document()
         _setup(word, document)
         _title_page(word, document)
-        _table_of_contents(word)
+        _table_of_contents(word, document)
         for section in document.sections:
             _section(word, section)
         _criteria(word, document)
@@ -56,22 +57,12 @@ def _setup(word: WordDocument, document: ExportDocument) -> None:
     _field(footer, "PAGE")
 
 
-def _field(paragraph, instruction: str) -> None:  # type: ignore[no-untyped-def]
-    """A Word field (page number, table of contents) updated by the editor."""
-    run = paragraph.add_run()
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    text = OxmlElement("w:instrText")
-    text.set(qn("xml:space"), "preserve")
-    text.text = instruction
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    run._r.append(begin)
-    run._r.append(text)
-    run._r.append(separate)
-    run._r.append(end)
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A Word field (the page number) that Word and LibreOffice fill in."""
+    _field_char(paragraph, "begin")
+    _field_instruction(paragraph, instruction)
+    _field_char(paragraph, "separate")
+    _field_char(paragraph, "end")
 
 
 def _title_page(word: WordDocument, document: ExportDocument) -> None:
@@ -89,14 +80,38 @@ def _title_page(word: WordDocument, document: ExportDocument) -> None:
     word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def _table_of_contents(word: WordDocument) -> None:
-    word.add_heading(_("Inhalt"), level=1)
-    paragraph = word.add_paragraph()
-    _field(paragraph, r'TOC \o "1-2" \h \z \u')
-    paragraph.add_run(
-        _("Das Inhaltsverzeichnis wird beim Aktualisieren der Felder erstellt (F9).")
-    )
+def _table_of_contents(word: WordDocument, document: ExportDocument) -> None:
+    """A TOC field whose shown result already lists the chapters, so the
+    document has a contents list before anyone updates the field (F9 in
+    Word, Tools > Update in LibreOffice adds the page numbers)."""
+    word.add_paragraph(_("Inhalt"), style="TOC Heading")
+    entries = [f"{section.number} {section.title}" for section in document.sections]
+    if document.criteria:
+        entries.append(_("Bewertungskriterien"))
+    entries += [_("Finanzierungsplan"), _("Zeitplan")]
+    for index, entry in enumerate(entries):
+        paragraph = word.add_paragraph()
+        if index == 0:
+            _field_char(paragraph, "begin")
+            _field_instruction(paragraph, r'TOC \o "1-2" \h \z \u')
+            _field_char(paragraph, "separate")
+        paragraph.add_run(entry)
+        if index == len(entries) - 1:
+            _field_char(paragraph, "end")
     word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _field_char(paragraph: Paragraph, kind: str) -> None:
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    paragraph.add_run()._r.append(element)
+
+
+def _field_instruction(paragraph: Paragraph, instruction: str) -> None:
+    element = OxmlElement("w:instrText")
+    element.set(qn("xml:space"), "preserve")
+    element.text = instruction
+    paragraph.add_run()._r.append(element)
 
 
 def _section(word: WordDocument, section: Section) -> None:
