@@ -468,6 +468,13 @@ def add_drafts(rng: random.Random, context: Context) -> None:
     context.counts["draft sections"] = len(sections)
 
 
+def add_financing_plans(rng: random.Random, context: Context) -> None:
+    """Cost items and milestones for every draft (bench/plans.py)."""
+    from plans import add_plans
+
+    add_plans(rng, context)
+
+
 VOLUME_STEPS: list[tuple[str, Callable[[random.Random, Context], None]]] = [
     ("organisations", add_organizations),
     ("people", add_people),
@@ -475,6 +482,8 @@ VOLUME_STEPS: list[tuple[str, Callable[[random.Random, Context], None]]] = [
     ("audit entries", add_audit_entries),
     ("events and registrations", add_events),
     ("application drafts", add_drafts),
+    # After the drafts step: plans and schedules need the drafts.
+    ("financing plans and schedules", add_financing_plans),
 ]
 
 

@@ -114,6 +114,11 @@ SCENARIOS = [
     Scenario("/bewerbungen/{draft}/abschnitte/handlungsfelder-massnahmen/", "contact"),
     Scenario("/bewerbungen/{draft}/kriterien/", "contact"),
     Scenario("/bewerbungen/auswertung/", "coordinator"),
+    # Financing plan, schedule and API of the Ansprechperson's draft ({draft}).
+    Scenario("/bewerbungen/{draft}/finanzierung/", "contact"),
+    Scenario("/bewerbungen/{draft}/zeitplan/", "contact"),
+    Scenario("/api/v1/applications/", "contact"),
+    Scenario("/api/v1/applications/{draft}/", "contact"),
 ]
 FLOOR = Scenario("/healthz")
 
