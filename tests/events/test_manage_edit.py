@@ -193,6 +193,7 @@ def test_a_concurrent_edit_is_refused_and_keeps_what_was_typed(coordinator_clien
     assert "während Sie sie bearbeitet haben" in content
     assert "Meine Fassung" in content
     assert 'name="version" value="2"' in content
+    assert "weicht von der gespeicherten ab bei: Titel" in content
     event.refresh_from_db()
     assert event.title == "Fassung der Kollegin"
     # Saving again, now based on the current version, is deliberate.

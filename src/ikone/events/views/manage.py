@@ -27,6 +27,7 @@ from ikone.events.forms import (
     on_event_day,
 )
 from ikone.events.models import Event
+from ikone.events.sanitize import clean_description
 from ikone.events.services import management as services
 from ikone.events.services.management import AgendaData, EventData, SpeakerData
 
@@ -264,14 +265,16 @@ def manage_create(request: HttpRequest) -> HttpResponse:
     return _render_edit(request, forms)
 
 
-def _conflict_fields(forms: EditForms, current: Event) -> list[str]:
-    """Labels of the fields the colleague's save changed compared with
-    what this form was based on (its initial values)."""
+def _differing_fields(form: EventForm, current: Event) -> list[str]:
+    """Labels of the fields where what was typed differs from the version
+    saved meanwhile (the description compared as it would be saved)."""
     labels = []
     for name in CONFLICT_FIELDS:
-        field = forms.form.fields[name]
-        if forms.form.initial.get(name) != getattr(current, name):
-            labels.append(str(field.label))
+        typed = form.cleaned_data.get(name)
+        if name == "description":
+            typed = clean_description(typed or "")
+        if (typed or "") != (getattr(current, name) or ""):
+            labels.append(str(form.fields[name].label))
     return labels
 
 
@@ -300,15 +303,14 @@ def manage_edit(request: HttpRequest, slug: str) -> HttpResponse:
             )
         except services.EventEditConflictError as conflict:
             # Keep what was typed; the next save is based on the current version.
+            differing = _differing_fields(forms.form, conflict.current)
             posted = request.POST.copy()
             posted["version"] = str(conflict.current.version)
             forms = EditForms(request, event, posted)
             forms.is_valid()
-            forms.form.initial = _event_initial(event)
-            changed = _conflict_fields(forms, conflict.current)
             forms.form.add_error(None, conflict.message)
             return _render_edit(
-                request, forms, conflict=changed or [_("Programm oder Referierende")]
+                request, forms, conflict=differing or [_("Programm oder Referierende")]
             )
         except DomainError as error:
             forms.form.add_error(
