@@ -137,14 +137,18 @@ def similar(
     kinds: Sequence[str] = (),
     groups: Sequence[str] = (),
     limit: int = 50,
+    vector: np.ndarray | None = None,
+    current: Matrix | None = None,
 ) -> list[tuple[int, float]]:
-    """(document id, cosine) of the stored documents most similar to `text`,
-    optionally only of some kinds and groups. Visibility is the caller's
-    business (one query over the few candidates)."""
-    current = matrix()
+    """(document id, cosine) of the stored documents most similar to `text`
+    (or to its already computed `vector`), optionally only of some kinds and
+    groups. Visibility is the caller's business (one query over the few
+    candidates)."""
+    current = current if current is not None else matrix()
     if not len(current.ids) or not text.strip():
         return []
-    scores = current.scores(encode([text])[0])
+    query = vector if vector is not None else encode([text])[0]
+    scores = current.scores(query)
     mask = np.ones(len(current.ids), dtype=bool)
     if kinds:
         mask &= np.isin(current.kinds, list(kinds))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from ikone.core.search import embeddings
 from ikone.core.search.audience import Audience
 from ikone.core.search.backends import Query, get_backend
@@ -48,14 +50,36 @@ def lexical(
     return [Ranked(pk, score) for pk, score in get_backend().ranked_ids(query, limit=limit)]
 
 
+@dataclass(frozen=True)
+class Encoded:
+    """The question's embedding and the stored matrix, computed once per request."""
+
+    vector: np.ndarray
+    matrix: embeddings.Matrix
+
+
+def encoded(text: str) -> Encoded:
+    return Encoded(vector=embeddings.encode([text])[0], matrix=embeddings.matrix())
+
+
 def semantic(
-    text: str, *, kinds: Sequence[str], groups: Sequence[str] = (), limit: int = CANDIDATES
+    text: str,
+    *,
+    kinds: Sequence[str],
+    groups: Sequence[str] = (),
+    limit: int = CANDIDATES,
+    encoding: Encoded | None = None,
 ) -> list[Ranked]:
     """Most similar stored embeddings (visibility is applied afterwards)."""
-    return [
-        Ranked(pk, score)
-        for pk, score in embeddings.similar(text, kinds=kinds, groups=groups, limit=limit)
-    ]
+    found = embeddings.similar(
+        text,
+        kinds=kinds,
+        groups=groups,
+        limit=limit,
+        vector=encoding.vector if encoding else None,
+        current=encoding.matrix if encoding else None,
+    )
+    return [Ranked(pk, score) for pk, score in found]
 
 
 def fuse(

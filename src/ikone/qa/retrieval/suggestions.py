@@ -46,6 +46,7 @@ def rank(
     kinds: tuple[str, ...],
     groups: tuple[str, ...] = (),
     method: str = "combined",
+    encoding: ranking.Encoded | None = None,
 ) -> list[int]:
     """Document ids best first, by "lexical", "semantic" or "combined"
     (visibility of semantic candidates is checked by the caller)."""
@@ -58,7 +59,7 @@ def rank(
         return [item.document_id for item in lexical]
     semantic = [
         item
-        for item in ranking.semantic(text, kinds=kinds, groups=groups)
+        for item in ranking.semantic(text, kinds=kinds, groups=groups, encoding=encoding)
         if item.score >= MIN_SIMILARITY
     ]
     if method == "semantic":
@@ -73,10 +74,10 @@ def suggest(
     if len(full) < MIN_LENGTH:
         return Suggestions()
     groups = (f"call:{call_id}",) if call_id else ()
-    questions = rank(full, audience=audience, kinds=QUESTION_KINDS)[: MAX_QUESTIONS * 4]
-    sections = rank(full, audience=audience, kinds=SECTION_KINDS, groups=groups)[
-        : MAX_SECTIONS * 4
-    ]
+    encoding = ranking.encoded(full)  # once for both lists
+    questions = rank(full, audience=audience, kinds=QUESTION_KINDS, encoding=encoding)
+    sections = rank(full, audience=audience, kinds=SECTION_KINDS, groups=groups, encoding=encoding)
+    questions, sections = questions[: MAX_QUESTIONS * 4], sections[: MAX_SECTIONS * 4]
     documents = SearchDocument.objects.filter(
         audience.q(), pk__in=[*questions, *sections], suggestible=True
     ).only("pk", "kind", "title", "body", "url")
