@@ -211,9 +211,35 @@ def test_detail_query_count(
     workshop_draft, mentor_share, staff_member, as_user, django_assert_max_num_queries
 ):
     client = as_user(staff_member)
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(8):
         response = client.get(workshop_draft.get_absolute_url())
     assert response.status_code == 200
+    summary = client.get(
+        reverse("applications:readiness", kwargs={"pk": workshop_draft.pk}),
+        headers={"HX-Request": "true"},
+    )
+    assert "<html" not in summary.content.decode()
+    assert "noch nicht bereit" in summary.content.decode()
+
+
+def test_criteria_page_query_count(
+    workshop_draft, criteria, staff_member, as_user, django_assert_max_num_queries
+):
+    from ikone.applications.services.checklist import self_assessment_save
+
+    for criterion in criteria:
+        self_assessment_save(
+            draft=workshop_draft,
+            criterion=criterion,
+            sections=list(workshop_draft.sections.all()[:3]),
+            score=2,
+            note="",
+            actor=Actor(user=staff_member),
+        )
+    client = as_user(staff_member)
+    url = reverse("applications:criteria", kwargs={"pk": workshop_draft.pk})
+    with django_assert_max_num_queries(10):
+        assert client.get(url).status_code == 200
 
 
 def test_section_page_query_count(

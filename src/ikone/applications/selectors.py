@@ -274,6 +274,14 @@ def draft_mentor_shares(*, draft: Draft) -> list[DraftMentor]:
     return list(DraftMentor.objects.filter(draft=draft).select_related("mentor", "shared_by"))
 
 
+def mentor_share_get(*, draft: Draft, user: AnyUser) -> DraftMentor:
+    """The share of `draft` with the mentor `user` (Http404 if none)."""
+    share = DraftMentor.objects.filter(draft=draft, mentor_id=user.pk).first()
+    if share is None:
+        raise Http404
+    return share
+
+
 def draft_people_emails(*, draft: Draft, exclude: Any = None) -> list[str]:
     """Everyone involved in a draft: the organisation's people, its mentors,
     and the coordinators if it is shared with the network; without `exclude`."""

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ikone.applications import permissions, selectors
 from ikone.applications.forms import CommentForm, RecommendationForm
-from ikone.applications.models import DraftMentor, SectionComment
+from ikone.applications.models import SectionComment
 from ikone.applications.services import review as services
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
@@ -80,7 +80,7 @@ def recommendation(request: HttpRequest, pk: int) -> HttpResponse:
     draft = selectors.draft_get_for_action(
         user=request.user, pk=pk, check=permissions.can_review_draft
     )
-    share = DraftMentor.objects.get(draft=draft, mentor_id=request.user.pk)
+    share = selectors.mentor_share_get(draft=draft, user=request.user)
     form = RecommendationForm(
         request.POST or None,
         initial={"recommendation": share.recommendation, "text": share.recommendation_text},
