@@ -50,3 +50,39 @@ def test_plan_costs_and_milestones_then_download_the_pdf(visitor, draft, phases,
     assert len(reader.pages) > 1
     text = "\n".join(p.extract_text() for p in reader.pages)
     assert "Dorf-App (Beispiel)" in text and "12.500,50" in text
+
+
+def test_edit_pages_and_api_access_pass_axe(visitor, draft, phases, staff_member):
+    from datetime import date
+
+    from ikone.applications.models import CostCategory, MilestoneKind
+    from ikone.applications.services import financing, schedule
+    from ikone.core.audit import Actor
+
+    actor = Actor(user=staff_member)
+    item = financing.cost_item_create(
+        draft=draft,
+        actor=actor,
+        category=CostCategory.PERSONNEL,
+        measure="Projektleitung (Beispiel)",
+        phase=phases[0],
+        year=2027,
+        amount=Decimal("1000.00"),
+    )
+    milestone = schedule.milestone_create(
+        draft=draft,
+        actor=actor,
+        title="Ratsbeschluss",
+        kind=MilestoneKind.COUNCIL_RESOLUTION,
+        date=date(2026, 12, 1),
+    )
+    visitor.sign_in_as(staff_member)
+    page = visitor.visit(f"/bewerbungen/{draft.pk}/finanzierung/{item.pk}/")
+    assert page.get_by_label("Betrag in Euro").input_value() == "1.000,00"
+    visitor.visit(f"/bewerbungen/{draft.pk}/finanzierung/{item.pk}/loeschen/")
+    visitor.visit(f"/bewerbungen/{draft.pk}/zeitplan/{milestone.pk}/")
+    visitor.visit(f"/bewerbungen/{draft.pk}/zeitplan/{milestone.pk}/loeschen/")
+
+    page = visitor.visit("/bewerbungen/api-zugang/")
+    visitor.click_and_check(page.get_by_role("button", name="Schlüssel erstellen"))
+    assert page.locator("#api-key").is_visible()
