@@ -42,3 +42,19 @@ def test_linz_matches_the_reported_funding(seeded):
     assert summary.is_consistent
     overview = selectors_plan.schedule_overview(draft=draft)
     assert all(finding.level == Level.DONE for finding in overview.findings)
+
+
+def test_the_demo_draft_exports(seeded):
+    import io
+
+    import pypdf
+
+    from ikone.applications.export.content import build_export
+    from ikone.applications.export.pdf import render_pdf
+
+    draft = Draft.objects.select_related("organization", "call").get(title=demo.MAINZ_TITLE)
+    reader = pypdf.PdfReader(io.BytesIO(render_pdf(build_export(draft))))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Beispiel – erfundener Inhalt" in text
+    assert "Phase A – Strategie" in text
+    assert "überschreiten die Obergrenze" in text
