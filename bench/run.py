@@ -119,6 +119,16 @@ SCENARIOS = [
     Scenario("/bewerbungen/{draft}/zeitplan/", "contact"),
     Scenario("/api/v1/applications/", "contact"),
     Scenario("/api/v1/applications/{draft}/", "contact"),
+    # Questions, answers and the call FAQ (docs/questions.md); {question} is a
+    # public question of the 2021 round that is in the FAQ.
+    Scenario("/fragen/"),
+    Scenario("/fragen/?call=mpsc-2021&status=answered&seite=3"),
+    Scenario("/fragen/", "contact"),
+    Scenario("/fragen/{question}/"),
+    Scenario("/fragen/{question}/", "coordinator"),
+    Scenario("/foerderaufrufe/mpsc-2021/faq/"),
+    Scenario("/fragen/auswertung/", "coordinator"),
+    Scenario("/api/v1/faq/?call=mpsc-2021"),
 ]
 FLOOR = Scenario("/healthz")
 
@@ -416,8 +426,21 @@ def bench_draft() -> int:
     return pk or 0
 
 
+def bench_question() -> int:
+    """A public question of the 2021 round in the FAQ (for {question})."""
+    from ikone.qa.models import Question
+
+    pk = (
+        Question.objects.filter(visibility="public", status="faq", call__slug="mpsc-2021")
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return pk or 0
+
+
 def measure(scenario: Scenario, port: int, cookies: dict[str, str], slug: str) -> Result:
-    path = scenario.path.format(org=slug, draft=bench_draft())
+    path = scenario.path.format(org=slug, question=bench_question(), draft=bench_draft())
     cookie = cookies[scenario.who]
     status, queries = count_queries(path, cookie)
     if status != 200:

@@ -20,7 +20,10 @@ def _asked(call, hours_to_answer):
     status = QuestionStatus.OPEN if hours_to_answer is None else QuestionStatus.ANSWERED
     first = None if hours_to_answer is None else created + timedelta(hours=hours_to_answer)
     Question.objects.filter(pk=question.pk).update(
-        created_at=created, first_answer_at=first, status=status
+        created_at=created,
+        first_answer_at=first,
+        first_answer_seconds=None if first is None else hours_to_answer * 3600,
+        status=status,
     )
 
 

@@ -152,7 +152,7 @@ def test_detail_query_count_does_not_grow(
         answer = AnswerFactory(question=question, author=mentor)
         answer.cited_sections.add(call.sections["3.1"], call.sections["3.2"])
     client = _client(staff_member)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(14):
         response = client.get(question.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count("#abschnitt-3-1") == 8

@@ -152,7 +152,10 @@ def _question(call: Call, demo: DemoQuestion, people: _People, now: dt.datetime)
         default=None,
     )
     Question.objects.filter(pk=question.pk).update(
-        created_at=asked, updated_at=asked, first_answer_at=first
+        created_at=asked,
+        updated_at=asked,
+        first_answer_at=first,
+        first_answer_seconds=int((first - asked).total_seconds()) if first else None,
     )
     question.refresh_from_db()
     _publish(question, call, demo, coordinator)

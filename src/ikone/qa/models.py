@@ -107,6 +107,10 @@ class Question(models.Model):
     created_at = models.DateTimeField(_("gestellt am"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
     first_answer_at = models.DateTimeField(_("erste Antwort am"), null=True, blank=True)
+    # first_answer_at - created_at, kept so the median can be read from an index.
+    first_answer_seconds = models.PositiveIntegerField(
+        _("Sekunden bis zur ersten Antwort"), null=True, blank=True, editable=False
+    )
     version = models.PositiveIntegerField(_("Version"), default=1)
 
     objects = QuestionQuerySet.as_manager()
@@ -118,6 +122,8 @@ class Question(models.Model):
         indexes = [
             models.Index(fields=["call", "status"], name="qa_question_call_status"),
             models.Index(fields=["visibility", "-created_at"], name="qa_question_vis_created"),
+            models.Index(fields=["call", "first_answer_seconds"], name="qa_question_call_wait"),
+            models.Index(fields=["first_answer_seconds"], name="qa_question_wait"),
         ]
 
     def __str__(self) -> str:

@@ -80,11 +80,16 @@ def question_list(*, viewer: Viewer, filters: QuestionFilters | None = None) -> 
 
 
 def question_get_for_view(*, viewer: Viewer, pk: int) -> Question:
-    """One question with call, cited sections, fields of action and its
-    answers (with their authors and cited sections) in a fixed number of
-    queries; Http404 when it does not exist or the viewer may not see it."""
+    """One question with call, cited sections, fields of action, its FAQ
+    entry and its answers (with their authors and cited sections) in a fixed
+    number of queries; `viewer_follows` says whether the viewer follows it.
+    Http404 when it does not exist or the viewer may not see it."""
+    follows = QuestionFollow.objects.filter(question_id=OuterRef("pk"), user_id=viewer.pk or 0)
     question = (
-        Question.objects.select_related("call__current_version", "organization", "author")
+        Question.objects.select_related(
+            "call__current_version", "organization", "author", "faq_entry"
+        )
+        .annotate(viewer_follows=Exists(follows))
         .prefetch_related(
             _sections_prefetch("cited_sections"),
             "fields_of_action",
@@ -130,6 +135,19 @@ def answer_get_for_action(*, viewer: Viewer, pk: int, check) -> Answer:
     return answer
 
 
+def faq_entry_of(question: Question) -> FAQEntry | None:
+    """The FAQ entry loaded with the question (select_related), if any."""
+    try:
+        return question.faq_entry
+    except FAQEntry.DoesNotExist:
+        return None
+
+
+def faq_revisions(*, entry: FAQEntry) -> list[FAQRevision]:
+    """Every published wording of an entry, newest first."""
+    return list(entry.revisions.select_related("created_by").order_by("-number"))
+
+
 def faq_entry_for_question(*, question: Question) -> FAQEntry | None:
     """The FAQ entry of a question (published or not) with its revisions."""
     return (
@@ -143,12 +161,6 @@ def faq_entry_for_question(*, question: Question) -> FAQEntry | None:
         .filter(question=question)
         .first()
     )
-
-
-def is_following(*, viewer: Viewer, question: Question) -> bool:
-    if viewer.pk is None:
-        return False
-    return QuestionFollow.objects.filter(question=question, user_id=viewer.pk).exists()
 
 
 def viewer_organizations(*, viewer: Viewer) -> list[Organization]:

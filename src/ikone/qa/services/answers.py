@@ -49,12 +49,13 @@ def answer_create(
     answer.cited_sections.set(chosen)
     now = timezone.now()
     Question.objects.filter(pk=question.pk, first_answer_at__isnull=True).update(
-        first_answer_at=now
+        first_answer_at=now,
+        first_answer_seconds=max(0, int((now - question.created_at).total_seconds())),
     )
     Question.objects.filter(pk=question.pk, status=QuestionStatus.OPEN).update(
         status=QuestionStatus.ANSWERED
     )
-    question.refresh_from_db(fields=["first_answer_at", "status"])
+    question.refresh_from_db(fields=["first_answer_at", "first_answer_seconds", "status"])
     audit.record(actor, "qa.answer.created", target=answer, data={"question": question.pk})
     if notify:
         on_commit_enqueue(tasks.send_new_answer_emails, answer.pk)

@@ -154,7 +154,7 @@ def detail_context(
         }
         for answer in question.answers.all()
     ]
-    entry = selectors.faq_entry_for_question(question=question)
+    entry = selectors.faq_entry_of(question)
     return {
         "question": question,
         "answers": answers,
@@ -167,7 +167,10 @@ def detail_context(
             "see_organization": permissions.can_see_organization(who, question),
             "see_names": who.signed_in,
         },
-        "following": selectors.is_following(viewer=who, question=question),
+        "following": bool(getattr(question, "viewer_follows", False)),
+        "revisions": (
+            selectors.faq_revisions(entry=entry) if entry is not None and can_moderate else []
+        ),
         "has_official": any(answer.is_official for answer in question.answers.all()),
     }
 
