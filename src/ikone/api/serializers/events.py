@@ -27,17 +27,21 @@ class EventFilterSerializer(serializers.Serializer[EventFilters]):
     when = serializers.ChoiceField(
         choices=[("upcoming", "upcoming"), ("past", "past")],
         required=False,
+        allow_blank=True,
         help_text=texts.WHEN,
     )
     # Not "format": DRF reads ?format= to choose the renderer.
     event_format = serializers.ChoiceField(
         choices=[("online", "online"), ("onsite", "onsite"), ("hybrid", "hybrid")],
         required=False,
+        allow_blank=True,
         help_text=texts.FORMAT,
     )
-    series = serializers.SlugField(required=False, max_length=200, help_text=texts.SERIES)
+    series = serializers.SlugField(
+        required=False, allow_blank=True, max_length=200, help_text=texts.SERIES
+    )
     field_of_action = serializers.SlugField(
-        required=False, max_length=60, help_text=texts.FIELD_OF_ACTION
+        required=False, allow_blank=True, max_length=60, help_text=texts.FIELD_OF_ACTION
     )
 
     def to_filters(self) -> EventFilters:

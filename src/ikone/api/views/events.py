@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import permissions, viewsets
 from rest_framework.serializers import BaseSerializer
@@ -22,6 +23,11 @@ from ikone.events.models import Event
         summary=texts.LIST_SUMMARY,
         description=texts.LIST_DESCRIPTION,
         parameters=[EventFilterSerializer],
+        responses={
+            200: EventListSerializer(many=True),
+            400: OpenApiResponse(response=OpenApiTypes.OBJECT, description=texts.INVALID_FILTER),
+            404: OpenApiResponse(description=texts.PAGE_NOT_FOUND),
+        },
     ),
     retrieve=extend_schema(
         summary=texts.DETAIL_SUMMARY,
