@@ -132,3 +132,13 @@ class ConfirmForm(forms.Form):
     """A delete confirmation carries the version the person saw."""
 
     version = VersionField()
+
+
+def add_validation_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: field errors beside
+    their field, the rest above the form."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)

@@ -19,7 +19,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from ikone.applications import permissions, selectors, selectors_plan
 from ikone.applications.financing import format_eur, format_percent, matrix
-from ikone.applications.forms_plan import ConfirmForm, CostItemForm, FinancingSettingsForm
+from ikone.applications.forms_plan import (
+    ConfirmForm,
+    CostItemForm,
+    FinancingSettingsForm,
+    add_validation_errors,
+)
 from ikone.applications.models import CostCategory, CostItem, Draft
 from ikone.applications.services import financing as services
 from ikone.core.audit import Actor
@@ -36,14 +41,6 @@ def _item(draft: Draft, item_pk: int) -> CostItem:
         raise Http404
     item.draft = draft
     return item
-
-
-def _apply_field_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _context(request: HttpRequest, draft: Draft, **extra: Any) -> dict[str, Any]:
@@ -132,7 +129,7 @@ def cost_item_create(request: HttpRequest, pk: int) -> HttpResponse:
                 note=data["note"],
             )
         except ValidationError as error:
-            _apply_field_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(
                 request,
@@ -169,7 +166,7 @@ def cost_item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
                     note=data["note"],
                 )
             except ValidationError as error:
-                _apply_field_errors(form, error)
+                add_validation_errors(form, error)
             except DomainError:
                 return _conflict(request, draft, item_pk, phases)
             else:

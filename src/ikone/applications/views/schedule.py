@@ -17,10 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ikone.applications import permissions, selectors, selectors_plan
-from ikone.applications.forms_plan import ConfirmForm, MilestoneForm
+from ikone.applications.forms_plan import ConfirmForm, MilestoneForm, add_validation_errors
 from ikone.applications.models import Draft, Milestone
 from ikone.applications.services import schedule as services
-from ikone.applications.views.financing import _apply_field_errors
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
 
@@ -79,7 +78,7 @@ def milestone_create(request: HttpRequest, pk: int) -> HttpResponse:
                 note=data["note"],
             )
         except ValidationError as error:
-            _apply_field_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(
                 request, _("Meilenstein „%(title)s“ hinzugefügt.") % {"title": data["title"]}
@@ -115,7 +114,7 @@ def milestone_edit(request: HttpRequest, pk: int, milestone_pk: int) -> HttpResp
                     note=data["note"],
                 )
             except ValidationError as error:
-                _apply_field_errors(form, error)
+                add_validation_errors(form, error)
             except DomainError:
                 current = Milestone.objects.filter(pk=milestone.pk).first()
                 if current is None:
