@@ -20,7 +20,7 @@ class SearchResultSerializer(serializers.Serializer[dict[str, object]]):
 
 class SearchFacetSerializer(serializers.Serializer[dict[str, object]]):
     kind = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # the field named "label"
     count = serializers.IntegerField()
 
 
