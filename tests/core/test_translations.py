@@ -26,7 +26,7 @@ CATALOGUES = sorted(SOURCE_DIR.glob("*/locale/en/LC_MESSAGES/django.po"))
 
 # One string per app that only that app's catalogue has: proves Django loads it.
 KNOWN_STRINGS = {
-    "accounts": ("Netzwerkkoordination", "Network coordination"),
+    "accounts": ("Einladung annehmen", "Accept invitation"),
     "api": ("Kommunen auflisten", "List municipalities"),
     "core": ("Zum Inhalt springen", "Skip to content"),
     "knowledge": ("Wissen und öffentliche Seiten", "Knowledge and public pages"),
