@@ -304,3 +304,25 @@ def test_cancel_event_notifies_everyone_registered_with_a_cancelling_ics(event, 
 def test_only_coordinators_cancel_events(who, event, request):
     with pytest.raises(PermissionDenied):
         cancel_event(event=event, actor=actor(request.getfixturevalue(who)))
+
+
+def test_raising_the_capacity_in_the_editor_moves_people_up(event, coordinator):
+    from ikone.events.services import management
+
+    one, two, waiting = UserFactory.create_batch(3)
+    for someone in (one, two, waiting):
+        register_self(event=event, actor=actor(someone))
+    mail.outbox.clear()
+    data = management.EventData(
+        title=event.title,
+        slug=event.slug,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        meeting_url=event.meeting_url,
+        capacity=3,
+    )
+    management.event_update(
+        event=event, data=data, based_on=event.version, actor=actor(coordinator)
+    )
+    assert event.registrations.get(person=waiting).status == RegistrationStatus.CONFIRMED
+    assert "nachgerückt" in mail.outbox[-1].subject

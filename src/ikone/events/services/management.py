@@ -258,6 +258,11 @@ def event_update(
     if agenda is not None and _save_agenda(updated, agenda):
         changed.append("agenda")
     audit.record(actor, "events.event.updated", target=updated, data={"fields": changed})
+    if "capacity" in changed:
+        from ikone.events.services import registration
+
+        # More seats: the waiting list moves up (with the move-up e-mail).
+        registration.waitlist_promote(event=updated)
     return updated
 
 
