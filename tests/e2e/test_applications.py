@@ -123,7 +123,7 @@ def test_a_mentor_comments_and_the_team_resolves(new_visitor, workshop):
     expect(page.locator("section[aria-labelledby=kommentare]")).to_contain_text(
         "Bitte Zahlen nennen."
     )
-    page.get_by_label("Ihre Antwort").fill("Drei Werkstätten, 120 Personen.")
+    page.get_by_label("Antwort auf den Kommentar").fill("Drei Werkstätten, 120 Personen.")
     team.click_and_check(page.get_by_role("button", name="Antwort senden"))
     team.click_and_check(page.get_by_role("button", name="Als erledigt markieren"))
     expect(page.locator("section[aria-labelledby=kommentare]")).to_contain_text("erledigt")
