@@ -107,10 +107,10 @@ LINZ_TEXT = (
 )
 
 LINZ_LESSONS = (
-    "Beispiel: Der erste Anlauf scheiterte auch daran, dass die Maßnahmen nicht klar aus den "
-    "Zielen folgten. Im zweiten Anlauf haben wir jedes Bewertungskriterium einem Abschnitt "
-    "zugeordnet und früh mit Mentor:innen aus dem Netzwerk gesprochen. Den Ratsbeschluss "
-    "sollte man mindestens acht Wochen vor der Frist auf die Tagesordnung setzen."
+    "Beispiel (erfunden): Jedes Bewertungskriterium früh einem Abschnitt zuordnen, damit "
+    "die Maßnahmen erkennbar aus den Zielen folgen, und früh mit Mentor:innen aus dem "
+    "Netzwerk sprechen. Den Ratsbeschluss mindestens acht Wochen vor der Frist auf die "
+    "Tagesordnung setzen."
 )
 
 
