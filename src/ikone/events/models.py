@@ -15,6 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EventSeries(models.Model):
@@ -328,7 +329,7 @@ class Registration(models.Model):
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
     class Meta:
-        verbose_name = _("Anmeldung")
+        verbose_name = pgettext_lazy("event registration", "Anmeldung")
         verbose_name_plural = _("Anmeldungen")
         ordering = ["created_at", "pk"]
         constraints = [
@@ -353,7 +354,7 @@ class Registration(models.Model):
 
 class MaterialKind(models.TextChoices):
     SLIDES = "slides", _("Folien")
-    MINUTES = "minutes", _("Protokoll")
+    MINUTES = "minutes", pgettext_lazy("meeting minutes", "Protokoll")
     RECORDING = "recording", _("Aufzeichnung (Link)")
     OTHER = "other", _("Sonstiges")
 
