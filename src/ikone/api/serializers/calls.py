@@ -22,7 +22,7 @@ from ikone.calls.models import (
 @extend_schema_field(
     {
         "type": "string",
-        "pattern": "^(announced|open|closed)$",
+        "pattern": "^(announced|open|closed)?$",
         "description": "announced, open or closed",
     }
 )
@@ -37,6 +37,7 @@ class CallStatusField(serializers.ChoiceField):
 class CallFilterSerializer(serializers.Serializer[dict[str, Any]]):
     status = CallStatusField(
         required=False,
+        allow_blank=True,
         help_text=_("Nur Aufrufe mit diesem Status."),
     )
 

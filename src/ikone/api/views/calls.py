@@ -13,6 +13,7 @@ from ikone.api.serializers.calls import (
     CallFilterSerializer,
     CallListSerializer,
 )
+from ikone.api.views.municipalities import INVALID_FILTER, NOT_FOUND
 from ikone.calls import selectors
 from ikone.calls.models import Call
 
@@ -25,6 +26,11 @@ from ikone.calls.models import Call
             "`is_example` kennzeichnet erfundene Beispielaufrufe."
         ),
         parameters=[CallFilterSerializer],
+        responses={
+            200: CallListSerializer(many=True),
+            400: INVALID_FILTER,
+            404: NOT_FOUND,
+        },
     ),
     retrieve=extend_schema(
         summary=_("Ein Förderaufruf"),
