@@ -79,6 +79,19 @@ SCENARIOS = [
     Scenario("/netzwerk/protokoll/", "coordinator"),
     Scenario("/netzwerk/protokoll/?aktion=accounts.invitation.sent", "coordinator"),
     Scenario("/organisationen/{org}/mitgliedschaft/", "coordinator"),
+    # Funding calls (docs/calls.md): the demo's three rounds and the example
+    # call with two versions; a handful of calls is the realistic volume.
+    Scenario("/foerderaufrufe/"),
+    Scenario("/foerderaufrufe/?status=closed"),
+    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/"),
+    Scenario("/foerderaufrufe/mpsc-2021/"),
+    Scenario("/foerderaufrufe/beispielaufruf-smarte-region.ics"),
+    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/versionen/"),
+    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/versionen/1/"),
+    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/versionen/1/2/"),
+    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/aenderung/", "coordinator"),
+    Scenario("/api/v1/calls/"),
+    Scenario("/api/v1/calls/beispielaufruf-smarte-region/"),
     # Site-wide search and the suggestions while typing a question (docs/search.md).
     Scenario("/suche/?q=F%C3%B6rderquote"),
     Scenario("/suche/?q=eigenanteil+kommune&art=question", "contact"),
