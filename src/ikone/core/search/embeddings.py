@@ -7,13 +7,16 @@
   the vector (512 float32, L2-normalised) and a digest of the embedded text
   are stored on `SearchDocument`, so unchanged text is never embedded again.
 - Similarity is a dot product with the stored matrix, which is cached per
-  process and reloaded when the newest `embedded_at` or the count changes
-  (one small query per use).
+  process and reloaded when the newest `embedded_at` or the count changes.
+  That check costs a query, so a process repeats it at most every
+  `RECHECK_SECONDS` (and at once after it wrote embeddings itself): an
+  answer embedded by a worker is suggested a few seconds later.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +29,7 @@ from ikone.core.search.index import embedding_text, text_digest
 from ikone.core.search.models import SearchDocument
 
 DIMENSIONS = 512
+RECHECK_SECONDS = 10.0
 _lock = threading.Lock()
 _encoder: Any = None
 
@@ -70,6 +74,8 @@ def embed_documents(document_ids: list[int], *, batch: int = 64) -> int:
         SearchDocument.objects.bulk_update(
             chunk, ["embedding", "embedding_digest", "embedded_at"], batch_size=batch
         )
+    if todo:
+        invalidate()
     return len(todo)
 
 
@@ -87,16 +93,28 @@ class Matrix:
     """The embeddings of all suggestible documents: row i belongs to ids[i]."""
 
     ids: np.ndarray
-    kinds: np.ndarray
+    kinds: np.ndarray  # small integer codes, see `codes`
     groups: np.ndarray
+    codes: dict[str, int]
     vectors: np.ndarray
     stamp: tuple[Any, int]
 
     def scores(self, vector: np.ndarray) -> np.ndarray:
         return self.vectors @ vector
 
+    def mask(self, column: np.ndarray, values: Sequence[str]) -> np.ndarray:
+        wanted = [self.codes[value] for value in values if value in self.codes]
+        return np.isin(column, np.array(wanted, dtype=np.int32))
+
 
 _matrix: Matrix | None = None
+_checked_at = 0.0
+
+
+def invalidate() -> None:
+    """Check the stored embeddings again on the next use."""
+    global _checked_at
+    _checked_at = 0.0
 
 
 def _stamp() -> tuple[Any, int]:
@@ -108,9 +126,13 @@ def _stamp() -> tuple[Any, int]:
 
 def matrix() -> Matrix:
     """The cached matrix, reloaded when the stored embeddings changed."""
-    global _matrix
-    stamp = _stamp()
+    global _matrix, _checked_at
     current = _matrix
+    now = time.monotonic()
+    if current is not None and now - _checked_at < RECHECK_SECONDS:
+        return current
+    stamp = _stamp()
+    _checked_at = now
     if current is not None and current.stamp == stamp:
         return current
     rows = list(
@@ -118,16 +140,19 @@ def matrix() -> Matrix:
         .order_by("pk")
         .values_list("pk", "kind", "group", "embedding")
     )
+    codes: dict[str, int] = {}
     ids = np.array([row[0] for row in rows], dtype=np.int64)
-    kinds = np.array([row[1] for row in rows], dtype=object)
-    groups = np.array([row[2] for row in rows], dtype=object)
+    kinds = np.array([codes.setdefault(row[1], len(codes)) for row in rows], dtype=np.int32)
+    groups = np.array([codes.setdefault(row[2], len(codes)) for row in rows], dtype=np.int32)
     if rows:
         vectors = np.vstack(
             [np.frombuffer(bytes(vector or b""), dtype=np.float32) for *_rest, vector in rows]
         )
     else:
         vectors = np.zeros((0, DIMENSIONS), dtype=np.float32)
-    _matrix = Matrix(ids=ids, kinds=kinds, groups=groups, vectors=vectors, stamp=stamp)
+    _matrix = Matrix(
+        ids=ids, kinds=kinds, groups=groups, codes=codes, vectors=vectors, stamp=stamp
+    )
     return _matrix
 
 
@@ -151,9 +176,9 @@ def similar(
     scores = current.scores(query)
     mask = np.ones(len(current.ids), dtype=bool)
     if kinds:
-        mask &= np.isin(current.kinds, list(kinds))
+        mask &= current.mask(current.kinds, kinds)
     if groups:
-        mask &= np.isin(current.groups, list(groups))
+        mask &= current.mask(current.groups, groups)
     candidates = np.flatnonzero(mask)
     if not len(candidates):
         return []
