@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, viewsets
 
 from ikone.api.serializers.faq import FAQEntrySerializer, FAQFilterSerializer
+from ikone.api.views.municipalities import INVALID_FILTER, NOT_FOUND
 from ikone.qa.models import FAQEntry
 from ikone.qa.selectors import faq_entries_published
 
@@ -22,6 +23,7 @@ from ikone.qa.selectors import faq_entries_published
             "geändert wurde und die Auslegung geprüft wird."
         ),
         parameters=[FAQFilterSerializer],
+        responses={200: FAQEntrySerializer(many=True), 400: INVALID_FILTER, 404: NOT_FOUND},
     ),
 )
 class FAQEntryViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[FAQEntry]):

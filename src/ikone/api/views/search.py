@@ -14,6 +14,7 @@ from ikone.api.serializers.search import (
     SearchPageSerializer,
     SearchParamsSerializer,
 )
+from ikone.api.views.municipalities import INVALID_FILTER
 from ikone.core.search import texts
 from ikone.core.search.audience import audience_for
 from ikone.core.search.selectors import site_search
@@ -26,7 +27,7 @@ class SearchView(APIView):
         summary=texts.API_SUMMARY,
         description=texts.API_DESCRIPTION,
         parameters=[SearchParamsSerializer],
-        responses={200: SearchPageSerializer},
+        responses={200: SearchPageSerializer, 400: INVALID_FILTER},
     )
     def get(self, request: Request) -> Response:
         params = SearchParamsSerializer(data=request.query_params)
