@@ -436,7 +436,8 @@ def _parameter(pattern: Pattern, name: str, objects: Objects) -> Any:
         # Django paths say <int:pk>, DRF's router regexes (?P<pk>…).
         before = re.split(r"<int:pk>|\(\?P<pk>", pattern.route)[0].replace("^", "")
         for segment, value in PK_BY_SEGMENT.items():
-            if before.endswith(segment):
+            # Whole segments only: "anfragen/" must not match "fragen/".
+            if before == segment or before.endswith("/" + segment):
                 return value(objects)
     if name == "slug":
         for prefix, value in SLUG_BY_PREFIX.items():
