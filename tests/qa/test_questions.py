@@ -206,3 +206,15 @@ def test_followers_who_lost_access_get_no_mail(
     with django_capture_on_commit_callbacks(execute=True):
         services.answer_create(actor=Actor(user=mentor), question=question, text="Antwort")
     assert [message.to[0] for message in mail.outbox] == [staff_member.email]
+
+
+def test_choice_values_are_not_localised(call, staff_member):
+    """German number formatting would render pk 12345 as "12.345", which the
+    form then rejects (seen on PostgreSQL, where ids grow large)."""
+    field = FieldOfAction.objects.create(key="gross", label="Großes Feld", pk=12345)
+    url = reverse("qa:create") + f"?call={call.slug}"
+
+    content = _client(staff_member).get(url).content.decode()
+
+    assert f'value="{field.pk}"' in content
+    assert 'value="12.345"' not in content
