@@ -2,7 +2,8 @@
 
 `seed_demo_questions()` runs after the accounts and calls seeders and is
 idempotent: a question that exists (same call and title) is left alone with
-its answers. The content is in `demo_content.py`. Everything is written
+its answers. The texts are in `demo/questions.yaml` (see docs/demo.md).
+Everything is written
 through the services (so audit entries and FAQ revisions exist as they
 would), without notification e-mails, then dated back to plausible times
 so the figures page has something to show.
@@ -16,6 +17,9 @@ changed, exactly as the `call_amended` receiver would have.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from django.db import transaction
@@ -25,12 +29,55 @@ from ikone.accounts.demo import COORDINATOR, MENTORS, contact_email, staff_email
 from ikone.accounts.models import Membership, User
 from ikone.calls.models import Call, CallSection
 from ikone.core.audit import Actor
+from ikone.core.demo_data import Prose, load_records
 from ikone.core.models import FieldOfAction
 from ikone.qa import services
-from ikone.qa.demo_content import EXAMPLE, QUESTIONS, DemoAnswer, DemoQuestion
-from ikone.qa.models import Answer, Question
+from ikone.qa.models import Answer, Question, Visibility
 
+QUESTIONS_FILE = Path(__file__).resolve().parent / "demo" / "questions.yaml"
+EXAMPLE = "beispielaufruf-smarte-region"
 EXAMPLE_AMENDED_NUMBERS = ("3.3", "5.2")  # as published by ikone.calls.demo
+
+
+@dataclass(frozen=True)
+class DemoAnswer:
+    author: str
+    text: Prose
+    sections: tuple[str, ...] = ()
+    hours_after: float = 24
+    official: bool = False
+
+
+@dataclass(frozen=True)
+class DemoFAQ:
+    title: str
+    answer: Prose
+    section: str | None
+    question_text: Prose = ""
+
+
+@dataclass(frozen=True)
+class DemoQuestion:
+    call: str
+    asker: str
+    title: str
+    text: Prose
+    sections: tuple[str, ...] = ()
+    visibility: Visibility = Visibility.PUBLIC
+    show_organization: bool = False
+    fields: tuple[str, ...] = ()
+    days_before_deadline: int = 30
+    answers: tuple[DemoAnswer, ...] = ()
+    faq: DemoFAQ | None = None
+    # The answer was written against version 1 of the call and cites the
+    # sections of that version; the demo flags it for the amendment.
+    against_version_1: bool = False
+
+
+@functools.cache
+def demo_questions() -> tuple[DemoQuestion, ...]:
+    """The questions of `demo/questions.yaml`; raises DemoDataError."""
+    return load_records(QUESTIONS_FILE, DemoQuestion)
 
 
 class Writer(Protocol):
@@ -43,7 +90,7 @@ class _Silent:
 
 
 class _People:
-    """Demo users by the short names used in demo_content."""
+    """Demo users by the short names used in demo/questions.yaml."""
 
     def __init__(self) -> None:
         emails = [COORDINATOR.email, *(person.email for person in MENTORS)]
@@ -171,10 +218,11 @@ def _question(call: Call, demo: DemoQuestion, people: _People, now: dt.datetime)
 def seed_demo_questions(*, stdout: Writer | None = None) -> None:
     """Create the demo questions that do not exist yet (see module docstring)."""
     out = stdout or _Silent()
+    questions = demo_questions()
     calls = {
         call.slug: call
         for call in Call.objects.select_related("current_version").filter(
-            slug__in={demo.call for demo in QUESTIONS}
+            slug__in={demo.call for demo in questions}
         )
     }
     existing = set(
@@ -183,7 +231,7 @@ def seed_demo_questions(*, stdout: Writer | None = None) -> None:
     people = _People()
     now = timezone.now()
     created = skipped = 0
-    for demo in QUESTIONS:
+    for demo in questions:
         call = calls.get(demo.call)
         if call is None or call.current_version_id is None:
             skipped += 1
