@@ -35,9 +35,10 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    # Only public media (Wagtail images); uploads go through checked views.
+    from ikone.core.media import public_media_urlpatterns
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    urlpatterns = public_media_urlpatterns() + urlpatterns
 
 handler403 = "ikone.core.views.permission_denied"
 handler404 = "ikone.core.views.page_not_found"

@@ -1,5 +1,12 @@
 """The audit log of sensitive actions (role and membership changes,
-invitations, data exports, deletions)."""
+invitations, data exports, deletions).
+
+An entry records who did what to which object: ids, kinds and changed field
+names, never what someone wrote. A model whose rows are private to an
+organisation sets `audit_private = True`; its entries keep the object's type
+and id but not its title, so coordinators reading the log learn nothing of
+the content.
+"""
 
 from __future__ import annotations
 
@@ -55,8 +62,14 @@ def record(
         action=action,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
-        target_label=str(target)[:300] if target is not None else "",
+        target_label=_label(target),
         ip_address=actor.ip_address,
         user_agent=actor.user_agent,
         data=data or {},
     )
+
+
+def _label(target: models.Model | None) -> str:
+    if target is None or getattr(target, "audit_private", False):
+        return ""
+    return str(target)[:300]

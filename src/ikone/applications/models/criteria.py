@@ -19,6 +19,8 @@ class CriterionAssessment(models.Model):
     """One row of the criteria matrix: the sections that address the
     criterion, the organisation's self-assessment and a mentor's."""
 
+    audit_private = True  # the audit log keeps its id, not its title
+
     draft = models.ForeignKey(
         "applications.Draft",
         verbose_name=_("Entwurf"),

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ikone.core.files import remove_files_on_delete
+
 
 class DocumentStatus(models.TextChoices):
     OPEN = "open", _("offen")
@@ -22,6 +24,8 @@ class DraftDocument(models.Model):
     """One required document of the call for one draft. Uploads are checked
     by `forms.DOCUMENT_UPLOAD` (a `core.uploads.UploadValidator`) in the form
     and again in the service."""
+
+    audit_private = True  # the audit log keeps its id, not its title
 
     draft = models.ForeignKey(
         "applications.Draft",
@@ -63,3 +67,6 @@ class DraftDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.draft} – {self.required_document}"
+
+
+remove_files_on_delete(DraftDocument, "file")

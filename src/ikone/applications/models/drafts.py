@@ -22,6 +22,8 @@ class Draft(models.Model):
     network's coordinators. A cooperation applies as one Organization of kind
     "cooperation" (accounts models cooperations that way)."""
 
+    audit_private = True  # the audit log keeps its id, not its title
+
     organization = models.ForeignKey(
         "accounts.Organization",
         verbose_name=_("Organisation"),

@@ -22,6 +22,8 @@ class FinancingPlan(models.Model):
     call's higher federal rate. Created on first change; `version` guards
     against silent overwrites of these settings."""
 
+    audit_private = True  # the audit log keeps its id, not its title
+
     draft = models.OneToOneField(
         "applications.Draft",
         verbose_name=_("Entwurf"),
@@ -64,6 +66,8 @@ class FinancingPlan(models.Model):
 class CostItem(models.Model):
     """One line of the financing plan: what (category, measure), when (phase
     of the call, year) and how much (euro with cents)."""
+
+    audit_private = True  # the audit log keeps its id, not its title
 
     draft = models.ForeignKey(
         "applications.Draft",

@@ -18,6 +18,8 @@ class DraftMentor(models.Model):
     """A mentor the organisation shared the draft with, and their overall
     recommendation."""
 
+    audit_private = True  # the audit log keeps its id, not its title
+
     draft = models.ForeignKey(
         "applications.Draft",
         verbose_name=_("Entwurf"),
@@ -60,6 +62,8 @@ class DraftMentor(models.Model):
 class SectionComment(models.Model):
     """A comment on a section. A comment without `parent` opens a thread;
     replies point at it. Resolving the opening comment resolves the thread."""
+
+    audit_private = True  # the audit log keeps its id, not its title
 
     section = models.ForeignKey(
         "applications.DraftSection",

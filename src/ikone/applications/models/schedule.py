@@ -19,6 +19,8 @@ class Milestone(models.Model):
     """A dated step the organisation must reach before the call's deadline
     (e.g. the council resolution); `done` once reached."""
 
+    audit_private = True  # the audit log keeps its id, not its title
+
     draft = models.ForeignKey(
         "applications.Draft",
         verbose_name=_("Entwurf"),

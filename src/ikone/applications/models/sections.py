@@ -11,6 +11,8 @@ class DraftSection(models.Model):
     """One chapter of a draft. `version` counts saves; a save names the
     version it was based on and fails when a colleague saved in between."""
 
+    audit_private = True  # the audit log keeps its id, not its title
+
     draft = models.ForeignKey(
         "applications.Draft",
         verbose_name=_("Entwurf"),
@@ -60,6 +62,8 @@ class DraftSection(models.Model):
 
 class SectionRevision(models.Model):
     """The text of a section as saved at one version; never changed."""
+
+    audit_private = True  # the audit log keeps its id, not its title
 
     section = models.ForeignKey(
         DraftSection,

@@ -23,6 +23,7 @@ from ikone.applications.services._common import require, require_user
 from ikone.calls.models import EvaluationCriterion, RequiredDocument
 from ikone.core import audit
 from ikone.core.audit import Actor
+from ikone.core.files import delete_after_commit
 from ikone.core.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MB, UploadValidator
 
 DOCUMENT_UPLOAD = UploadValidator(allowed=DOCUMENT_TYPES + IMAGE_TYPES, max_size=20 * MB)
@@ -83,8 +84,8 @@ def document_update(
     )
     if file is not None:
         DOCUMENT_UPLOAD(file)
-        if document.file:
-            document.file.delete(save=False)
+        # The old file goes only once the new record is committed.
+        delete_after_commit(document.file)
         document.original_name = (file.name or "")[:255]
         document.file.save(_safe_name(file.name or "datei"), file, save=False)
         document.uploaded_by = user

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -110,6 +110,7 @@ def cost_item_update(
         note=note,
     )
     candidate.full_clean(exclude=["version"], validate_unique=False)
+    fields = changed_fields(item, candidate, EDITABLE_COST_FIELDS)
     changed = CostItem.objects.filter(pk=item.pk, version=based_on).update(
         category=category,
         measure=measure,
@@ -124,7 +125,12 @@ def cost_item_update(
     if not changed:
         raise stale_edit()
     item.refresh_from_db()
-    audit.record(actor, "applications.cost_item.updated", target=item.draft, data=_data(item))
+    audit.record(
+        actor,
+        "applications.cost_item.updated",
+        target=item.draft,
+        data=_data(item, fields),
+    )
     return item
 
 
@@ -169,10 +175,18 @@ def financing_plan_update(
     return plan
 
 
-def _data(item: CostItem) -> dict[str, object]:
-    return {
-        "item": item.pk,
-        "measure": item.measure,
-        "year": item.year,
-        "amount": str(item.amount),
-    }
+EDITABLE_COST_FIELDS = ("category", "measure", "phase", "year", "amount", "note")
+
+
+def changed_fields(old: Model, new: Model, names: tuple[str, ...]) -> list[str]:
+    """The names of the fields whose values differ (foreign keys by id)."""
+    attnames = {name: old._meta.get_field(name).attname for name in names}
+    return [name for name in names if getattr(old, attnames[name]) != getattr(new, attnames[name])]
+
+
+def _data(item: CostItem, fields: list[str] | None = None) -> dict[str, object]:
+    # Ids and field names only: what the organisation wrote stays out of the log.
+    data: dict[str, object] = {"item": item.pk}
+    if fields is not None:
+        data["fields"] = fields
+    return data

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from ikone.applications import permissions
 from ikone.applications.models import Draft, Milestone
-from ikone.applications.services.financing import stale_edit
+from ikone.applications.services.financing import changed_fields, stale_edit
 from ikone.core import audit
 
 if TYPE_CHECKING:
@@ -68,6 +68,8 @@ def milestone_update(
         pk=milestone.pk, draft=milestone.draft, title=title, kind=kind, date=date, note=note
     )
     candidate.full_clean(exclude=["version"], validate_unique=False)
+    candidate.done = done
+    fields = changed_fields(milestone, candidate, EDITABLE_MILESTONE_FIELDS)
     changed = Milestone.objects.filter(pk=milestone.pk, version=based_on).update(
         title=title,
         kind=kind,
@@ -82,7 +84,10 @@ def milestone_update(
         raise stale_edit()
     milestone.refresh_from_db()
     audit.record(
-        actor, "applications.milestone.updated", target=milestone.draft, data=_data(milestone)
+        actor,
+        "applications.milestone.updated",
+        target=milestone.draft,
+        data=_data(milestone, fields),
     )
     return milestone
 
@@ -99,5 +104,12 @@ def milestone_delete(*, milestone: Milestone, based_on: int, actor: Actor) -> No
     )
 
 
-def _data(milestone: Milestone) -> dict[str, object]:
-    return {"milestone": milestone.pk, "title": milestone.title, "date": str(milestone.date)}
+EDITABLE_MILESTONE_FIELDS = ("title", "kind", "date", "done", "note")
+
+
+def _data(milestone: Milestone, fields: list[str] | None = None) -> dict[str, object]:
+    # Ids and field names only: what the organisation wrote stays out of the log.
+    data: dict[str, object] = {"milestone": milestone.pk}
+    if fields is not None:
+        data["fields"] = fields
+    return data

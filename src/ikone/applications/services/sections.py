@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ikone.accounts.models import User
 from ikone.applications import permissions
 from ikone.applications.exceptions import ConflictingText, DraftError, EditConflict
 from ikone.applications.models import Draft, DraftSection, SectionRevision
@@ -15,6 +18,8 @@ from ikone.core import audit
 from ikone.core.audit import Actor
 
 MAX_SECTION_LENGTH = 60_000
+# Autosaves closer together than this belong to one editing session.
+EDITING_SESSION_GAP = timedelta(minutes=30)
 
 
 def _conflict(section: DraftSection, mine: str) -> EditConflict:
@@ -70,6 +75,9 @@ def section_save(
     if not changed:
         raise _conflict(section, text)
     section.refresh_from_db(fields=["text", "version", "updated_at", "updated_by"])
+    continues_session = restored_from is None and _same_editing_session(
+        section=section, based_on=based_on, user=user, now=now
+    )
     SectionRevision.objects.create(
         section=section,
         version=section.version,
@@ -78,13 +86,30 @@ def section_save(
         restored_from=restored_from,
     )
     Draft.objects.filter(pk=draft.pk).update(updated_at=now)
-    audit.record(
-        actor,
-        "applications.section.saved",
-        target=section,
-        data={"version": section.version, "restored_from": restored_from},
-    )
+    if not continues_session:
+        audit.record(
+            actor,
+            "applications.section.saved",
+            target=section,
+            data={"version": section.version, "restored_from": restored_from},
+        )
     return section
+
+
+def _same_editing_session(
+    *, section: DraftSection, based_on: int, user: User, now: datetime
+) -> bool:
+    """Whether this save continues the person's own run of autosaves: the
+    version it replaces is theirs and at most EDITING_SESSION_GAP old. Such
+    saves share the audit entry of the session's first save."""
+    previous = SectionRevision.objects.filter(section=section, version=based_on).values_list(
+        "author_id", "created_at", "restored_from"
+    )
+    row = previous.first()
+    if row is None:
+        return False
+    author_id, created_at, restored = row
+    return author_id == user.pk and restored is None and now - created_at <= EDITING_SESSION_GAP
 
 
 def section_restore(
