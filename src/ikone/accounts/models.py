@@ -7,10 +7,10 @@ from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from ikone.accounts.querysets import NetworkMembershipQuerySet
+from ikone.core.datetimes import format_date
 
 
 class UserManager(DjangoUserManager["User"]):
@@ -233,8 +233,8 @@ class NetworkMembership(models.Model):
         if self.member_since_precision == DatePrecision.YEAR:
             return str(self.member_since.year)
         if self.member_since_precision == DatePrecision.MONTH:
-            return date_format(self.member_since, "F Y")
-        return date_format(self.member_since, "DATE_FORMAT")
+            return format_date(self.member_since, "month")
+        return format_date(self.member_since)
 
     @property
     def is_current_member(self) -> bool:

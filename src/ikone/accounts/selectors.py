@@ -31,6 +31,7 @@ from ikone.accounts.models import (
     Role,
     User,
 )
+from ikone.core.datetimes import iso
 from ikone.core.models import AuditEntry
 from ikone.municipalities.models import Level, Municipality
 from ikone.municipalities.search import fold
@@ -460,7 +461,7 @@ def active_admin_count() -> int:
 
 
 def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
+    return iso(value)
 
 
 def _audit_entries_about(user: User) -> list[dict[str, Any]]:

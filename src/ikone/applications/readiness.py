@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import Promise, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from ikone.applications.models import Draft, DraftSection
+from ikone.core.datetimes import berlin_date
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class ReadinessContext:
     """What checks may use. Loads lazily and once; checks never write."""
 
     draft: Draft
-    today: date = field(default_factory=timezone.localdate)
+    today: date = field(default_factory=berlin_date)
 
     @cached_property
     def sections(self) -> list[DraftSection]:
@@ -149,15 +149,16 @@ class Readiness:
 
 
 def readiness_for(draft: Draft, *, today: date | None = None) -> Readiness:
-    """Run every registered check on the draft."""
-    context = ReadinessContext(draft=draft, today=today or timezone.localdate())
+    """Run every registered check on the draft. Days left count Berlin
+    calendar days: 0 on the deadline's day until midnight, -1 after."""
+    context = ReadinessContext(draft=draft, today=today or berlin_date())
     items: list[ReadinessItem] = []
     for entry in sorted(_REGISTRY.values(), key=lambda e: e.order):
         items.extend(entry.check(context))
     days_left = None
     deadline = draft.call.deadline
     if deadline is not None:
-        days_left = (timezone.localtime(deadline).date() - context.today).days
+        days_left = (berlin_date(deadline) - context.today).days
     return Readiness(
         items=items,
         days_left=days_left,

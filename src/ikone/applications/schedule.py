@@ -18,9 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from ikone.core.datetimes import format_date
 
 CLOSE_DAYS = 7
 
@@ -88,7 +89,7 @@ def assess(
             point,
             Level.OVERDUE,
             before,
-            _("überfällig seit %(date)s") % {"date": date_format(point.date, "SHORT_DATE_FORMAT")},
+            _("überfällig seit %(date)s") % {"date": format_date(point.date, "short")},
         )
     return Finding(point, Level.OK, before, "")
 

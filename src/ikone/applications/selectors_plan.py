@@ -13,13 +13,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, QuerySet
-from django.utils import timezone
 
 from ikone.accounts.models import Membership
 from ikone.accounts.permissions import is_signed_in
 from ikone.applications import financing, schedule
 from ikone.applications.models import CostItem, Draft, FinancingPlan, Milestone
 from ikone.calls.models import Call, CallMilestone, CallPhase
+from ikone.core.datetimes import berlin_date
 
 if TYPE_CHECKING:
     from ikone.accounts.permissions import AnyUser
@@ -111,10 +111,10 @@ def milestone_list(*, draft: Draft) -> QuerySet[Milestone]:
 
 
 def deadline_date(call: Call) -> date | None:
-    """The call's deadline as a local date."""
+    """The call's deadline as a Berlin calendar day."""
     if call.deadline is None:
         return None
-    return timezone.localdate(call.deadline)
+    return berlin_date(call.deadline)
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ def schedule_overview(
     query), and the call's own dates if asked for (one more)."""
     milestones = list(milestone_list(draft=draft))
     deadline = deadline_date(draft.call)
-    today = today or timezone.localdate()
+    today = today or berlin_date()
     findings = schedule.assess_all(
         [schedule.Point(m.pk, m.title, m.date, m.done) for m in milestones],
         deadline=deadline,

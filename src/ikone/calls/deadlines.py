@@ -8,12 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ikone.core.datetimes import berlin_date
+
 
 def days_left(deadline: dt.datetime, now: dt.datetime | None = None) -> int:
-    """Calendar days from today to the deadline's day, both in local time
-    (Europe/Berlin). Negative once the day is over."""
+    """Berlin calendar days from today to the deadline's day (whatever time
+    zone is active). Negative once the day is over."""
     now = now or timezone.now()
-    return (timezone.localtime(deadline).date() - timezone.localtime(now).date()).days
+    return (berlin_date(deadline) - berlin_date(now)).days
 
 
 def countdown_label(deadline: dt.datetime | None, now: dt.datetime | None = None) -> str:

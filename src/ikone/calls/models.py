@@ -32,6 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ikone.calls.querysets import CallQuerySet
+from ikone.core.datetimes import numeric
 
 
 def anchor_for(number: str) -> str:
@@ -167,7 +168,7 @@ class CallMilestone(models.Model):
         ordering = ["call", "position", "date"]
 
     def __str__(self) -> str:
-        return f"{self.label} ({self.date:%d.%m.%Y})"
+        return f"{self.label} ({numeric(self.date)})"
 
 
 class CallPhase(models.Model):

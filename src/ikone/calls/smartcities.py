@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from ikone.core.datetimes import numeric
+
 DATA = Path(__file__).resolve().parent / "data" / "calls.yaml"
 ROUND_IDS = ("mpsc-2019", "mpsc-2020", "mpsc-2021")
 
@@ -56,7 +58,7 @@ def _euro(value: int) -> str:
 
 
 def _date(value: dt.date) -> str:
-    return f"{value:%d.%m.%Y}"
+    return numeric(value)
 
 
 SIZE_DEFINITIONS = {

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ikone.core.datetimes import numeric
+
 
 class AuditEntry(models.Model):
     """Who did what to which object, when and from where.
@@ -37,7 +39,7 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["target_type", "target_id"])]
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
+        return f"{numeric(self.created_at)} {self.actor_label} {self.action}"
 
 
 class FieldOfAction(models.Model):

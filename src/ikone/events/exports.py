@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.utils import timezone
+from ikone.core.datetimes import numeric, spreadsheet_value
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,14 +30,12 @@ class Table:
 
 
 def _plain(value: Any) -> Any:
-    """Dates in local time without zone (spreadsheets cannot store one),
-    None as empty."""
+    """Datetimes on Berlin's wall clock without zone (spreadsheets cannot
+    store one), None as empty."""
     if value is None:
         return ""
     if isinstance(value, datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return value.replace(tzinfo=None, microsecond=0)
+        return spreadsheet_value(value)
     return value
 
 
@@ -50,11 +48,9 @@ def _defused(value: Any) -> Any:
 
 
 def _csv_cell(value: Any) -> str:
-    value = _plain(value)
-    if isinstance(value, datetime):
-        return value.strftime("%d.%m.%Y %H:%M")
     if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
+        return numeric(value)
+    value = _plain(value)
     if isinstance(value, bool):
         return "ja" if value else "nein"
     return str(_defused(value))

@@ -33,6 +33,7 @@ from ikone.accounts.permissions import (
     is_network_coordinator,
     is_signed_in,
 )
+from ikone.core.datetimes import iso
 from ikone.core.models import FieldOfAction
 from ikone.events import permissions
 from ikone.events.models import (
@@ -193,7 +194,7 @@ def feed_version(*, since: datetime) -> tuple[int, str]:
     a cache key that changes whenever the feed would."""
     figures = feed_events(since=since).aggregate(count=Count("pk"), changed=Max("updated_at"))
     changed = figures["changed"]
-    return figures["count"], changed.isoformat() if changed else ""
+    return figures["count"], iso(changed) or ""
 
 
 def event_get_public(*, slug: str) -> Event:

@@ -11,6 +11,7 @@ from django.db import transaction
 from ikone.accounts import permissions
 from ikone.accounts.models import User
 from ikone.core.audit import Actor
+from ikone.core.datetimes import iso
 
 INVITATION_VALIDITY = timedelta(days=14)
 # Path segments under /organisationen/ that are views, not organisations.
@@ -40,4 +41,4 @@ def on_commit_enqueue(task: Any, *args: Any) -> None:
 
 def iso_date(value: date | None) -> str | None:
     """A date as ISO text for audit data, or None."""
-    return value.isoformat() if value is not None else None
+    return iso(value)

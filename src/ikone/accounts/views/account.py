@@ -8,7 +8,6 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -18,6 +17,7 @@ from ikone.accounts.adapter import INVITATION_SESSION_KEY
 from ikone.accounts.forms import AccountDeleteForm, ProfileForm
 from ikone.accounts.views._helpers import current_user, report_domain_error
 from ikone.core.audit import Actor
+from ikone.core.datetimes import filename_date
 from ikone.core.exceptions import DomainError
 from ikone.core.ratelimit import ratelimit
 
@@ -54,7 +54,7 @@ def data_export(request: HttpRequest) -> HttpResponse:
         return render(request, "accounts/data_export.html")
     data = services.user_export(user=user, actor=Actor.from_request(request))
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    filename = f"ikone-meine-daten-{timezone.localdate():%Y-%m-%d}.json"
+    filename = f"ikone-meine-daten-{filename_date()}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 
 from ikone.applications import financing, schedule
+from ikone.core.datetimes import format_datetime
 
 if TYPE_CHECKING:
     from ikone.applications.models import Draft
@@ -77,6 +78,15 @@ class ExportDocument:
     financing: financing.Summary | None = None
     milestones: tuple[MilestoneRow, ...] = ()
     notes: tuple[str, ...] = field(default=())
+
+    @property
+    def deadline_text(self) -> str:
+        """The call's deadline in Berlin time: "14. Januar 2027, 23:59 Uhr"."""
+        return format_datetime(self.deadline) if self.deadline else ""
+
+    @property
+    def generated_text(self) -> str:
+        return format_datetime(self.generated_at)
 
     @property
     def rate_label(self) -> str:

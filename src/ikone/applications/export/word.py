@@ -7,7 +7,7 @@ from __future__ import annotations
 from io import BytesIO
 
 import docx
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from docx.document import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -18,6 +18,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ikone.applications.export.content import ExportDocument, Section
+from ikone.core.datetimes import format_date
 
 
 def render_docx(document: ExportDocument) -> bytes:
@@ -71,12 +72,10 @@ def _title_page(word: WordDocument, document: ExportDocument) -> None:
     word.add_paragraph(document.call)
     word.add_heading(document.title, level=0)
     word.add_paragraph(document.organization)
-    stand = formats.date_format(document.generated_at, "j. F Y, H:i")
-    word.add_paragraph(f"{_('Stand')}: {stand} {_('Uhr')}")
+    word.add_paragraph(f"{_('Stand')}: {document.generated_text}")
     word.add_paragraph(f"{_('Status')}: {document.status}")
     if document.deadline:
-        deadline = formats.date_format(document.deadline, "j. F Y, H:i")
-        word.add_paragraph(f"{_('Einreichungsfrist')}: {deadline} {_('Uhr')}")
+        word.add_paragraph(f"{_('Einreichungsfrist')}: {document.deadline_text}")
     word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
@@ -217,7 +216,7 @@ def _schedule(word: WordDocument, document: ExportDocument) -> None:
         word,
         [_("Datum"), _("Meilenstein"), _("Art"), _("Stand")],
         [
-            [formats.date_format(row.date, "SHORT_DATE_FORMAT"), row.title, row.kind, row.state]
+            [format_date(row.date, "short"), row.title, row.kind, row.state]
             for row in document.milestones
         ],
     )

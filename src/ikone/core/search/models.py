@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ikone.core.datetimes import numeric
+
 
 class Visibility(models.TextChoices):
     """Who may find a document. The document's organisation and its owner
@@ -103,4 +105,4 @@ class SuggestionOutcome(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M}"
+        return numeric(self.created_at)

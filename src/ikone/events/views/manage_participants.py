@@ -11,12 +11,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ikone.core.audit import Actor, record
+from ikone.core.datetimes import filename_date
 from ikone.core.exceptions import DomainError
 from ikone.core.ratelimit import ratelimit
 from ikone.events import exports, permissions
@@ -104,7 +104,7 @@ def _export(request: HttpRequest, slug: str, file_format: str) -> HttpResponse:
         data={"format": file_format, "rows": len(table.rows)},
     )
     response = HttpResponse(content, content_type=content_type)
-    filename = f"teilnehmende-{event.slug}-{timezone.localdate():%Y-%m-%d}.{file_format}"
+    filename = f"teilnehmende-{event.slug}-{filename_date()}.{file_format}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from ikone.core.audit import Actor
+from ikone.core.datetimes import iso
 from ikone.core.exceptions import DomainError
 from ikone.core.ratelimit import ratelimit
 from ikone.events import permissions, selectors
@@ -107,8 +108,8 @@ def _json_ld(event: Event, *, request: HttpRequest) -> dict[str, Any]:
         "@type": "Event",
         "name": event.title,
         "description": event.summary,
-        "startDate": timezone.localtime(event.starts_at).isoformat(),
-        "endDate": timezone.localtime(event.ends_at).isoformat(),
+        "startDate": iso(event.starts_at),
+        "endDate": iso(event.ends_at),
         "eventStatus": (
             "https://schema.org/EventCancelled"
             if event.status == EventStatus.CANCELLED

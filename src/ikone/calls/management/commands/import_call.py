@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from ikone.calls import services
 from ikone.calls.importer import CallImportError, parse_call_yaml
 from ikone.core.audit import Actor
+from ikone.core.datetimes import format_datetime
 
 
 class Command(BaseCommand):
@@ -43,5 +44,11 @@ class Command(BaseCommand):
             self.stdout.write(f"Aktualisiert: {call.title} ({call.slug})")
         else:
             self.stdout.write(f"Unverändert: {call.title} ({call.slug})")
+        if call.deadline is not None:
+            # Operators check here that a date-only or zone-less deadline in
+            # the file was read as Berlin time.
+            self.stdout.write(
+                f"Einreichungsfrist: {format_datetime(call.deadline)} (Europe/Berlin)"
+            )
         if result.new_version is not None:
             self.stdout.write(f"Fassung {result.new_version.number} veröffentlicht.")

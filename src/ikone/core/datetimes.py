@@ -1,0 +1,118 @@
+"""Dates and times as they leave the platform, always in Europe/Berlin.
+
+Templates convert datetimes to the current time zone by themselves; every
+other output (DOCX, CSV, XLSX, JSON, e-mail text built in Python, messages,
+command output) formats through this module, so a deadline stored as
+22:59 UTC reads "23:59 Uhr" everywhere. `tests/core/test_datetime_formatting.py`
+fails when `strftime`, `date_format`, `time_format`, `isoformat` or a
+`%`-format spec is used on a date anywhere else.
+
+People get German or English wording by the active language:
+
+    format_datetime(call.deadline)          "14. Januar 2027, 23:59 Uhr" / "14 January 2027, 23:59"
+    format_date(milestone.date, "short")    "14.01.2027" / "01/14/2027"
+    format_time(event.starts_at)            "10:00"
+
+Machines get ISO 8601 with the Berlin offset (`iso`, "2027-01-14T23:59:00+01:00"),
+spreadsheets a naive Berlin wall-clock datetime (`spreadsheet_value`, as
+XLSX cells cannot carry a zone), CSV the numeric German form (`numeric`).
+Calendar files (ICS) write Europe/Berlin times with its VTIMEZONE through
+`to_berlin`; only DTSTAMP, CREATED and LAST-MODIFIED stay UTC, as RFC 5545
+demands.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+DateStyle = Literal["long", "short", "weekday", "month"]
+
+
+def to_berlin(value: datetime) -> datetime:
+    """The same instant on Berlin's wall clock. A naive datetime is taken to
+    be Berlin time already (as Django does with naive values in forms)."""
+    if timezone.is_naive(value):
+        return value.replace(tzinfo=BERLIN)
+    return value.astimezone(BERLIN)
+
+
+def berlin_now() -> datetime:
+    return timezone.now().astimezone(BERLIN)
+
+
+def berlin_date(value: datetime | date | None = None) -> date:
+    """The Berlin calendar day of `value` (today without it). Countdowns
+    ("noch 3 Tage", "überfällig") subtract these days, never UTC ones."""
+    if value is None:
+        return berlin_now().date()
+    if isinstance(value, datetime):
+        return to_berlin(value).date()
+    return value
+
+
+def _date_pattern(style: DateStyle) -> str:
+    if style == "short":
+        return "SHORT_DATE_FORMAT"
+    if style == "weekday":
+        # Translators: a date format of Django's `date` filter ("Dienstag, 12. Januar 2021").
+        return pgettext("date format", "l, j. F Y")
+    if style == "month":
+        # Translators: a date format of Django's `date` filter ("Januar 2021").
+        return pgettext("date format", "F Y")
+    # Translators: a date format of Django's `date` filter ("12. Januar 2021").
+    return pgettext("date format", "j. F Y")
+
+
+def format_date(value: datetime | date, style: DateStyle = "long") -> str:
+    """The (Berlin) day in the active language: "14. Januar 2027",
+    "14.01.2027" (short), "Donnerstag, 14. Januar 2027" (weekday), "Januar 2027" (month)."""
+    day = berlin_date(value)
+    return formats.date_format(day, _date_pattern(style))
+
+
+def format_time(value: datetime) -> str:
+    """Berlin wall-clock time, 24 hours: "23:59"."""
+    return formats.time_format(to_berlin(value), "H:i")
+
+
+def format_datetime(value: datetime, style: DateStyle = "long") -> str:
+    """Day and time in Berlin: "14. Januar 2027, 23:59 Uhr" (English "14 January 2027, 23:59")."""
+    return _("%(date)s, %(time)s Uhr") % {
+        "date": format_date(value, style),
+        "time": format_time(value),
+    }
+
+
+def numeric(value: datetime | date) -> str:
+    """The numeric German form spreadsheets read: "14.01.2027 23:59" or "14.01.2027"."""
+    if isinstance(value, datetime):
+        return formats.date_format(to_berlin(value), "d.m.Y H:i")
+    return formats.date_format(value, "d.m.Y")
+
+
+def spreadsheet_value(value: datetime) -> datetime:
+    """A naive Berlin wall-clock datetime to the second (XLSX has no zones)."""
+    return to_berlin(value).replace(tzinfo=None, microsecond=0)
+
+
+def iso(value: datetime | date | None) -> str | None:
+    """ISO 8601 for machines: datetimes with the Berlin offset
+    ("2027-01-14T23:59:00+01:00"), dates as they are; None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return to_berlin(value).isoformat()
+    return value.isoformat()
+
+
+def filename_date(value: datetime | date | None = None) -> str:
+    """The Berlin day for file names: "2027-01-14" (today without `value`)."""
+    return berlin_date(value).isoformat()
