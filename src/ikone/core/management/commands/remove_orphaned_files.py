@@ -7,6 +7,7 @@ from typing import Any
 from django.core.files.storage import storages
 from django.core.management.base import BaseCommand, CommandParser
 
+from ikone.core.datetimes import numeric
 from ikone.core.files import orphaned_files
 
 
@@ -26,7 +27,7 @@ class Command(BaseCommand):
             storage=storage, min_age=timedelta(hours=options["min_age_hours"])
         )
         for orphan in orphans:
-            self.stdout.write(f"{orphan.name}\t{orphan.size} B\t{orphan.modified:%Y-%m-%d %H:%M}")
+            self.stdout.write(f"{orphan.name}\t{orphan.size} B\t{numeric(orphan.modified)}")
         if not options["delete"]:
             self.stdout.write(
                 f"{len(orphans)} orphaned file(s). Dry run: nothing removed (use --delete)."
