@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import cast
 
 from django.contrib import messages
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 
-from ikone.accounts.models import User
+from ikone.accounts.models import Organization, User
 from ikone.core.exceptions import DomainError
 
 
@@ -28,3 +29,8 @@ def municipality_url(ags: str) -> str | None:
 def current_user(request: HttpRequest) -> User:
     """The signed-in person (for views behind login_required)."""
     return cast(User, request.user)
+
+
+def members_page(organization: Organization) -> HttpResponse:
+    """Back to the organisation's people page."""
+    return redirect("organizations:members", slug=organization.slug)
