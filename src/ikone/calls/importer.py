@@ -7,21 +7,19 @@ Nothing is written here; `services.import_call` writes.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import yaml
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ikone.calls.models import CallStatus, DocumentStage
+from ikone.calls.yaml_checker import Checker, LineLoader
 from ikone.core.exceptions import DomainError
 
-BERLIN = ZoneInfo("Europe/Berlin")
 NUMBER_RE = re.compile(r"^\d+(\.\d+)*$")
 
 
@@ -31,35 +29,6 @@ class CallImportError(DomainError):
     def __init__(self, errors: list[str]):
         self.errors = errors
         super().__init__("\n".join(errors))
-
-
-class _LineDict(dict):
-    """A mapping that remembers the line of each key (1-based)."""
-
-    line: int = 0
-    key_lines: dict[str, int]
-
-
-class _LineLoader(yaml.SafeLoader):
-    pass
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict:
-    loader.flatten_mapping(node)
-    result = _LineDict()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[str(key)] = key_node.start_mark.line + 1
-    return result
-
-
-_LineLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _construct_mapping,  # type: ignore[arg-type]
-)
 
 
 @dataclass
@@ -80,145 +49,6 @@ class CallData:
     criteria: list[dict[str, Any]]
     sections: list[SectionData]
     version_note: str = ""
-
-
-class _Checker:
-    def __init__(self) -> None:
-        self.errors: list[str] = []
-
-    def error(self, mapping: Any, key: str | None, path: str, message: str) -> None:
-        line = 0
-        if isinstance(mapping, _LineDict):
-            line = mapping.key_lines.get(key or "", mapping.line) if key else mapping.line
-        where = _("Zeile %(line)s, Feld „%(field)s“") % {"line": line, "field": path}
-        self.errors.append(f"{where}: {message}")
-
-    # --- typed getters: return None (and record an error) on bad values ---
-
-    def text(
-        self, m: dict, key: str, path: str, *, required: bool = False, max_length: int = 0
-    ) -> str:
-        value = m.get(key)
-        if value is None:
-            if required:
-                self.error(m, key, f"{path}{key}", _("Pflichtfeld fehlt."))
-            return ""
-        if not isinstance(value, str | int | float) or isinstance(value, bool):
-            self.error(m, key, f"{path}{key}", _("Text erwartet."))
-            return ""
-        value = str(value).strip()
-        if required and not value:
-            self.error(m, key, f"{path}{key}", _("Darf nicht leer sein."))
-        if max_length and len(value) > max_length:
-            self.error(
-                m,
-                key,
-                f"{path}{key}",
-                _("Höchstens %(n)s Zeichen erlaubt.") % {"n": max_length},
-            )
-        return value
-
-    def decimal(self, m: dict, key: str, path: str, *, maximum: Decimal | None = None):
-        value = m.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool):
-            self.error(m, key, f"{path}{key}", _("Zahl erwartet."))
-            return None
-        try:
-            number = Decimal(str(value).replace(" ", ""))
-        except InvalidOperation:
-            self.error(m, key, f"{path}{key}", _("Zahl erwartet."))
-            return None
-        if number < 0 or (maximum is not None and number > maximum):
-            self.error(m, key, f"{path}{key}", _("Wert außerhalb des erlaubten Bereichs."))
-            return None
-        return number
-
-    def integer(self, m: dict, key: str, path: str):
-        value = m.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.error(m, key, f"{path}{key}", _("Ganze Zahl (nicht negativ) erwartet."))
-            return None
-        return value
-
-    def boolean(self, m: dict, key: str, path: str, default: bool) -> bool:
-        value = m.get(key)
-        if value is None:
-            return default
-        if not isinstance(value, bool):
-            self.error(m, key, f"{path}{key}", _("true oder false erwartet."))
-            return default
-        return value
-
-    def date(self, m: dict, key: str, path: str, *, required: bool = False):
-        value = m.get(key)
-        if value is None:
-            if required:
-                self.error(m, key, f"{path}{key}", _("Pflichtfeld fehlt."))
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        self.error(m, key, f"{path}{key}", _("Datum im Format JJJJ-MM-TT erwartet."))
-        return None
-
-    def deadline(self, m: dict, key: str, path: str):
-        """A date means 24:00 of that day in Berlin (stored as 23:59:59);
-        a datetime without zone is Berlin time."""
-        value = m.get(key)
-        if value is None:
-            return None
-        if isinstance(value, str):
-            try:
-                value = dt.datetime.fromisoformat(value.strip())
-            except ValueError:
-                self.error(
-                    m,
-                    key,
-                    f"{path}{key}",
-                    _("Datum (JJJJ-MM-TT) oder Zeitpunkt (JJJJ-MM-TT HH:MM) erwartet."),
-                )
-                return None
-        if isinstance(value, dt.datetime):
-            if value.tzinfo is None:
-                value = value.replace(tzinfo=BERLIN)
-            return value
-        if isinstance(value, dt.date):
-            return dt.datetime.combine(value, dt.time(23, 59, 59), tzinfo=BERLIN)
-        self.error(
-            m,
-            key,
-            f"{path}{key}",
-            _("Datum (JJJJ-MM-TT) oder Zeitpunkt (JJJJ-MM-TT HH:MM) erwartet."),
-        )
-        return None
-
-    def listing(self, m: dict, key: str, path: str) -> list:
-        value = m.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.error(m, key, f"{path}{key}", _("Liste erwartet."))
-            return []
-        return value
-
-    def mapping_items(self, m: dict, key: str, path: str) -> list[tuple[int, dict]]:
-        items = []
-        for i, item in enumerate(self.listing(m, key, path)):
-            if not isinstance(item, dict):
-                self.error(m, key, f"{path}{key}[{i + 1}]", _("Eintrag mit Feldern erwartet."))
-                continue
-            items.append((i, item))
-        return items
 
 
 KNOWN_CALL_KEYS = {
@@ -253,7 +83,7 @@ KNOWN_CALL_KEYS = {
 def parse_call_yaml(text: str) -> CallData:
     """Parse and validate; raise CallImportError with every problem found."""
     try:
-        document = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        document = yaml.load(text, Loader=LineLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
@@ -271,7 +101,7 @@ def parse_call_yaml(text: str) -> CallData:
 
 def validate_call(m: dict) -> CallData:
     """Validate the mapping under `call:` (also used by the demo seeder)."""
-    c = _Checker()
+    c = Checker()
     p = "call."
     for key in m:
         if key not in KNOWN_CALL_KEYS:
@@ -337,7 +167,7 @@ def validate_call(m: dict) -> CallData:
     )
 
 
-def _children(c: _Checker, m: dict, p: str) -> tuple[list, list, list, list]:
+def _children(c: Checker, m: dict, p: str) -> tuple[list, list, list, list]:
     """Milestones, phases, required documents and criteria."""
     milestones = []
     for i, item in c.mapping_items(m, "milestones", p):
@@ -399,7 +229,7 @@ def _children(c: _Checker, m: dict, p: str) -> tuple[list, list, list, list]:
     return milestones, phases, documents, criteria
 
 
-def _sections(c: _Checker, m: dict, key: str, path: str, *, prefix: str) -> list[SectionData]:
+def _sections(c: Checker, m: dict, key: str, path: str, *, prefix: str) -> list[SectionData]:
     from ikone.calls.text import paragraphs_to_html
 
     result = []
