@@ -19,11 +19,7 @@ from collections.abc import Iterable
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.http import Http404
 
-from ikone.calls.models import (
-    Call,
-    CallSection,
-    CallVersion,
-)
+from ikone.calls.models import Call, CallSection, CallVersion
 
 
 def call_list(*, status: str | None = None) -> QuerySet[Call]:
