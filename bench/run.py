@@ -16,24 +16,16 @@ broken, 2 when a page does not answer 200.
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
 import platform
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import tomllib
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BENCH_DIR.parent
@@ -42,15 +34,21 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(PROJECT_DIR / "src"))
 sys.path.insert(0, str(BENCH_DIR))
 
-from generate import BENCH_CONTACT_EMAIL, BENCH_COORDINATOR_EMAIL, database_url  # noqa: E402
+from generate import BENCH_CONTACT_EMAIL, BENCH_COORDINATOR_EMAIL  # noqa: E402
+from load import (  # noqa: E402
+    HOST,
+    REQUESTS_C1,
+    REQUESTS_C8,
+    WORKERS,
+    free_port,
+    gunicorn,
+    production_environment,
+    run_concurrent,
+    run_sequential,
+    warm_up,
+)
 from pdf_export import time_pdf_export  # noqa: E402
-
-HOST = "127.0.0.1"
-WORKERS = 2
-WARMUP = 20
-REQUESTS_C1 = 200
-REQUESTS_C8 = 400
-THREADS = 8
+from report import Result, check, load_budgets, markdown, page_budget  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -146,151 +144,6 @@ SCENARIOS = [
 FLOOR = Scenario("/healthz")
 
 
-@dataclass
-class Result:
-    path: str
-    who: str
-    status: int
-    queries: int
-    c1: dict[str, float]
-    c8: dict[str, float]
-    share_of_floor: float = 0.0
-    broken: list[str] = field(default_factory=list)
-
-
-# ---------------------------------------------------------------------------
-# Environment and server
-
-
-def production_environment(data_dir: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "ikone.settings",
-        "DEBUG": "false",
-        "SECRET_KEY": "bench-only-" + "k" * 50,
-        "ALLOWED_HOSTS": HOST,
-        "IKONE_DATA_DIR": str(data_dir),
-        "DATABASE_URL": database_url(),
-    }
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return int(probe.getsockname()[1])
-
-
-@contextmanager
-def gunicorn(environment: dict[str, str], port: int) -> Iterator[None]:
-    command = [
-        str(BIN / "gunicorn"),
-        "ikone.wsgi",
-        "--workers",
-        str(WORKERS),
-        "--bind",
-        f"{HOST}:{port}",
-        "--log-level",
-        "warning",
-    ]
-    server = subprocess.Popen(command, env=environment, cwd=PROJECT_DIR)
-    try:
-        wait_until_up(port)
-        yield
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def wait_until_up(port: int) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            status, _ = request(http.client.HTTPConnection(HOST, port, timeout=5), "/healthz", "")
-            if status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.25)
-    raise SystemExit("gunicorn did not answer /healthz within 60 s")
-
-
-# ---------------------------------------------------------------------------
-# Requests
-
-
-def request(connection: http.client.HTTPConnection, path: str, cookie: str) -> tuple[int, float]:
-    """One GET; returns the status and the seconds until the body was read."""
-    headers = {"Host": HOST, "X-Forwarded-Proto": "https", "Accept-Language": "de"}
-    if cookie:
-        headers["Cookie"] = cookie
-    started = time.perf_counter()
-    connection.request("GET", path, headers=headers)
-    response = connection.getresponse()
-    response.read()
-    elapsed = time.perf_counter() - started
-    if response.getheader("Connection", "").lower() == "close":
-        connection.close()
-    return response.status, elapsed
-
-
-def percentiles(samples: list[float], wall: float) -> dict[str, float]:
-    cuts = statistics.quantiles(samples, n=100, method="inclusive")
-    return {
-        "p50_ms": round(cuts[49] * 1000, 2),
-        "p95_ms": round(cuts[94] * 1000, 2),
-        "p99_ms": round(cuts[98] * 1000, 2),
-        "rps": round(len(samples) / wall, 1),
-    }
-
-
-def run_sequential(port: int, path: str, cookie: str, count: int) -> dict[str, float]:
-    connection = http.client.HTTPConnection(HOST, port, timeout=30)
-    samples = []
-    started = time.perf_counter()
-    for _ in range(count):
-        status, elapsed = request(connection, path, cookie)
-        assert status == 200, f"{path} answered {status}"
-        samples.append(elapsed)
-    return percentiles(samples, time.perf_counter() - started)
-
-
-def warm_up(port: int, path: str, cookie: str) -> None:
-    """Both workers load the page's code and fill their caches."""
-    for _ in range(WARMUP):
-        request(http.client.HTTPConnection(HOST, port, timeout=30), path, cookie)
-
-
-def run_concurrent(port: int, path: str, cookie: str, count: int) -> dict[str, float]:
-    per_thread = count // THREADS
-    samples: list[float] = []
-    errors: list[str] = []
-    lock = threading.Lock()
-    barrier = threading.Barrier(THREADS + 1)
-
-    def worker() -> None:
-        connection = http.client.HTTPConnection(HOST, port, timeout=30)
-        mine = []
-        barrier.wait()
-        for _ in range(per_thread):
-            status, elapsed = request(connection, path, cookie)
-            if status != 200:
-                errors.append(f"{path} answered {status}")
-            mine.append(elapsed)
-        with lock:
-            samples.extend(mine)
-
-    threads = [threading.Thread(target=worker) for _ in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    barrier.wait()
-    started = time.perf_counter()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
-    assert not errors, errors[0]
-    return percentiles(samples, wall)
-
-
 # ---------------------------------------------------------------------------
 # In-process: sessions and query counts
 
@@ -357,73 +210,6 @@ def time_import_on_sqlite() -> float:
             stdout=subprocess.DEVNULL,
         )
         return round(time.perf_counter() - started, 2)
-
-
-# ---------------------------------------------------------------------------
-# Budgets and report
-
-
-def load_budgets() -> dict[str, Any]:
-    with (BENCH_DIR / "budgets.toml").open("rb") as handle:
-        return tomllib.load(handle)
-
-
-def page_budget(budgets: dict[str, Any], path: str) -> dict[str, float]:
-    pages = budgets["pages"]
-    overrides = pages.get("overrides", {}).get(path, {})
-    keys = ("p95_ms_c1", "max_queries", "min_throughput_share")
-    return {key: overrides.get(key, pages[key]) for key in keys}
-
-
-def check(result: Result, budget: dict[str, float]) -> None:
-    if result.c1["p95_ms"] > budget["p95_ms_c1"]:
-        result.broken.append(f"p95 {result.c1['p95_ms']} ms > {budget['p95_ms_c1']} ms")
-    if result.queries > budget["max_queries"]:
-        result.broken.append(f"{result.queries} queries > {budget['max_queries']:g}")
-    if result.share_of_floor < budget["min_throughput_share"]:
-        result.broken.append(
-            f"throughput {result.share_of_floor:.0%} of floor < "
-            f"{budget['min_throughput_share']:.0%}"
-        )
-
-
-def markdown(report: dict[str, Any]) -> str:
-    lines = [
-        f"# IKONE benchmark – {report['finished_at']}",
-        "",
-        f"gunicorn, {WORKERS} workers, DEBUG=false, PostgreSQL; {report['machine']}. "
-        f"Concurrency 1: {REQUESTS_C1} requests per page; concurrency 8: {REQUESTS_C8}.",
-        "",
-        "| page | as | queries | p50 c1 | p95 c1 | p99 c1 | p50 c8 | p95 c8 | p99 c8 "
-        "| req/s c8 | of floor | budget |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
-    ]
-    for entry in [report["floor"], *report["pages"]]:
-        c1, c8 = entry["c1"], entry["c8"]
-        verdict = "floor" if entry is report["floor"] else ("; ".join(entry["broken"]) or "ok")
-        lines.append(
-            f"| `{entry['path']}` | {entry['who']} | {entry['queries']} "
-            f"| {c1['p50_ms']} | {c1['p95_ms']} | {c1['p99_ms']} "
-            f"| {c8['p50_ms']} | {c8['p95_ms']} | {c8['p99_ms']} "
-            f"| {c8['rps']} | {entry['share_of_floor']:.0%} | {verdict} |"
-        )
-    imported = report["import_municipalities"]
-    lines += [
-        "",
-        f"`ikone import_municipalities` (all of Germany, SQLite): {imported['seconds']} s "
-        f"(budget {imported['budget_seconds']} s) – {'ok' if imported['ok'] else 'BROKEN'}",
-        "",
-    ]
-    exported = report["pdf_export"]
-    lines += [
-        f"PDF export of a {exported['pages']}-page draft (`bench/pdf_export.py`, median of "
-        f"{exported['runs']}): {exported['seconds']} s (budget {exported['budget_seconds']} s) "
-        f"– {'ok' if exported['ok'] else 'BROKEN'}",
-        "",
-        "Latencies in milliseconds.",
-        "",
-    ]
-    return "\n".join(lines)
 
 
 def bench_draft() -> int:

@@ -1,0 +1,161 @@
+"""Serving the project with gunicorn and putting load on one page:
+sequential (concurrency 1) and from THREADS threads at once.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from generate import database_url
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+HOST = "127.0.0.1"
+WORKERS = 2
+WARMUP = 20
+REQUESTS_C1 = 200
+REQUESTS_C8 = 400
+THREADS = 8
+
+
+# ---------------------------------------------------------------------------
+# Environment and server
+
+
+def production_environment(data_dir: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "ikone.settings",
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-only-" + "k" * 50,
+        "ALLOWED_HOSTS": HOST,
+        "IKONE_DATA_DIR": str(data_dir),
+        "DATABASE_URL": database_url(),
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def gunicorn(environment: dict[str, str], port: int) -> Iterator[None]:
+    command = [
+        str(BIN / "gunicorn"),
+        "ikone.wsgi",
+        "--workers",
+        str(WORKERS),
+        "--bind",
+        f"{HOST}:{port}",
+        "--log-level",
+        "warning",
+    ]
+    server = subprocess.Popen(command, env=environment, cwd=PROJECT_DIR)
+    try:
+        wait_until_up(port)
+        yield
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def wait_until_up(port: int) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            status, _ = request(http.client.HTTPConnection(HOST, port, timeout=5), "/healthz", "")
+            if status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.25)
+    raise SystemExit("gunicorn did not answer /healthz within 60 s")
+
+
+# ---------------------------------------------------------------------------
+# Requests
+
+
+def request(connection: http.client.HTTPConnection, path: str, cookie: str) -> tuple[int, float]:
+    """One GET; returns the status and the seconds until the body was read."""
+    headers = {"Host": HOST, "X-Forwarded-Proto": "https", "Accept-Language": "de"}
+    if cookie:
+        headers["Cookie"] = cookie
+    started = time.perf_counter()
+    connection.request("GET", path, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    elapsed = time.perf_counter() - started
+    if response.getheader("Connection", "").lower() == "close":
+        connection.close()
+    return response.status, elapsed
+
+
+def percentiles(samples: list[float], wall: float) -> dict[str, float]:
+    cuts = statistics.quantiles(samples, n=100, method="inclusive")
+    return {
+        "p50_ms": round(cuts[49] * 1000, 2),
+        "p95_ms": round(cuts[94] * 1000, 2),
+        "p99_ms": round(cuts[98] * 1000, 2),
+        "rps": round(len(samples) / wall, 1),
+    }
+
+
+def run_sequential(port: int, path: str, cookie: str, count: int) -> dict[str, float]:
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    samples = []
+    started = time.perf_counter()
+    for _ in range(count):
+        status, elapsed = request(connection, path, cookie)
+        assert status == 200, f"{path} answered {status}"
+        samples.append(elapsed)
+    return percentiles(samples, time.perf_counter() - started)
+
+
+def warm_up(port: int, path: str, cookie: str) -> None:
+    """Both workers load the page's code and fill their caches."""
+    for _ in range(WARMUP):
+        request(http.client.HTTPConnection(HOST, port, timeout=30), path, cookie)
+
+
+def run_concurrent(port: int, path: str, cookie: str, count: int) -> dict[str, float]:
+    per_thread = count // THREADS
+    samples: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(THREADS + 1)
+
+    def worker() -> None:
+        connection = http.client.HTTPConnection(HOST, port, timeout=30)
+        mine = []
+        barrier.wait()
+        for _ in range(per_thread):
+            status, elapsed = request(connection, path, cookie)
+            if status != 200:
+                errors.append(f"{path} answered {status}")
+            mine.append(elapsed)
+        with lock:
+            samples.extend(mine)
+
+    threads = [threading.Thread(target=worker) for _ in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    barrier.wait()
+    started = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    assert not errors, errors[0]
+    return percentiles(samples, wall)
