@@ -34,7 +34,7 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(PROJECT_DIR / "src"))
 sys.path.insert(0, str(BENCH_DIR))
 
-from generate import BENCH_CONTACT_EMAIL, BENCH_COORDINATOR_EMAIL  # noqa: E402
+from common import BENCH_CONTACT_EMAIL, BENCH_COORDINATOR_EMAIL  # noqa: E402
 from load import (  # noqa: E402
     HOST,
     REQUESTS_C1,
