@@ -1,4 +1,5 @@
-"""No Python module over 400 lines outside migrations (STYLE.md §1).
+"""No Python module over 400 lines outside migrations (STYLE.md §1): the
+source, the tests and the benchmark.
 
 Past that size a module becomes a package split by sub-domain; this test
 names every module that grew past the limit, so the split happens in the
@@ -11,13 +12,16 @@ import ikone
 
 MAX_LINES = 400
 REPOSITORY = Path(ikone.__file__).resolve().parents[2]
-CHECKED = ("src/ikone",)
+CHECKED = ("src/ikone", "tests", "bench")
 
 # Until the demodata engineer's change (issue 10 point 4: demo texts as
 # YAML/Markdown beside each seeder) reaches it, this demo module is still a
 # long Python literal. Remove the entry when the module shrinks.
 NOT_YET_SPLIT = {
     "src/ikone/events/demo.py",
+    # The layers engineer is restructuring the access matrix into rows each
+    # app registers (issue 10 point 2); that change splits this module.
+    "tests/test_access_matrix.py",
 }
 
 
