@@ -31,7 +31,7 @@ migrate: install
 
 demo: migrate
 	$(BIN)/ikone import_municipalities
-	$(BIN)/ikone seed_demo
+	DEBUG=$${DEBUG:-true} $(BIN)/ikone seed_demo
 
 run: demo
 	@echo "IKONE läuft auf http://127.0.0.1:$(PORT)/ (Demo-Zugänge: siehe README.md)"

@@ -7,10 +7,11 @@ from io import StringIO
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.core.management import call_command
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision, Site
 
-from ikone.core.management.commands import seed_demo as seed_demo_command
+from ikone.core import seeding
 from ikone.knowledge.demo import seed_demo_pages
 from ikone.knowledge.models import HomePage, StandardPage
 from ikone.knowledge.services import EDITOR_GROUP_NAME
@@ -48,10 +49,11 @@ def accounts_seeder(monkeypatch):
     module.seed_demo_accounts = seed_demo_accounts
     monkeypatch.setitem(sys.modules, "ikone.accounts.demo", module)
     # The other apps' seeders have their own tests with real accounts.
-    monkeypatch.setattr(
-        seed_demo_command, "DEMO_SEEDERS", ["ikone.accounts.demo.seed_demo_accounts"]
-    )
+    monkeypatch.setattr(seeding, "SEEDERS", seeding.SEEDERS.subset(SEEDERS_HERE))
     return calls
+
+
+SEEDERS_HERE = ["core.fields_of_action", "accounts", "knowledge.pages", "knowledge.editor_rights"]
 
 
 def _user_exists(email: str) -> bool:
@@ -62,7 +64,8 @@ def _user_exists(email: str) -> bool:
 
 def _run() -> str:
     out = StringIO()
-    call_command("seed_demo", stdout=out)
+    # Tests run with DEBUG off, as production does.
+    call_command("seed_demo", "--force-in-production", stdout=out)
     return out.getvalue()
 
 
@@ -155,9 +158,7 @@ def test_seed_demo_seeds_accounts_and_gives_coordinators_editor_rights(db, accou
 
 def test_seed_demo_notes_when_a_seeder_is_missing(db, monkeypatch):
     monkeypatch.setitem(sys.modules, "ikone.accounts.demo", None)
-    monkeypatch.setattr(
-        seed_demo_command, "DEMO_SEEDERS", ["ikone.accounts.demo.seed_demo_accounts"]
-    )
+    monkeypatch.setattr(seeding, "SEEDERS", seeding.SEEDERS.subset(SEEDERS_HERE))
 
     output = _run()
 
@@ -175,5 +176,38 @@ def test_seed_demo_loads_the_fields_of_action(db, accounts_seeder):
 
 
 def test_every_demo_seeder_exists():
-    for dotted_path in seed_demo_command.DEMO_SEEDERS:
-        assert seed_demo_command.load_seeder(dotted_path) is not None, dotted_path
+    for seeder in seeding.ordered():
+        assert seeding.load(seeder) is not None, seeder.function
+
+
+def test_every_app_with_demo_content_registers_its_seeder():
+    keys = [seeder.key for seeder in seeding.ordered()]
+    assert {"accounts", "calls", "events", "qa", "applications", "knowledge.pages"} <= set(keys)
+    assert keys.index("accounts") < keys.index("knowledge.editor_rights")
+    assert keys.index("calls") < min(keys.index(app) for app in ("events", "qa", "applications"))
+
+
+def test_seed_demo_refuses_without_debug(db, accounts_seeder, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--force-in-production"):
+        call_command("seed_demo", stdout=StringIO())
+    assert not HomePage.objects.exists()
+    assert accounts_seeder == []
+
+
+def test_seed_demo_runs_with_debug(db, accounts_seeder, settings):
+    settings.DEBUG = True
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    assert "Demo content ready." in out.getvalue()
+
+
+def test_seeders_run_after_those_they_name():
+    registry = seeding.SEEDERS.subset([])
+    registry.register(seeding.Seeder("b", "x.b", after=("a",)))
+    registry.register(seeding.Seeder("c", "x.c"))
+    registry.register(seeding.Seeder("a", "x.a"))
+    assert [seeder.key for seeder in seeding.ordered(registry)] == ["c", "a", "b"]
+    registry.register(seeding.Seeder("d", "x.d", after=("missing",)))
+    with pytest.raises(ImproperlyConfigured, match="unknown"):
+        seeding.ordered(registry)

@@ -8,5 +8,14 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self) -> None:
         from ikone.applications import readiness
+        from ikone.core import navigation, seeding
 
         readiness.autodiscover()
+        navigation.register(navigation.Area("applications:list", _("Bewerbungen"), position=70))
+        seeding.register(
+            seeding.Seeder(
+                "applications",
+                "ikone.applications.demo.seed_demo_applications",
+                after=("accounts", "calls"),
+            )
+        )

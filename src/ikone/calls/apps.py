@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class CallsConfig(AppConfig):
     name = "ikone.calls"
     verbose_name = _("Förderaufrufe")
+
+    def ready(self) -> None:
+        from ikone.core import navigation, seeding
+
+        navigation.register(navigation.Area("calls:list", _("Förderaufrufe"), position=50))
+        seeding.register(
+            seeding.Seeder("calls", "ikone.calls.demo.seed_demo_calls", after=("accounts",))
+        )

@@ -1,7 +1,6 @@
 from django.urls import path
 
-from ikone.calls import views
-from ikone.qa.views.faq import call_faq
+from ikone.calls import subpages, views
 
 app_name = "calls"
 
@@ -13,6 +12,6 @@ urlpatterns = [
     path("<slug:slug>/versionen/<int:number>/", views.version_detail, name="version"),
     path("<slug:slug>/versionen/<int:old>/<int:new>/", views.version_diff, name="diff"),
     path("<slug:slug>/aenderung/", views.amendment, name="amend"),
-    # The questions app's FAQ page (owned by qa).
-    path("<slug:slug>/faq/", call_faq, name="faq"),
+    # Pages other apps add below a call (the questions app's FAQ).
+    *subpages.patterns(),
 ]

@@ -18,7 +18,10 @@ from django.db import models
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
-    from ikone.accounts.models import User
+# An instance of settings.AUTH_USER_MODEL. Core sits below the accounts app
+# and may not import its User (docs/adr/0004-app-layers.md), so the type
+# stays open here; services that need the attributes annotate their own.
+AuthUser = Any
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,7 @@ class Actor:
     """The acting person plus where the action came from. Services take an
     Actor instead of a request, so they can be called from commands too."""
 
-    user: User | None
+    user: AuthUser | None
     ip_address: str | None = None
     user_agent: str = ""
     extra: dict[str, Any] = field(default_factory=dict)

@@ -1,12 +1,31 @@
-"""The header's main areas. An area appears once its URL exists, so pages of
-features not yet built are simply not linked."""
+"""The header's main areas and the footer's links, contributed by the apps.
 
+An app registers its area in `AppConfig.ready()`:
+
+    navigation.register(Area("events:list", _("Veranstaltungen"), position=30))
+
+An area appears once its URL exists, so an area whose pages are not built
+(or not installed) is simply not linked. Footer links come from callables
+an app registers (the CMS's Impressum, Datenschutz, Barrierefreiheit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
+
+from ikone.core.registry import Registry
+
+
+@dataclass(frozen=True)
+class Area:
+    url_name: str
+    label: str | Promise
+    position: int
 
 
 @dataclass(frozen=True)
@@ -16,25 +35,49 @@ class NavItem:
     active: bool
 
 
-MAIN_AREAS: list[tuple[str | Promise, str]] = [
-    (_("Kommunen"), "municipalities:list"),
-    (_("Organisationen"), "organizations:list"),
-    (_("Veranstaltungen"), "events:list"),
-    (_("Wissen"), "knowledge:index"),
-    (_("Förderaufrufe"), "calls:list"),
-    (_("Fragen"), "qa:list"),
-    (_("Bewerbungen"), "applications:list"),
-    (_("Lösungen"), "solutions:list"),
-    (_("Netzwerk"), "network:overview"),
-]
+@dataclass(frozen=True)
+class FooterLinks:
+    """A callable returning objects with `title` and `url` (read by the footer)."""
+
+    key: str
+    links: Callable[[], Sequence[object]]
+
+
+AREAS: Registry[Area] = Registry(
+    "Navigation areas",
+    key=lambda area: area.url_name,
+    describe=lambda area: f"{area.position:>3} {area.url_name}: {area.label}",
+)
+FOOTER: Registry[FooterLinks] = Registry(
+    "Footer links",
+    key=lambda entry: entry.key,
+    describe=lambda entry: f"{entry.key}: {entry.links.__module__}.{entry.links.__qualname__}",
+)
+
+
+def register(area: Area) -> Area:
+    return AREAS.register(area)
+
+
+def register_footer_links(key: str, links: Callable[[], Sequence[object]]) -> None:
+    FOOTER.register(FooterLinks(key, links))
+
+
+def main_areas() -> list[Area]:
+    """Every registered area in header order, whether its URL exists or not."""
+    return sorted(AREAS, key=lambda area: (area.position, area.url_name))
 
 
 def main_navigation(request: HttpRequest) -> list[NavItem]:
     items = []
-    for label, url_name in MAIN_AREAS:
+    for area in main_areas():
         try:
-            url = reverse(url_name)
+            url = reverse(area.url_name)
         except NoReverseMatch:
             continue
-        items.append(NavItem(label=label, url=url, active=request.path.startswith(url)))
+        items.append(NavItem(label=area.label, url=url, active=request.path.startswith(url)))
     return items
+
+
+def footer_links() -> list[object]:
+    return [link for entry in FOOTER for link in entry.links()]

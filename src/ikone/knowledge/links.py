@@ -11,7 +11,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from ikone.core.navigation import MAIN_AREAS
+from ikone.core.navigation import main_areas
 
 ACCOUNT_AREAS: list[tuple[str | Promise, str]] = [
     (_("Registrierung"), "account_signup"),
@@ -33,7 +33,7 @@ def platform_area_choices() -> list[tuple[str, str | Promise]]:
     """Choices for editors: the platform areas whose URL exists."""
     return [
         (url_name, label)
-        for label, url_name in [*MAIN_AREAS, *ACCOUNT_AREAS]
+        for label, url_name in [*((a.label, a.url_name) for a in main_areas()), *ACCOUNT_AREAS]
         if reverse_or_none(url_name) is not None
     ]
 

@@ -1,24 +1,11 @@
-"""Search folding for municipality names.
+"""Search folding for municipality names: `fold` (core's rule, see
+`ikone.core.text`) applied to official and short names."""
 
-Names and queries are folded the same way so that "zweibruecken",
-"Zweibrücken" and "ZWEIBRÜCKEN" all find Zweibrücken: lower-case, the German
-umlauts and ß spelled out (ä → ae, ö → oe, ü → ue, ß → ss), other accents
-dropped (Budyšin → budysin), whitespace collapsed.
-"""
+from ikone.core.text import fold
 
-import unicodedata
+__all__ = ["SEARCH_NAME_MAX_LENGTH", "fold", "search_text"]
 
 SEARCH_NAME_MAX_LENGTH = 200
-
-_GERMAN_FOLDS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
-def fold(text: str) -> str:
-    """Return `text` in the folded form stored in `Municipality.search_name`."""
-    lowered = unicodedata.normalize("NFC", text).lower().translate(_GERMAN_FOLDS)
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(stripped.split())
 
 
 def search_text(*, name: str, name_short: str) -> str:

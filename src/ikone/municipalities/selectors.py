@@ -11,7 +11,6 @@ from django.db.models import (
     Case,
     Exists,
     IntegerField,
-    OuterRef,
     Q,
     QuerySet,
     Subquery,
@@ -19,10 +18,10 @@ from django.db.models import (
     When,
 )
 
-from ikone.accounts.models import Network, NetworkMembership, Organization
+from ikone.core.text import fold
+from ikone.municipalities import membership
 from ikone.municipalities.kinds import kind_filter
 from ikone.municipalities.models import Level, Municipality
-from ikone.municipalities.search import fold
 
 RELATED = ("parent", "state", "district")
 
@@ -51,14 +50,10 @@ class Subdivisions:
     municipalities: list[Municipality] = field(default_factory=list)
 
 
-def _primary_memberships() -> QuerySet[NetworkMembership]:
-    """Current memberships in the primary network (the accounts app's rule)
-    of the organisation of the outer unit."""
-    return (
-        NetworkMembership.objects.in_primary_network()
-        .current()
-        .filter(organization__municipality=OuterRef("pk"))
-    )
+def _primary_memberships() -> QuerySet:
+    """Current memberships in the primary network (the accounts app's rule,
+    see `membership`) of the organisation of the outer unit."""
+    return membership.source().memberships()
 
 
 def _with_membership(queryset: QuerySet[Municipality]) -> QuerySet[Municipality]:
@@ -106,7 +101,7 @@ def municipality_get(*, ags: str) -> Municipality:
 
     Raises Municipality.DoesNotExist.
     """
-    organizations = Organization.objects.filter(municipality=OuterRef("pk"))
+    organizations = membership.source().organizations()
     return (
         _with_membership(Municipality.objects.select_related(*RELATED))
         .annotate(
@@ -114,7 +109,7 @@ def municipality_get(*, ags: str) -> Municipality:
             member_since_precision=Subquery(
                 _primary_memberships().values("member_since_precision")[:1]
             ),
-            network_name=Subquery(Network.objects.filter(is_primary=True).values("name")[:1]),
+            network_name=Subquery(membership.source().primary_network().values("name")[:1]),
             organization_slug=Subquery(organizations.values("slug")[:1]),
             organization_name=Subquery(organizations.values("name")[:1]),
         )

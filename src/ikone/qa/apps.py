@@ -7,7 +7,22 @@ class QaConfig(AppConfig):
     verbose_name = _("Fragen und Antworten")
 
     def ready(self) -> None:
+        from django.urls import path
+
+        from ikone.calls import subpages
         from ikone.calls.signals import call_amended
+        from ikone.core import navigation, seeding
         from ikone.qa import receivers
+        from ikone.qa.views.faq import call_faq
 
         call_amended.connect(receivers.flag_answers_on_amendment, dispatch_uid="qa.flag_answers")
+        # The call's FAQ page lives below the call: /foerderaufrufe/<slug>/faq/.
+        subpages.register(path("<slug:slug>/faq/", call_faq, name="faq"))
+        navigation.register(navigation.Area("qa:list", _("Fragen"), position=60))
+        seeding.register(
+            seeding.Seeder(
+                "qa",
+                "ikone.qa.demo.seed_demo_questions",
+                after=("core.fields_of_action", "accounts", "calls"),
+            )
+        )

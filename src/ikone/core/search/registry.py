@@ -2,10 +2,9 @@
 
 A provider turns an object into a `DocumentData` (or None when it must not
 be found, e.g. a draft) and names the models whose changes touch its
-documents. Providers of the existing apps live in `core.search.providers`;
-an app may bring its own in a module `<app>/search_index.py` that calls
-`register(...)` when imported (found by `autodiscover`), e.g. later the
-knowledge base and the solution catalogue.
+documents. Each app brings its providers in a module
+`<app>/search_documents.py` that calls `register(...)` when imported;
+`autodiscover` imports those modules, so core names no app.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules
 
+from ikone.core.registry import Registry
 from ikone.core.search.models import Visibility
 
 
@@ -73,13 +73,16 @@ class Provider:
         return self.queryset(model._default_manager.all())
 
 
-_providers: dict[str, Provider] = {}
+PROVIDERS: Registry[Provider] = Registry(
+    "Search providers",
+    key=lambda provider: provider.kind,
+    describe=lambda p: f"{p.position:>3} {p.kind}: {p.model} ({p.document.__module__})",
+)
 _discovered = False
 
 
 def register(provider: Provider) -> Provider:
-    _providers[provider.kind] = provider
-    return provider
+    return PROVIDERS.register(provider)
 
 
 def autodiscover() -> None:
@@ -87,21 +90,19 @@ def autodiscover() -> None:
     if _discovered:
         return
     _discovered = True
-    from ikone.core.search import providers  # noqa: F401 - registers the built-in providers
-
-    autodiscover_modules("search_index")
+    autodiscover_modules("search_documents")
 
 
 def providers() -> list[Provider]:
     """The providers whose model exists, in display order."""
     autodiscover()
-    found = [p for p in _providers.values() if p.model_class() is not None]
+    found = [p for p in PROVIDERS if p.model_class() is not None]
     return sorted(found, key=lambda p: (p.position, p.kind))
 
 
 def get(kind: str) -> Provider | None:
     autodiscover()
-    return _providers.get(kind)
+    return PROVIDERS.get(kind)
 
 
 def by_model() -> Iterator[tuple[type[models.Model], Provider, Affected | None]]:

@@ -4,7 +4,7 @@ snippets with highlighted matches.
 Text and queries go through the same steps, so that "Förderquoten",
 "Foerderquote" and "Forderquote" all become the stem "forderquot": Unicode
 word tokens, lower case, umlauts spelled out and accents dropped
-(`municipalities.search.fold`), then the Snowball German stemmer (which
+(`ikone.core.text.fold`), then the Snowball German stemmer (which
 folds "ae/oe/ue" back to the vowel).
 """
 
@@ -18,7 +18,7 @@ import snowballstemmer
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from ikone.municipalities.search import fold
+from ikone.core.text import fold
 
 WORD = re.compile(r"\w+", re.UNICODE)
 # Words that carry no meaning for search. Kept short: the stemmer and the

@@ -39,10 +39,11 @@ def language_links(context: template.Context) -> list[LanguageLink]:
 
 @register.simple_tag
 def footer_links() -> Sequence[object]:
-    """Impressum, Datenschutz and Barrierefreiheit pages from the CMS."""
-    from ikone.knowledge.selectors import footer_page_links
+    """The footer's links the apps registered (the CMS's Impressum,
+    Datenschutz and Barrierefreiheit pages)."""
+    from ikone.core.navigation import footer_links as registered_footer_links
 
-    return footer_page_links()
+    return registered_footer_links()
 
 
 @register.filter

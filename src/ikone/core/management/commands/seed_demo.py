@@ -1,70 +1,49 @@
-"""`ikone seed_demo`: the demo installation's content, safe to run again."""
+"""`ikone seed_demo`: the demo installation's content, safe to run again.
 
-import importlib
-from collections.abc import Callable
+What it creates comes from the seeders the apps register (`core.seeding`).
+Demo people have known passwords, so the command refuses to run unless
+DEBUG is on or `--force-in-production` is given.
+"""
+
 from typing import Any
 
-from django.contrib.auth import get_user_model
+from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from ikone.core.taxonomy import sync_fields_of_action
-from ikone.knowledge.demo import grant_editor_rights, seed_demo_pages
+from ikone.core import seeding
 
-Seeder = Callable[..., object]
-
-# In dependency order: people and organisations first, then the calls that
-# events, questions and drafts refer to. Each seeder takes `stdout` and is
-# idempotent.
-DEMO_SEEDERS = [
-    "ikone.accounts.demo.seed_demo_accounts",
-    "ikone.calls.demo.seed_demo_calls",
-    "ikone.events.demo.seed_demo_events",
-    "ikone.qa.demo.seed_demo_questions",
-    "ikone.applications.demo.seed_demo_applications",
-]
-
-
-def load_seeder(dotted_path: str) -> Seeder | None:
-    """The seeder function, or None while its app does not provide one yet.
-    Errors inside an existing module are not hidden."""
-    module_path, _, name = dotted_path.rpartition(".")
-    try:
-        module = importlib.import_module(module_path)
-    except ModuleNotFoundError as error:
-        if error.name != module_path:
-            raise
-        return None
-    seeder: Seeder | None = getattr(module, name, None)
-    return seeder
+REFUSAL = (
+    "seed_demo creates demo accounts with published passwords and is meant for "
+    "development (DEBUG=true). DEBUG is off here, so nothing was changed. To seed "
+    "this installation anyway, run: ikone seed_demo --force-in-production"
+)
 
 
 class Command(BaseCommand):
     help = (
         "Create the demo content: CMS pages, the network, organisations, demo people, "
         "funding calls, events and questions. Idempotent: creates what is missing and "
-        "keeps what exists."
+        "keeps what exists. Refuses to run without DEBUG unless --force-in-production."
     )
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        created = seed_demo_pages()
-        if created:
-            self.stdout.write(f"CMS pages created: {', '.join(created)}")
-        else:
-            self.stdout.write("CMS pages: all present, nothing changed.")
-        created_fields = sync_fields_of_action()
-        self.stdout.write(f"Fields of action: {created_fields} created.")
-        for dotted_path in DEMO_SEEDERS:
-            seeder = load_seeder(dotted_path)
-            if seeder is None:
-                self.stdout.write(self.style.WARNING(f"Skipped: {dotted_path} is not available."))
-                continue
-            seeder(stdout=self.stdout)
-        coordinators = get_user_model().objects.filter(is_coordinator=True)
-        for user in coordinators:
-            grant_editor_rights(user)
-        self.stdout.write(
-            f"CMS editor rights: {len(coordinators)} coordinator(s) in the editor group."
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--force-in-production",
+            action="store_true",
+            help="Seed even though DEBUG is off (demo accounts have known passwords).",
         )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG and not options["force_in_production"]:
+            raise CommandError(REFUSAL)
+        for seeder in seeding.ordered():
+            function = seeding.load(seeder)
+            if function is None:
+                self.stdout.write(
+                    self.style.WARNING(f"Skipped: {seeder.function} is not available.")
+                )
+                continue
+            function(stdout=self.stdout)
         call_command("rebuild_search_index", stdout=self.stdout)  # search index and embeddings
         self.stdout.write(self.style.SUCCESS("Demo content ready."))

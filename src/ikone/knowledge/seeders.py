@@ -1,0 +1,26 @@
+"""The knowledge app's demo seeders (registered in `KnowledgeConfig.ready()`):
+the CMS pages, and editor rights for the coordinators the accounts seeder
+created."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+
+from ikone.knowledge.demo import grant_editor_rights, seed_demo_pages
+
+
+def seed_pages(*, stdout: Any) -> None:
+    created = seed_demo_pages()
+    if created:
+        stdout.write(f"CMS pages created: {', '.join(created)}")
+    else:
+        stdout.write("CMS pages: all present, nothing changed.")
+
+
+def seed_editor_rights(*, stdout: Any) -> None:
+    coordinators = get_user_model().objects.filter(is_coordinator=True)
+    for user in coordinators:
+        grant_editor_rights(user)
+    stdout.write(f"CMS editor rights: {len(coordinators)} coordinator(s) in the editor group.")
