@@ -7,12 +7,21 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from ikone.accounts import directory
-        from ikone.core import navigation, seeding
+        from ikone.accounts import directory, notification_kinds
+        from ikone.core import audit, navigation, notifications, seeding
         from ikone.municipalities import membership
 
         membership.register(directory.SOURCE)
+        audit.register_targets(
+            "accounts.user",
+            "accounts.organization",
+            "accounts.membership",
+            "accounts.invitation",
+            "accounts.joinrequest",
+            "accounts.networkmembership",
+        )
         navigation.register(
             navigation.Area("organizations:list", _("Organisationen"), position=20)
         )
         seeding.register(seeding.Seeder("accounts", "ikone.accounts.demo.seed_demo_accounts"))
+        notifications.register(*notification_kinds.KINDS)

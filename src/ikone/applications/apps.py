@@ -7,10 +7,17 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Bewerbungswerkstatt")
 
     def ready(self) -> None:
-        from ikone.applications import readiness
-        from ikone.core import navigation, seeding
+        from ikone.applications import notification_kinds, readiness
+        from ikone.core import audit, navigation, notifications, seeding
 
         readiness.autodiscover()
+        notifications.register(*notification_kinds.KINDS)
+        audit.register_targets(
+            "applications.draft",
+            "applications.draftsection",
+            "applications.sectioncomment",
+            "applications.draftdocument",
+        )
         navigation.register(navigation.Area("applications:list", _("Bewerbungen"), position=70))
         seeding.register(
             seeding.Seeder(

@@ -7,8 +7,9 @@ class CallsConfig(AppConfig):
     verbose_name = _("Förderaufrufe")
 
     def ready(self) -> None:
-        from ikone.core import navigation, seeding
+        from ikone.core import audit, navigation, seeding
 
+        audit.register_targets("calls.call")
         navigation.register(navigation.Area("calls:list", _("Förderaufrufe"), position=50))
         seeding.register(
             seeding.Seeder("calls", "ikone.calls.demo.seed_demo_calls", after=("accounts",))

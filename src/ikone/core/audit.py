@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
+from django.utils.functional import Promise
+
+from ikone.core.registry import Registry
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -76,3 +79,44 @@ def _label(target: models.Model | None) -> str:
     if target is None or getattr(target, "audit_private", False):
         return ""
     return str(target)[:300]
+
+
+@dataclass(frozen=True)
+class AuditTarget:
+    """A model whose objects audit entries point at, registered by its app
+    in `AppConfig.ready()`. The log names the object's type by `label`, or
+    by the model's verbose name."""
+
+    model: str  # the model's label_lower, as stored in `AuditEntry.target_type`
+    label: str | Promise | None = None
+
+    def type_label(self) -> str | Promise:
+        if self.label is not None:
+            return self.label
+        from django.apps import apps
+
+        app_label, _, name = self.model.partition(".")
+        try:
+            return apps.get_model(app_label, name)._meta.verbose_name
+        except LookupError:
+            return self.model
+
+
+TARGETS: Registry[AuditTarget] = Registry(
+    "Audit targets",
+    key=lambda target: target.model,
+    describe=lambda target: f"{target.model}: {target.type_label()}",
+)
+
+
+def register_targets(*models: str) -> None:
+    """Register models (by label_lower) whose objects the app audits."""
+    for model in models:
+        TARGETS.register(AuditTarget(model))
+
+
+def target_type_label(target_type: str) -> str | Promise:
+    """What the audit log calls a target type: the registered label, or the
+    stored type itself for a model no app registered (or removed since)."""
+    target = TARGETS.get(target_type)
+    return target.type_label() if target is not None else target_type

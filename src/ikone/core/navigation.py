@@ -47,6 +47,7 @@ AREAS: Registry[Area] = Registry(
     "Navigation areas",
     key=lambda area: area.url_name,
     describe=lambda area: f"{area.position:>3} {area.url_name}: {area.label}",
+    order=lambda area: (area.position, area.url_name),
 )
 FOOTER: Registry[FooterLinks] = Registry(
     "Footer links",
@@ -65,7 +66,7 @@ def register_footer_links(key: str, links: Callable[[], Sequence[object]]) -> No
 
 def main_areas() -> list[Area]:
     """Every registered area in header order, whether its URL exists or not."""
-    return sorted(AREAS, key=lambda area: (area.position, area.url_name))
+    return sorted(AREAS, key=lambda area: (area.position, area.url_name))  # as `order`
 
 
 def main_navigation(request: HttpRequest) -> list[NavItem]:

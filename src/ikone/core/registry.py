@@ -9,7 +9,7 @@ docs/architecture.md shows that output.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -29,11 +29,13 @@ class Registry(Generic[T]):
         *,
         key: Callable[[T], str],
         describe: Callable[[T], str],
+        order: Callable[[T], Any] | None = None,
         listed: bool = True,
     ) -> None:
         self.title = title
         self._key = key
         self._describe = describe
+        self._order = order
         self._entries: dict[str, T] = {}
         if listed:
             REGISTRIES.append(self)  # type: ignore[arg-type]
@@ -54,7 +56,9 @@ class Registry(Generic[T]):
     def subset(self, keys: Iterable[str]) -> Registry[T]:
         """An unlisted copy holding only the entries under `keys` (for tests
         that run part of what the apps registered)."""
-        copy = Registry(self.title, key=self._key, describe=self._describe, listed=False)
+        copy = Registry(
+            self.title, key=self._key, describe=self._describe, order=self._order, listed=False
+        )
         for key in keys:
             copy.register(self._entries[key])
         return copy
@@ -76,4 +80,8 @@ class Registry(Generic[T]):
         return self._describe(entry)
 
     def lines(self) -> list[str]:
-        return [self.describe(entry) for entry in self]
+        """One line per entry, in the registry's display order."""
+        entries = list(self)
+        if self._order is not None:
+            entries.sort(key=self._order)
+        return [self.describe(entry) for entry in entries]

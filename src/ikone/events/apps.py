@@ -7,10 +7,15 @@ class EventsConfig(AppConfig):
     verbose_name = _("Veranstaltungen")
 
     def ready(self) -> None:
-        from ikone.core import navigation, seeding
-        from ikone.events import organization_section  # noqa: F401 - connects the receiver
+        from ikone.core import audit, navigation, notifications, seeding
+        from ikone.events import (
+            notification_kinds,
+            organization_section,  # noqa: F401 - connects the receiver
+        )
 
+        audit.register_targets("events.event", "events.registration", "events.material")
         navigation.register(navigation.Area("events:list", _("Veranstaltungen"), position=30))
+        notifications.register(*notification_kinds.KINDS)
         seeding.register(
             seeding.Seeder(
                 "events",

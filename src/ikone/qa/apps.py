@@ -11,14 +11,16 @@ class QaConfig(AppConfig):
 
         from ikone.calls import subpages
         from ikone.calls.signals import call_amended
-        from ikone.core import navigation, seeding
-        from ikone.qa import receivers
+        from ikone.core import audit, navigation, notifications, seeding
+        from ikone.qa import notification_kinds, receivers
         from ikone.qa.views.faq import call_faq
 
         call_amended.connect(receivers.flag_answers_on_amendment, dispatch_uid="qa.flag_answers")
         # The call's FAQ page lives below the call: /foerderaufrufe/<slug>/faq/.
         subpages.register(path("<slug:slug>/faq/", call_faq, name="faq"))
+        audit.register_targets("qa.question", "qa.answer", "qa.faqentry")
         navigation.register(navigation.Area("qa:list", _("Fragen"), position=60))
+        notifications.register(*notification_kinds.KINDS)
         seeding.register(
             seeding.Seeder(
                 "qa",

@@ -77,6 +77,7 @@ PROVIDERS: Registry[Provider] = Registry(
     "Search providers",
     key=lambda provider: provider.kind,
     describe=lambda p: f"{p.position:>3} {p.kind}: {p.model} ({p.document.__module__})",
+    order=lambda provider: (provider.position, provider.kind),
 )
 _discovered = False
 

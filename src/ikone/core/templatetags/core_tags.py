@@ -47,6 +47,15 @@ def footer_links() -> Sequence[object]:
 
 
 @register.filter
+def audit_target_type(target_type: str) -> object:
+    """The audit log's name for a target type ("Bewerbungsentwurf" for
+    `applications.draft`), as the owning app registered it."""
+    from ikone.core.audit import target_type_label
+
+    return target_type_label(target_type)
+
+
+@register.filter
 def widget_type(field: BoundField) -> str:
     return field.widget_type
 

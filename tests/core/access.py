@@ -1,0 +1,21 @@
+"""Access-matrix rows of the platform itself (see tests/access.py)."""
+
+from tests.access import ADMIN_ROOT, COORDINATION, PUBLIC, everyone
+
+#             anonymous, staff_a, staff_b, contact_a, mentor, coordinator, admin
+ROWS = {
+    "healthz": PUBLIC,
+    "set_language": everyone(302),
+    "javascript-catalog": PUBLIC,
+    "wagtailcore_login": PUBLIC,
+    "wagtailadmin_home": ADMIN_ROOT,
+    "admin:index": ADMIN_ROOT,
+    "core:audit_log": COORDINATION,
+    # Site-wide search: everyone; results are filtered per person (tests/search/).
+    "core:search": PUBLIC,
+}
+
+PARAMETERS = {
+    # DRF's format suffix patterns, wherever they appear.
+    "format": lambda values: "json",
+}
