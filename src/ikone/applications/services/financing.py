@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Model
+from django.db.models import F, Field, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -180,8 +180,15 @@ EDITABLE_COST_FIELDS = ("category", "measure", "phase", "year", "amount", "note"
 
 def changed_fields(old: Model, new: Model, names: tuple[str, ...]) -> list[str]:
     """The names of the fields whose values differ (foreign keys by id)."""
-    attnames = {name: old._meta.get_field(name).attname for name in names}
+    attnames = {name: _concrete_field(old, name).attname for name in names}
     return [name for name in names if getattr(old, attnames[name]) != getattr(new, attnames[name])]
+
+
+def _concrete_field(obj: Model, name: str) -> Field:
+    field = obj._meta.get_field(name)
+    if not isinstance(field, Field):  # a reverse relation has no column to compare
+        raise TypeError(f"{name} is not a concrete field")
+    return field
 
 
 def _data(item: CostItem, fields: list[str] | None = None) -> dict[str, object]:
