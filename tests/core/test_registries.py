@@ -24,19 +24,21 @@ def _mail_templates() -> set[str]:
 
 
 def test_every_mail_has_a_registered_notification_kind():
-    registered = {kind.key for kind in notifications.KINDS}
+    registered = {
+        f"{kind.app}.{template}"
+        for kind in notifications.KINDS
+        for template in kind.template_names
+    }
     templates = _mail_templates()
 
-    assert templates - registered == set(), (
-        "register these kinds in the app's notification_kinds.py"
-    )
+    assert templates - registered == set(), "register these kinds in the app's notifications.py"
     assert registered - templates == set(), "kinds without a mail template"
 
 
 def test_notification_kinds_are_described():
     for kind in notifications.KINDS:
         assert str(kind.label) and str(kind.description), kind.key
-    assert notifications.get("events.registration_confirmed").mandatory
+    assert notifications.get("events.registration").mandatory
     with pytest.raises(LookupError):
         notifications.get("events.unknown")
 

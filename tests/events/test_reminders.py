@@ -105,7 +105,7 @@ def test_a_failed_send_releases_the_claim(monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("mail server down")
 
-    monkeypatch.setattr("ikone.events.tasks.send_event_mail", broken)
+    monkeypatch.setattr("ikone.core.mail.send", broken)
     with pytest.raises(OSError, match="mail server down"):
         send_reminder.call(registration.pk, REMINDER_DAY)
     registration.refresh_from_db()

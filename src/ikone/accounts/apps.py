@@ -7,7 +7,8 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from ikone.accounts import directory, notification_kinds
+        from ikone.accounts import directory
+        from ikone.accounts import notifications as accounts_notifications
         from ikone.core import audit, navigation, notifications, seeding
         from ikone.municipalities import membership
 
@@ -24,4 +25,4 @@ class AccountsConfig(AppConfig):
             navigation.Area("organizations:list", _("Organisationen"), position=20)
         )
         seeding.register(seeding.Seeder("accounts", "ikone.accounts.demo.seed_demo_accounts"))
-        notifications.register(*notification_kinds.KINDS)
+        notifications.register(*accounts_notifications.KINDS)

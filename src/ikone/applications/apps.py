@@ -7,11 +7,12 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Bewerbungswerkstatt")
 
     def ready(self) -> None:
-        from ikone.applications import notification_kinds, readiness
+        from ikone.applications import notifications as applications_notifications
+        from ikone.applications import readiness
         from ikone.core import audit, navigation, notifications, seeding
 
         readiness.autodiscover()
-        notifications.register(*notification_kinds.KINDS)
+        notifications.register(*applications_notifications.KINDS)
         audit.register_targets(
             "applications.draft",
             "applications.draftsection",

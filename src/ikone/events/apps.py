@@ -9,13 +9,15 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from ikone.core import audit, navigation, notifications, seeding
         from ikone.events import (
-            notification_kinds,
+            notifications as events_notifications,
+        )
+        from ikone.events import (
             organization_section,  # noqa: F401 - connects the receiver
         )
 
         audit.register_targets("events.event", "events.registration", "events.material")
         navigation.register(navigation.Area("events:list", _("Veranstaltungen"), position=30))
-        notifications.register(*notification_kinds.KINDS)
+        notifications.register(*events_notifications.KINDS)
         seeding.register(
             seeding.Seeder(
                 "events",

@@ -1,8 +1,6 @@
-"""Background work for participants: confirmation, waiting-list and
-move-up mails, cancellation notices, and the reminders one day and one
-hour before an event.
+"""The reminders one day and one hour before an event (the other mails to
+participants are notification kinds in `events.notifications`).
 
-Services enqueue these with `transaction.on_commit`, passing only ids.
 Reminders are sent exactly once even if two workers run the same task:
 each first claims its registration with a conditional UPDATE on the
 `reminder_*_sent_at` column and sends only if that UPDATE changed a row.
@@ -13,101 +11,18 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
-from ikone.events.calendar import build_calendar
-from ikone.events.mail import absolute_url, send_event_mail
-from ikone.events.models import Event, EventStatus, Registration, RegistrationStatus
+from ikone.core import mail
+from ikone.events.models import EventStatus, Registration, RegistrationStatus
+from ikone.events.notifications import reminder_mail
 
 REMINDER_DAY = "day"
 REMINDER_HOUR = "hour"
 REMINDER_FIELDS = {REMINDER_DAY: "reminder_day_sent_at", REMINDER_HOUR: "reminder_hour_sent_at"}
 # A reminder is due when the event starts within this span from now.
 REMINDER_WINDOWS = {REMINDER_DAY: timedelta(hours=24), REMINDER_HOUR: timedelta(hours=1)}
-
-
-def _registration(registration_id: int) -> Registration | None:
-    return (
-        Registration.objects.select_related("event", "person", "organization")
-        .filter(pk=registration_id)
-        .first()
-    )
-
-
-def _context(registration: Registration) -> dict:
-    event = registration.event
-    return {
-        "registration": registration,
-        "event": event,
-        "person": registration.person,
-        "event_url": absolute_url(event.get_absolute_url()),
-        "ics_url": absolute_url(reverse("events:ics", kwargs={"slug": event.slug})),
-    }
-
-
-def _confirmed_ics(event: Event) -> bytes:
-    return build_calendar([event], method="REQUEST", with_link=True)
-
-
-@task()
-def send_registration_email(registration_id: int) -> None:
-    """The confirmation (with the event as .ics, including the meeting link)
-    or the notice of a waiting-list place."""
-    registration = _registration(registration_id)
-    if registration is None or registration.status == RegistrationStatus.CANCELLED:
-        return
-    context = _context(registration)
-    if registration.status == RegistrationStatus.CONFIRMED:
-        send_event_mail(
-            "registration_confirmed",
-            registration.person.email,
-            context,
-            ics=_confirmed_ics(registration.event),
-        )
-        return
-    from ikone.events.selectors import waitlist_position
-
-    context["position"] = waitlist_position(registration=registration)
-    send_event_mail("registration_waitlisted", registration.person.email, context)
-
-
-@task()
-def send_moved_up_email(registration_id: int) -> None:
-    """Tell a person from the waiting list that they now have a seat."""
-    registration = _registration(registration_id)
-    if registration is None or registration.status != RegistrationStatus.CONFIRMED:
-        return
-    send_event_mail(
-        "registration_moved_up",
-        registration.person.email,
-        _context(registration),
-        ics=_confirmed_ics(registration.event),
-    )
-
-
-@task()
-def send_event_cancelled_emails(event_id: int) -> None:
-    """Tell everyone confirmed or waiting that the event is cancelled, with
-    an .ics (METHOD:CANCEL, STATUS:CANCELLED) that updates their calendar."""
-    event = Event.objects.filter(pk=event_id, status=EventStatus.CANCELLED).first()
-    if event is None:
-        return
-    ics = build_calendar([event], method="CANCEL")
-    registrations = Registration.objects.select_related("person").filter(
-        event=event,
-        status__in=(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED),
-    )
-    for registration in registrations:
-        registration.event = event
-        send_event_mail(
-            "event_cancelled",
-            registration.person.email,
-            _context(registration),
-            ics=ics,
-            ics_method="CANCEL",
-        )
 
 
 def claim_reminder(registration_id: int, kind: str) -> bool:
@@ -140,14 +55,11 @@ def send_reminder(registration_id: int, kind: str) -> None:
     """
     if kind not in REMINDER_FIELDS or not claim_reminder(registration_id, kind):
         return
-    registration = _registration(registration_id)
-    if registration is None:
-        return
-    if registration.event.status != EventStatus.PUBLISHED or registration.event.has_started:
+    reminder = reminder_mail(registration_id, kind)
+    if reminder is None:
         return
     try:
-        context = {**_context(registration), "kind": kind}
-        send_event_mail(f"reminder_{kind}", registration.person.email, context)
+        mail.send(reminder)
     except Exception:
         _release_reminder(registration_id, kind)
         raise

@@ -12,7 +12,8 @@ class QaConfig(AppConfig):
         from ikone.calls import subpages
         from ikone.calls.signals import call_amended
         from ikone.core import audit, navigation, notifications, seeding
-        from ikone.qa import notification_kinds, receivers
+        from ikone.qa import notifications as qa_notifications
+        from ikone.qa import receivers
         from ikone.qa.views.faq import call_faq
 
         call_amended.connect(receivers.flag_answers_on_amendment, dispatch_uid="qa.flag_answers")
@@ -20,7 +21,7 @@ class QaConfig(AppConfig):
         subpages.register(path("<slug:slug>/faq/", call_faq, name="faq"))
         audit.register_targets("qa.question", "qa.answer", "qa.faqentry")
         navigation.register(navigation.Area("qa:list", _("Fragen"), position=60))
-        notifications.register(*notification_kinds.KINDS)
+        notifications.register(*qa_notifications.KINDS)
         seeding.register(
             seeding.Seeder(
                 "qa",

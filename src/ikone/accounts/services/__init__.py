@@ -7,12 +7,8 @@ They raise PermissionDenied or a DomainError from `accounts.exceptions`.
 Other apps import them from here: `from ikone.accounts import services`.
 """
 
-from ikone.accounts.services._common import (
-    COORDINATOR_GROUP,
-    INVITATION_VALIDITY,
-    RESERVED_SLUGS,
-)
 from ikone.accounts.services.memberships import (
+    INVITATION_VALIDITY,
     invitation_accept,
     invitation_create,
     invitation_revoke,
@@ -23,6 +19,7 @@ from ikone.accounts.services.memberships import (
     membership_remove,
 )
 from ikone.accounts.services.organizations import (
+    RESERVED_SLUGS,
     network_membership_apply,
     network_membership_record,
     network_membership_remove,
@@ -33,6 +30,7 @@ from ikone.accounts.services.organizations import (
     unique_organization_slug,
 )
 from ikone.accounts.services.users import (
+    COORDINATOR_GROUP,
     coordinator_group,
     coordinator_role_set,
     mentor_role_set,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ikone.accounts import permissions, selectors, tasks
+from ikone.accounts import notifications, permissions, selectors
 from ikone.accounts.exceptions import (
     AlreadyMemberError,
     InvitationEmailMismatchError,
@@ -25,14 +26,11 @@ from ikone.accounts.models import (
     Role,
     User,
 )
-from ikone.accounts.services._common import (
-    INVITATION_VALIDITY,
-    on_commit_enqueue,
-    require,
-    require_user,
-)
-from ikone.core import audit
+from ikone.core import audit, mail
 from ikone.core.audit import Actor
+from ikone.core.services import require, require_user
+
+INVITATION_VALIDITY = timedelta(days=14)
 
 # --- Memberships and the Ansprechperson invariant -------------------------------
 
@@ -180,7 +178,7 @@ def invitation_create(
         target=invitation,
         data={"organization": organization.slug, "role": role, "replaces": replaced},
     )
-    on_commit_enqueue(tasks.send_invitation_email, invitation.pk)
+    mail.notify(notifications.INVITATION, invitation.pk)
     return invitation
 
 
@@ -284,7 +282,7 @@ def join_request_create(*, organization: Organization, message: str, actor: Acto
         target=join_request,
         data={"organization": organization.slug},
     )
-    on_commit_enqueue(tasks.send_join_request_created_email, join_request.pk)
+    mail.notify(notifications.JOIN_REQUEST_CREATED, join_request.pk)
     return join_request
 
 
@@ -310,7 +308,7 @@ def _decide(join_request: JoinRequest, status: str, actor: Actor) -> JoinRequest
         target=join_request,
         data={"organization": join_request.organization.slug, "user": join_request.user.email},
     )
-    on_commit_enqueue(tasks.send_join_request_decided_email, join_request.pk)
+    mail.notify(notifications.JOIN_REQUEST_DECIDED, join_request.pk)
     return join_request
 
 

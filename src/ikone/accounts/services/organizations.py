@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from ikone.accounts import permissions, selectors, tasks
+from ikone.accounts import notifications, permissions, selectors
 from ikone.accounts.exceptions import (
     AlreadyMemberError,
     NetworkMissingError,
@@ -24,16 +24,20 @@ from ikone.accounts.models import (
     OrganizationKind,
     Role,
 )
-from ikone.accounts.services._common import (
-    RESERVED_SLUGS,
-    iso_date,
-    on_commit_enqueue,
-    require,
-    require_user,
-)
-from ikone.core import audit
+from ikone.core import audit, mail
 from ikone.core.audit import Actor
+from ikone.core.datetimes import iso
+from ikone.core.services import require, require_user
 from ikone.municipalities.models import Level, Municipality
+
+# Path segments under /organisationen/ that are views, not organisations.
+RESERVED_SLUGS = frozenset({"neu"})
+
+
+def iso_date(value: date | None) -> str | None:
+    """A date as ISO text for audit data, or None."""
+    return iso(value)
+
 
 # --- Organisations -------------------------------------------------------------
 
@@ -124,7 +128,7 @@ def organization_create(
         target=membership,
         data={"organization": organization.slug, "role": Role.CONTACT, "via": "creation"},
     )
-    on_commit_enqueue(tasks.send_organization_created_email, organization.pk)
+    mail.notify(notifications.ORGANIZATION_CREATED, organization.pk)
     return organization
 
 
@@ -251,5 +255,5 @@ def network_membership_apply(*, organization: Organization, actor: Actor) -> Net
         target=membership,
         data={"organization": organization.slug, "network": network.slug},
     )
-    on_commit_enqueue(tasks.send_network_membership_applied_email, organization.pk)
+    mail.notify(notifications.NETWORK_MEMBERSHIP_APPLIED, organization.pk)
     return membership

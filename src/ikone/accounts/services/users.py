@@ -18,13 +18,12 @@ from ikone.accounts.exceptions import (
 from ikone.accounts.models import (
     User,
 )
-from ikone.accounts.services._common import (
-    COORDINATOR_GROUP,
-    COORDINATOR_PERMISSIONS,
-    require,
-)
 from ikone.core import audit
 from ikone.core.audit import Actor
+from ikone.core.services import require
+
+COORDINATOR_GROUP = "Netzwerkkoordination"
+COORDINATOR_PERMISSIONS = ("wagtailadmin.access_admin",)
 
 # --- Profile ---------------------------------------------------------------------
 

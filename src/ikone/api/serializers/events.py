@@ -9,10 +9,10 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ikone.core.mail import absolute_url
 from ikone.core.models import FieldOfAction
 from ikone.events import api_texts as texts
 from ikone.events.formatting import format_when
-from ikone.events.mail import absolute_url
 from ikone.events.models import AgendaItem, Event, Speaker
 from ikone.events.selectors import PAST, UPCOMING, EventFilters
 

@@ -19,11 +19,11 @@ from ikone.applications.models import (
     DraftDocument,
     DraftSection,
 )
-from ikone.applications.services._common import require, require_user
 from ikone.calls.models import EvaluationCriterion, RequiredDocument
 from ikone.core import audit
 from ikone.core.audit import Actor
 from ikone.core.files import delete_after_commit
+from ikone.core.services import require, require_user
 from ikone.core.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MB, UploadValidator
 
 DOCUMENT_UPLOAD = UploadValidator(allowed=DOCUMENT_TYPES + IMAGE_TYPES, max_size=20 * MB)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ikone.accounts.models import Organization, User
-from ikone.applications import permissions, tasks, workflow
+from ikone.applications import notifications, permissions, workflow
 from ikone.applications.exceptions import DraftError
 from ikone.applications.models import (
     Draft,
@@ -24,10 +24,10 @@ from ikone.applications.models import (
     SectionTemplateItem,
 )
 from ikone.applications.section_templates import DEFAULT_TEMPLATE
-from ikone.applications.services._common import on_commit_enqueue, require, require_user
 from ikone.calls.models import Call
-from ikone.core import audit
+from ikone.core import audit, mail
 from ikone.core.audit import Actor
+from ikone.core.services import require, require_user
 
 
 def _section_specs(call: Call) -> list[dict[str, object]]:
@@ -146,9 +146,9 @@ def draft_share(
         data={"mentors": sorted(wanted), "network": with_network},
     )
     for mentor in added:
-        on_commit_enqueue(tasks.send_draft_shared_email, draft.pk, mentor.pk)
+        mail.notify(notifications.DRAFT_SHARED, draft.pk, mentor.pk)
     if newly_network:
-        on_commit_enqueue(tasks.send_draft_shared_with_network_email, draft.pk)
+        mail.notify(notifications.DRAFT_SHARED_NETWORK, draft.pk)
     return added
 
 
@@ -202,7 +202,7 @@ def draft_transition(
         target=locked,
         data={"from": old_status, "to": new_status},
     )
-    on_commit_enqueue(tasks.send_draft_status_email, locked.pk, user.pk)
+    mail.notify(notifications.STATUS, locked.pk, user.pk)
     return locked
 
 

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ikone.applications import permissions, tasks
+from ikone.applications import notifications, permissions
 from ikone.applications.exceptions import DraftError
 from ikone.applications.models import (
     CriterionAssessment,
@@ -17,10 +17,10 @@ from ikone.applications.models import (
     Recommendation,
     SectionComment,
 )
-from ikone.applications.services._common import on_commit_enqueue, require, require_user
 from ikone.calls.models import EvaluationCriterion
-from ikone.core import audit
+from ikone.core import audit, mail
 from ikone.core.audit import Actor
+from ikone.core.services import require, require_user
 
 MAX_COMMENT_LENGTH = 5_000
 
@@ -46,7 +46,7 @@ def comment_add(
             parent = parent.parent
     comment = SectionComment.objects.create(section=section, parent=parent, author=user, text=text)
     audit.record(actor, "applications.comment.added", target=comment)
-    on_commit_enqueue(tasks.send_comment_email, comment.pk)
+    mail.notify(notifications.COMMENT, comment.pk)
     return comment
 
 
@@ -115,5 +115,5 @@ def recommendation_save(
         target=draft,
         data={"recommendation": recommendation},
     )
-    on_commit_enqueue(tasks.send_recommendation_email, share.pk)
+    mail.notify(notifications.RECOMMENDATION, share.pk)
     return share

@@ -13,9 +13,9 @@ from ikone.accounts.models import User
 from ikone.applications import permissions
 from ikone.applications.exceptions import ConflictingText, DraftError, EditConflict
 from ikone.applications.models import Draft, DraftSection, SectionRevision
-from ikone.applications.services._common import require, require_user
 from ikone.core import audit
 from ikone.core.audit import Actor
+from ikone.core.services import require, require_user
 
 MAX_SECTION_LENGTH = 60_000
 # Autosaves closer together than this belong to one editing session.

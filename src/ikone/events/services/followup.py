@@ -3,18 +3,17 @@ feedback from participants."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ikone.accounts.models import User
-from ikone.accounts.permissions import is_signed_in
-from ikone.core import audit
+from ikone.core import audit, mail
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
 from ikone.core.models import AuditEntry
-from ikone.events import permissions
+from ikone.core.services import require, require_user
+from ikone.events import notifications, permissions
 from ikone.events.models import (
     Event,
     EventStatus,
@@ -35,11 +34,6 @@ class FeedbackAlreadyRequestedError(DomainError):
     """The participants were already asked for feedback."""
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
 @transaction.atomic
 def material_add(
     *,
@@ -52,7 +46,7 @@ def material_add(
     url: str = "",
 ) -> Material:
     """Attach a file (already checked by the form's UploadValidator) or a link."""
-    _require(permissions.can_add_material(actor.user, event))
+    require(permissions.can_add_material(actor.user, event))
     material = Material(
         event=event,
         kind=kind,
@@ -77,7 +71,7 @@ def material_add(
 @transaction.atomic
 def material_delete(*, material: Material, actor: Actor) -> None:
     """Remove a material and its file."""
-    _require(permissions.can_delete_material(actor.user, material))
+    require(permissions.can_delete_material(actor.user, material))
     audit.record(
         actor, "events.material.deleted", target=material, data={"event": material.event_id}
     )
@@ -99,9 +93,7 @@ def _own_registration(event: Event, user: User) -> Registration | None:
 @transaction.atomic
 def feedback_save(*, event: Event, rating: int, comment: str, actor: Actor) -> FeedbackResponse:
     """Create or change the actor's feedback (one per person and event)."""
-    user = actor.user
-    if not is_signed_in(user):
-        raise PermissionDenied
+    user = require_user(actor)
     registration = _own_registration(event, user)
     if not permissions.can_give_feedback(user, event, registration):
         raise FeedbackNotAllowedError(
@@ -136,7 +128,7 @@ def feedback_last_requested(*, event: Event) -> AuditEntry | None:
 def feedback_request_send(*, event: Event, actor: Actor) -> None:
     """Ask every participant by e-mail for feedback, once per event, after
     it has begun. Locks the event row so two clicks send one request."""
-    _require(permissions.can_view_feedback_results(actor.user, event))
+    require(permissions.can_view_feedback_results(actor.user, event))
     locked = Event.objects.select_for_update().get(pk=event.pk)
     if locked.status != EventStatus.PUBLISHED or not locked.has_started:
         raise FeedbackNotAllowedError(
@@ -147,6 +139,4 @@ def feedback_request_send(*, event: Event, actor: Actor) -> None:
             _("Die Teilnehmenden wurden schon um Rückmeldung gebeten.")
         )
     audit.record(actor, FEEDBACK_REQUESTED, target=locked)
-    from ikone.events import tasks_manage
-
-    transaction.on_commit(lambda: tasks_manage.send_feedback_request.enqueue(locked.pk))
+    mail.notify(notifications.FEEDBACK_REQUEST, locked.pk)

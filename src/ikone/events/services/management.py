@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -21,12 +20,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ikone.accounts.models import User
-from ikone.accounts.permissions import is_signed_in
 from ikone.calls.models import Call
 from ikone.core import audit
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
 from ikone.core.models import FieldOfAction
+from ikone.core.services import require, require_user
 from ikone.events import permissions
 from ikone.events.models import (
     AgendaItem,
@@ -120,18 +119,6 @@ class AgendaData:
     delete: bool = False
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def _require_user(actor: Actor) -> User:
-    user = actor.user
-    if not is_signed_in(user):
-        raise PermissionDenied
-    return user
-
-
 def _unique_slug(wanted: str, title: str, *, exclude_pk: int | None = None) -> str:
     """The wanted slug, or one made from the title with a number appended
     until it is free. A wanted slug that is taken raises SlugTakenError."""
@@ -181,8 +168,8 @@ def event_create(
     agenda: list[AgendaData] | None = None,
 ) -> Event:
     """Create an event as a draft. Raises SlugTakenError for a taken slug."""
-    user = _require_user(actor)
-    _require(permissions.can_create_event(user))
+    user = require_user(actor)
+    require(permissions.can_create_event(user))
     event = Event(created_by=user, status=EventStatus.DRAFT)
     _assign(event, data)
     event.slug = _unique_slug(data.slug, data.title)
@@ -224,8 +211,8 @@ def event_update(
     """Save the event, its speakers and agenda unless someone saved since
     version `based_on`; then raises EventEditConflictError carrying the current
     event instead of overwriting. Locks the event row."""
-    user = _require_user(actor)
-    _require(permissions.can_edit_event(user, event))
+    user = require_user(actor)
+    require(permissions.can_edit_event(user, event))
     current = Event.objects.select_for_update().get(pk=event.pk)
     if current.version != based_on:
         raise EventEditConflictError(
@@ -343,9 +330,9 @@ def _set_status(event: Event, status: str, *, cancelled: bool = False) -> Event:
 @transaction.atomic
 def event_publish(*, event: Event, actor: Actor) -> Event:
     """Make a draft visible and open for registration. Locks the event row."""
-    user = _require_user(actor)
+    user = require_user(actor)
     locked = Event.objects.select_for_update().get(pk=event.pk)
-    _require(permissions.can_publish_event(user, locked))
+    require(permissions.can_publish_event(user, locked))
     if locked.status != EventStatus.DRAFT:
         raise EventStateError(_("Die Veranstaltung ist bereits veröffentlicht."))
     _set_status(locked, EventStatus.PUBLISHED)
@@ -357,9 +344,9 @@ def event_publish(*, event: Event, actor: Actor) -> Event:
 def event_unpublish(*, event: Event, actor: Actor) -> Event:
     """Take a published event back to draft, while nobody has registered.
     Locks the event row."""
-    user = _require_user(actor)
+    user = require_user(actor)
     locked = Event.objects.select_for_update().get(pk=event.pk)
-    _require(permissions.can_publish_event(user, locked))
+    require(permissions.can_publish_event(user, locked))
     if locked.status != EventStatus.PUBLISHED:
         raise EventStateError(_("Die Veranstaltung ist nicht veröffentlicht."))
     active = Registration.objects.filter(event=locked).exclude(status=RegistrationStatus.CANCELLED)
@@ -378,7 +365,7 @@ def event_unpublish(*, event: Event, actor: Actor) -> Event:
 def event_cancel(*, event: Event, reason: str, actor: Actor) -> Event:
     """Cancel the event and notify registered people, through the
     registration service that owns the notifications."""
-    _require(permissions.can_cancel_event(actor.user, event))
+    require(permissions.can_cancel_event(actor.user, event))
     from ikone.events.services import registration
 
     return registration.cancel_event(event=event, reason=reason, actor=actor)

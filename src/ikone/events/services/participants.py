@@ -8,16 +8,16 @@ actor runs the event and leaves the audit entries.
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ikone.accounts.models import Organization, User
-from ikone.core import audit
+from ikone.core import audit, mail
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
-from ikone.events import permissions
+from ikone.core.services import require
+from ikone.events import notifications, permissions
 from ikone.events.models import Event, Registration, RegistrationStatus
 
 MESSAGE_STATUSES = (RegistrationStatus.CONFIRMED,)
@@ -32,11 +32,6 @@ class NoRecipientsError(DomainError):
     """The message would reach nobody."""
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
 def participant_register(
     *,
     event: Event,
@@ -47,7 +42,7 @@ def participant_register(
 ) -> Registration:
     """Register another person (confirmed, or on the waiting list when the
     event is full), as the registration service decides."""
-    _require(permissions.can_manage_participants(actor.user, event))
+    require(permissions.can_manage_participants(actor.user, event))
     from ikone.events.services import registration
 
     return registration.register_other(
@@ -59,7 +54,7 @@ def participant_register(
 def attendance_set(*, registration: Registration, attended: bool, actor: Actor) -> Registration:
     """Check a person in (or undo it). Waiting-list people who came anyway
     may be checked in; cancelled registrations may not. Locks the row."""
-    _require(permissions.can_manage_participants(actor.user, registration.event))
+    require(permissions.can_manage_participants(actor.user, registration.event))
     locked = Registration.objects.select_for_update().get(pk=registration.pk)
     if locked.status == RegistrationStatus.CANCELLED:
         raise NotRegisteredError(
@@ -94,7 +89,7 @@ def participants_message(
     """Send a message to every confirmed (optionally also waiting-list)
     participant, by a background task after commit. Returns how many
     people it goes to; raises NoRecipientsError when nobody."""
-    _require(permissions.can_manage_participants(actor.user, event))
+    require(permissions.can_manage_participants(actor.user, event))
     count = message_recipient_count(event=event, include_waitlisted=include_waitlisted)
     if not count:
         raise NoRecipientsError(_("Es gibt noch niemanden, an den die Nachricht gehen könnte."))
@@ -109,7 +104,5 @@ def participants_message(
             "recipients": count,
         },
     )
-    from ikone.events import tasks_manage
-
-    transaction.on_commit(lambda: tasks_manage.send_participant_message.enqueue(entry.pk))
+    mail.notify(notifications.PARTICIPANT_MESSAGE, entry.pk)
     return count

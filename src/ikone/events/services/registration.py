@@ -8,7 +8,7 @@ counts the confirmed registrations. Two people asking for the last seat at
 the same time therefore queue on the lock; the second one lands on the
 waiting list.
 
-Mails go out by background tasks enqueued on commit (see `events.tasks`).
+Mails go out by background tasks enqueued on commit (see `events.notifications`).
 
 Stable entry points for other modules (E2's management views call these):
 `register_self`, `register_other`, `registration_cancel`,
@@ -24,10 +24,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ikone.accounts.models import Membership, NetworkMembership, Organization, User
-from ikone.accounts.permissions import is_network_coordinator, is_signed_in
-from ikone.core import audit
+from ikone.accounts.permissions import is_network_coordinator
+from ikone.core import audit, mail
 from ikone.core.audit import Actor
-from ikone.events import permissions, tasks
+from ikone.core.services import require_user
+from ikone.events import notifications, permissions
 from ikone.events.exceptions import RegistrationError
 from ikone.events.models import (
     Audience,
@@ -40,20 +41,9 @@ from ikone.events.models import (
 ACTIVE_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
 
 
-def _require_user(actor: Actor) -> User:
-    user = actor.user
-    if not is_signed_in(user):
-        raise PermissionDenied
-    return user
-
-
 def _lock_event(event: Event) -> Event:
     """The event row, locked until the surrounding transaction ends."""
     return Event.objects.select_for_update().get(pk=event.pk)
-
-
-def _enqueue(task, *args) -> None:  # type: ignore[no-untyped-def]
-    transaction.on_commit(lambda: task.enqueue(*args))
 
 
 def _check_open(event: Event) -> None:
@@ -190,7 +180,7 @@ def register_self(
     RegistrationError with a German message otherwise. Locks the event row.
     Sends the confirmation (or waiting-list) mail after commit.
     """
-    person = _require_user(actor)
+    person = require_user(actor)
     event = _lock_event(event)
     _check_open(event)
     _check_deadline(event)
@@ -210,7 +200,7 @@ def register_self(
         target=registration,
         data={"event": event.pk, "status": registration.status},
     )
-    _enqueue(tasks.send_registration_email, registration.pk)
+    mail.notify(notifications.REGISTRATION, registration.pk)
     return registration
 
 
@@ -256,7 +246,7 @@ def register_other(
         target=registration,
         data={"event": event.pk, "person": person.pk, "status": registration.status},
     )
-    _enqueue(tasks.send_registration_email, registration.pk)
+    mail.notify(notifications.REGISTRATION, registration.pk)
     return registration
 
 
@@ -280,7 +270,7 @@ def _promote(event: Event) -> list[Registration]:
             target=registration,
             data={"event": event.pk},
         )
-        _enqueue(tasks.send_moved_up_email, registration.pk)
+        mail.notify(notifications.MOVED_UP, registration.pk)
         promoted.append(registration)
     return promoted
 
@@ -298,7 +288,7 @@ def registration_cancel(*, registration: Registration, actor: Actor) -> Registra
     or whoever runs the event (any time). A freed seat goes to the first
     person on the waiting list, who gets an e-mail. Locks the event row.
     """
-    user = _require_user(actor)
+    user = require_user(actor)
     own = registration.person_id == user.pk
     manager = permissions.can_manage_participants(user, registration.event)
     if not own and not manager:
@@ -355,5 +345,5 @@ def cancel_event(*, event: Event, actor: Actor, reason: str = "") -> Event:
         actor, "events.event.cancelled", target=event, data={"reason": event.cancellation_reason}
     )
     if was_published:
-        _enqueue(tasks.send_event_cancelled_emails, event.pk)
+        mail.notify(notifications.CANCELLED, event.pk)
     return event

@@ -23,11 +23,11 @@ from django.views.decorators.http import require_POST, require_safe
 from ikone.core.audit import Actor
 from ikone.core.datetimes import iso
 from ikone.core.exceptions import DomainError
+from ikone.core.mail import absolute_url
 from ikone.core.ratelimit import ratelimit
 from ikone.events import permissions, selectors
 from ikone.events.calendar import build_calendar
 from ikone.events.forms_public import EventFilterForm, RegistrationForm
-from ikone.events.mail import absolute_url
 from ikone.events.models import (
     Event,
     EventFormat,

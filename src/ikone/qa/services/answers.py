@@ -10,17 +10,14 @@ from django.utils import timezone
 
 from ikone.accounts.models import Organization
 from ikone.calls.models import CallSection
-from ikone.core import audit
+from ikone.core import audit, mail
 from ikone.core.audit import Actor
-from ikone.qa import permissions, tasks
+from ikone.core.services import require, require_user
+from ikone.qa import permissions
 from ikone.qa.exceptions import EditConflictError
 from ikone.qa.models import Answer, Question, QuestionStatus
-from ikone.qa.services._common import (
-    acting,
-    current_sections_only,
-    on_commit_enqueue,
-    require,
-)
+from ikone.qa.notifications import NEW_ANSWER
+from ikone.qa.services.questions import current_sections_only
 from ikone.qa.text import sanitize_answer
 
 
@@ -37,7 +34,8 @@ def answer_create(
     """Answer a question. The first answer turns an open question into an
     answered one and records when; followers (but the author) get an e-mail
     after the commit unless `notify` is False (imports, demo data)."""
-    user, viewer = acting(actor)
+    user = require_user(actor)
+    viewer = permissions.viewer_for(user)
     require(permissions.can_answer_question(viewer, question))
     if organization is not None:
         require(organization.pk in viewer.organization_ids)
@@ -58,7 +56,7 @@ def answer_create(
     question.refresh_from_db(fields=["first_answer_at", "first_answer_seconds", "status"])
     audit.record(actor, "qa.answer.created", target=answer, data={"question": question.pk})
     if notify:
-        on_commit_enqueue(tasks.send_new_answer_emails, answer.pk)
+        mail.notify(NEW_ANSWER, answer.pk)
     return answer
 
 
@@ -74,7 +72,7 @@ def answer_update(
     """Change an answer unless someone saved it since version `based_on`
     (EditConflictError then). An update also settles an "Auslegung prüfen" flag:
     the author looked at it against the current wording."""
-    _user, viewer = acting(actor)
+    viewer = permissions.viewer_for(require_user(actor))
     require(permissions.can_edit_answer(viewer, answer))
     chosen = current_sections_only(answer.question.call, sections)
     cleaned = sanitize_answer(text)
@@ -104,7 +102,7 @@ def answer_update(
 def answer_mark_official(*, actor: Actor, answer: Answer) -> Answer:
     """Make this the official interpretation of its question (coordinators);
     any earlier official answer loses the mark. Locks the question's answers."""
-    _user, viewer = acting(actor)
+    viewer = permissions.viewer_for(require_user(actor))
     require(permissions.can_moderate(viewer))
     list(Answer.objects.select_for_update().filter(question_id=answer.question_id))
     Answer.objects.filter(question_id=answer.question_id, is_official=True).exclude(
@@ -119,7 +117,7 @@ def answer_mark_official(*, actor: Actor, answer: Answer) -> Answer:
 @transaction.atomic
 def answer_unmark_official(*, actor: Actor, answer: Answer) -> Answer:
     """Withdraw the official mark (coordinators)."""
-    _user, viewer = acting(actor)
+    viewer = permissions.viewer_for(require_user(actor))
     require(permissions.can_moderate(viewer))
     Answer.objects.filter(pk=answer.pk).update(is_official=False)
     answer.is_official = False

@@ -9,10 +9,10 @@ from django.utils import timezone
 from ikone.calls.models import CallSection
 from ikone.core import audit
 from ikone.core.audit import Actor
+from ikone.core.services import require, require_user
 from ikone.qa import permissions
 from ikone.qa.exceptions import EditConflictError, InvalidSectionsError, NoOfficialAnswerError
 from ikone.qa.models import Answer, FAQEntry, FAQRevision, Question, QuestionStatus
-from ikone.qa.services._common import acting, require
 from ikone.qa.text import sanitize_answer
 
 
@@ -52,7 +52,7 @@ def faq_publish(
     original wording; the published one is stored as revision 1. Publishing
     an already published question again raises EditConflictError (edit it
     instead)."""
-    _user, viewer = acting(actor)
+    viewer = permissions.viewer_for(require_user(actor))
     require(permissions.can_publish_faq(viewer, question))
     official = Answer.objects.filter(question=question, is_official=True).first()
     if official is None:
@@ -101,7 +101,7 @@ def faq_entry_update(
     """Change the published wording unless someone saved since version
     `based_on` (EditConflictError). Adds a revision; settles an "Auslegung
     prüfen" flag on the entry (the coordinator looked at it)."""
-    _user, viewer = acting(actor)
+    viewer = permissions.viewer_for(require_user(actor))
     require(permissions.can_moderate(viewer))
     _check_section(entry.question, section)
     cleaned = sanitize_answer(answer_text)
@@ -133,7 +133,7 @@ def faq_entry_update(
 @transaction.atomic
 def faq_entry_unpublish(*, actor: Actor, entry: FAQEntry) -> FAQEntry:
     """Take an entry off the FAQ; wording and history stay (coordinators)."""
-    _user, viewer = acting(actor)
+    viewer = permissions.viewer_for(require_user(actor))
     require(permissions.can_moderate(viewer))
     FAQEntry.objects.filter(pk=entry.pk).update(is_published=False, updated_at=timezone.now())
     Question.objects.filter(pk=entry.question_id).update(status=QuestionStatus.ANSWERED)

@@ -11,9 +11,19 @@ from ikone.calls.models import Call, CallSection
 from ikone.core import audit
 from ikone.core.audit import Actor
 from ikone.core.models import FieldOfAction
+from ikone.core.services import require, require_user
 from ikone.qa import permissions
+from ikone.qa.exceptions import InvalidSectionsError
 from ikone.qa.models import Question, QuestionFollow, Visibility
-from ikone.qa.services._common import acting, current_sections_only, require
+
+
+def current_sections_only(call: Call, sections: Iterable[CallSection]) -> list[CallSection]:
+    """The sections, which must all belong to the call's current version;
+    raises InvalidSectionsError otherwise."""
+    chosen = list(sections)
+    if any(section.version_id != call.current_version_id for section in chosen):
+        raise InvalidSectionsError
+    return chosen
 
 
 @transaction.atomic
@@ -34,7 +44,8 @@ def question_create(
     `organization` must be one of the asker's own (None for mentors and
     coordinators asking for themselves); cited sections must be of the
     call's current version (InvalidSectionsError otherwise)."""
-    user, viewer = acting(actor)
+    user = require_user(actor)
+    viewer = permissions.viewer_for(user)
     require(permissions.can_ask_question(viewer))
     if organization is not None:
         require(organization.pk in viewer.organization_ids)
@@ -67,7 +78,8 @@ def question_create(
 
 def question_follow(*, actor: Actor, question: Question) -> QuestionFollow:
     """Follow a question (idempotent)."""
-    user, viewer = acting(actor)
+    user = require_user(actor)
+    viewer = permissions.viewer_for(user)
     require(permissions.can_follow_question(viewer, question))
     try:
         with transaction.atomic():
@@ -79,5 +91,5 @@ def question_follow(*, actor: Actor, question: Question) -> QuestionFollow:
 
 def question_unfollow(*, actor: Actor, question: Question) -> None:
     """Stop following a question (idempotent)."""
-    user, _viewer = acting(actor)
+    user = require_user(actor)
     QuestionFollow.objects.filter(question=question, user=user).delete()

@@ -13,10 +13,10 @@ from ikone.calls import selectors as call_selectors
 from ikone.calls.models import Call, CallSection
 from ikone.core import audit
 from ikone.core.audit import Actor
+from ikone.core.services import require, require_user
 from ikone.qa import permissions
 from ikone.qa.exceptions import NotFlaggedError
 from ikone.qa.models import Answer, FAQEntry
-from ikone.qa.services._common import acting, require
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def _current(sections: Iterable[CallSection]) -> list[CallSection]:
 def answer_review_confirm(*, actor: Actor, answer: Answer) -> Answer:
     """The answer still holds for the amended call: clear the flag and let
     its citations point at the current version's sections."""
-    _user, viewer = acting(actor)
+    viewer = permissions.viewer_for(require_user(actor))
     require(permissions.can_review_answer(viewer, answer))
     answer = Answer.objects.select_for_update().get(pk=answer.pk)
     if not answer.needs_review:
@@ -116,7 +116,7 @@ def answer_review_confirm(*, actor: Actor, answer: Answer) -> Answer:
 def faq_entry_review_confirm(*, actor: Actor, entry: FAQEntry) -> FAQEntry:
     """The published wording still holds (coordinators): clear the flag and
     file the entry under the current version's section."""
-    _user, viewer = acting(actor)
+    viewer = permissions.viewer_for(require_user(actor))
     require(permissions.can_review_faq_entry(viewer, entry))
     entry = (
         FAQEntry.objects.select_for_update(of=("self",))

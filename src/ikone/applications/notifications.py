@@ -1,0 +1,148 @@
+"""The application workshop's notification kinds and the mails they send.
+
+Registered in `ApplicationsConfig.ready()`; services send them with
+`core.mail.notify(kind, id, …)` after commit. The mails name the draft and
+link to it; the text of the draft never leaves the platform by mail, and
+only people who may see the draft receive them.
+"""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ikone.accounts.models import User
+from ikone.accounts.selectors import coordinator_emails
+from ikone.applications import selectors
+from ikone.applications.models import Draft, DraftMentor, SectionComment
+from ikone.core.mail import Mail, absolute_url
+from ikone.core.notifications import NotificationKind
+
+DRAFT_SHARED = "applications.draft_shared"
+DRAFT_SHARED_NETWORK = "applications.draft_shared_network"
+COMMENT = "applications.comment"
+RECOMMENDATION = "applications.recommendation"
+STATUS = "applications.status"
+
+_BUILDERS = "ikone.applications.notifications"
+KINDS = (
+    NotificationKind(
+        DRAFT_SHARED,
+        _("Entwurf mit mir geteilt"),
+        f"{_BUILDERS}.draft_shared_mail",
+        description=_(
+            "An eine Mentorin oder einen Mentor, mit der oder dem ein Entwurf geteilt wurde."
+        ),
+        mandatory=True,
+    ),
+    NotificationKind(
+        DRAFT_SHARED_NETWORK,
+        _("Entwurf mit der Netzwerkkoordination geteilt"),
+        f"{_BUILDERS}.draft_shared_network_mail",
+        description=_("An die Netzwerkkoordination."),
+    ),
+    NotificationKind(
+        COMMENT,
+        _("Neuer Kommentar zu einem Entwurf"),
+        f"{_BUILDERS}.comment_mail",
+        description=_("An alle Beteiligten des Entwurfs außer der schreibenden Person."),
+    ),
+    NotificationKind(
+        RECOMMENDATION,
+        _("Empfehlung einer Mentorin oder eines Mentors"),
+        f"{_BUILDERS}.recommendation_mail",
+        description=_(
+            "An die Personen der Organisation, wenn eine Mentorin oder ein Mentor empfiehlt."
+        ),
+    ),
+    NotificationKind(
+        STATUS,
+        _("Neuer Status eines Entwurfs"),
+        f"{_BUILDERS}.status_mail",
+        description=_("An alle Beteiligten außer der Person, die den Stand geändert hat."),
+        mandatory=True,
+    ),
+)
+
+
+def _draft(draft_id: int) -> Draft | None:
+    return Draft.objects.select_related("organization", "call").filter(pk=draft_id).first()
+
+
+def draft_shared_mail(draft_id: int, mentor_id: int) -> Mail | None:
+    """To a mentor: a draft was shared with them."""
+    draft = _draft(draft_id)
+    mentor = User.objects.filter(pk=mentor_id, is_active=True).first()
+    if draft is None or mentor is None:
+        return None
+    return Mail(
+        DRAFT_SHARED,
+        [mentor],
+        {"draft": draft, "draft_url": absolute_url(draft.get_absolute_url())},
+    )
+
+
+def draft_shared_network_mail(draft_id: int) -> Mail | None:
+    """To the coordinators: a draft was shared with the network."""
+    draft = _draft(draft_id)
+    if draft is None:
+        return None
+    return Mail(
+        DRAFT_SHARED_NETWORK,
+        coordinator_emails(),
+        {"draft": draft, "draft_url": absolute_url(draft.get_absolute_url())},
+    )
+
+
+def comment_mail(comment_id: int) -> Mail | None:
+    """To everyone involved in the draft, except the writer: a new comment."""
+    comment = (
+        SectionComment.objects.select_related("section__draft__organization", "author")
+        .filter(pk=comment_id)
+        .first()
+    )
+    if comment is None:
+        return None
+    section = comment.section
+    draft = section.draft
+    url = reverse("applications:section", kwargs={"pk": draft.pk, "section_key": section.key})
+    return Mail(
+        COMMENT,
+        selectors.draft_people_emails(draft=draft, exclude=comment.author),
+        {
+            "draft": draft,
+            "section": section,
+            "comment": comment,
+            "section_url": absolute_url(f"{url}#kommentare"),
+        },
+    )
+
+
+def recommendation_mail(share_id: int) -> Mail | None:
+    """To the organisation's people: a mentor's recommendation."""
+    share = (
+        DraftMentor.objects.select_related("draft__organization", "mentor")
+        .filter(pk=share_id)
+        .first()
+    )
+    if share is None:
+        return None
+    draft = share.draft
+    return Mail(
+        RECOMMENDATION,
+        selectors.organization_member_emails(draft=draft),
+        {"draft": draft, "share": share, "draft_url": absolute_url(draft.get_absolute_url())},
+    )
+
+
+def status_mail(draft_id: int, actor_id: int) -> Mail | None:
+    """To everyone involved, except the person who moved it: a new status."""
+    draft = _draft(draft_id)
+    if draft is None:
+        return None
+    actor = User.objects.filter(pk=actor_id).first()
+    return Mail(
+        STATUS,
+        selectors.draft_people_emails(draft=draft, exclude=actor),
+        {"draft": draft, "actor": actor, "draft_url": absolute_url(draft.get_absolute_url())},
+    )

@@ -1,0 +1,139 @@
+"""The one way IKONE sends e-mail.
+
+A service calls `notify("<app>.<name>", *ids)` inside its transaction. Once
+the transaction commits (never if it rolls back), the background task
+`deliver` runs the kind's builder (see `core.notifications`), which loads
+fresh data from the ids, chooses the recipients (only people allowed to see
+what the mail names: an organisation's unshared content goes to nobody
+outside it) and returns a `Mail`. `send` renders it per recipient language
+from the app's templates `<app>/email/<template>_subject.txt` and
+`_message.txt` and sends one message per recipient, so nobody sees the
+other addresses. Tasks that must know whether sending worked (reminders)
+call `send` directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.module_loading import import_string
+from django_tasks import task
+
+from ikone.core import notifications
+
+# A person (any object with `email`, e.g. a User) or a bare address. A
+# person's mail is in their `language` if they have one the platform offers;
+# bare addresses (invitations to people without an account) get the default.
+Recipient = Any
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes
+    mimetype: str
+
+
+@dataclass
+class Mail:
+    """One notification to several recipients. `template` defaults to the
+    kind's name: kind `events.registration` with template
+    `registration_confirmed` renders `events/email/registration_confirmed_*.txt`."""
+
+    kind: str
+    recipients: Sequence[Recipient]
+    context: dict[str, Any]
+    template: str = ""
+    attachments: tuple[Attachment, ...] = ()
+    reply_to: str = ""
+
+    def template_base(self) -> str:
+        app, _dot, name = self.kind.partition(".")
+        return f"{app}/email/{self.template or name}"
+
+
+def absolute_url(path: str) -> str:
+    """A link for an e-mail: the platform's public base URL plus `path`."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def address_of(recipient: Recipient) -> str:
+    return recipient if isinstance(recipient, str) else recipient.email
+
+
+def language_of(recipient: Recipient) -> str:
+    """The recipient's preferred language if the platform offers it, else
+    the platform's default language."""
+    preferred = getattr(recipient, "language", "") or ""
+    offered = {code for code, _name in settings.LANGUAGES}
+    return preferred if preferred in offered else settings.LANGUAGE_CODE
+
+
+def render(mail: Mail, language: str) -> tuple[str, str]:
+    """Subject (one line, with the platform's prefix) and body in `language`."""
+    context = {"platform_name": settings.WAGTAIL_SITE_NAME, **mail.context}
+    base = mail.template_base()
+    with translation.override(language):
+        subject_text = render_to_string(f"{base}_subject.txt", context)
+        body = render_to_string(f"{base}_message.txt", context)
+    return settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject_text.split()), body
+
+
+def send(mail: Mail) -> int:
+    """Render and send `mail` now, one message per recipient in the
+    recipient's language; returns how many were sent. Raises LookupError
+    for an unregistered kind and whatever the mail backend raises."""
+    notifications.get(mail.kind)
+    rendered: dict[str, tuple[str, str]] = {}
+    for recipient in mail.recipients:
+        language = language_of(recipient)
+        if language not in rendered:
+            rendered[language] = render(mail, language)
+        subject, body = rendered[language]
+        message = EmailMessage(
+            subject,
+            body,
+            None,
+            [address_of(recipient)],
+            reply_to=[mail.reply_to] if mail.reply_to else None,
+        )
+        for attachment in mail.attachments:
+            message.attach(attachment.filename, attachment.content, attachment.mimetype)
+        message.send()
+    return len(mail.recipients)
+
+
+def _as_mails(built: Mail | Iterable[Mail] | None) -> list[Mail]:
+    if built is None:
+        return []
+    if isinstance(built, Mail):
+        return [built]
+    return list(built)
+
+
+def build(kind: str, *args: Any) -> list[Mail]:
+    """What the kind's builder returns for `args` (fresh from the database)."""
+    builder = import_string(notifications.get(kind).builder)
+    return _as_mails(builder(*args))
+
+
+@task()
+def deliver(kind: str, *args: Any) -> int:
+    """Background task: build the kind's mails from `args` and send them."""
+    return sum(send(mail) for mail in build(kind, *args))
+
+
+def notify(kind: str, *args: Any) -> None:
+    """Send the notification `kind` about `args` (ids: they are stored with
+    the task) by the `deliver` task once the surrounding transaction has
+    committed; nothing is sent if it rolls back. Raises LookupError at once
+    for an unregistered kind."""
+    notifications.get(kind)
+    transaction.on_commit(lambda: deliver.enqueue(kind, *args))

@@ -1,0 +1,121 @@
+"""The one mail helper (`ikone.core.mail`): kinds must be registered, mails
+go out only after commit and by the `deliver` task, each recipient gets
+their own message in their language. Uses the invitation mail as the
+example kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.core import mail as outbox
+from django.db import transaction
+from django.utils.module_loading import import_string
+from django_tasks.signals import task_enqueued
+
+from ikone.core import mail, notifications
+from tests.accounts.factories import InvitationFactory
+
+pytestmark = pytest.mark.django_db
+
+KIND = "accounts.invitation"
+
+
+@dataclass
+class Person:
+    email: str
+    language: str = ""
+
+
+def invitation_mail(*recipients) -> mail.Mail:
+    invitation = InvitationFactory(organization__name="Musterstadt")
+    return mail.Mail(KIND, list(recipients), {"invitation": invitation, "accept_url": "/x/"})
+
+
+@pytest.fixture
+def delivered():
+    """The arguments of every `deliver` task enqueued during the test."""
+    calls: list[list] = []
+
+    def record(sender, task_result, **kwargs):
+        if task_result.task.module_path == mail.deliver.module_path:
+            calls.append(list(task_result.args))
+
+    task_enqueued.connect(record)
+    yield calls
+    task_enqueued.disconnect(record)
+
+
+def test_every_app_registers_its_kinds_with_an_importable_builder():
+    keys = {kind.key for kind in notifications.all_kinds()}
+    assert {"accounts.invitation", "events.registration", "qa.new_answer"} <= keys
+    assert {"applications.comment", "events.participant_message"} <= keys
+    for kind in notifications.all_kinds():
+        assert kind.key.split(".", 1)[0] in {"accounts", "applications", "events", "qa"}
+        assert callable(import_string(kind.builder))
+
+
+def test_unregistered_kinds_are_refused_at_once():
+    with pytest.raises(LookupError):
+        mail.notify("accounts.no_such_kind", 1)
+    with pytest.raises(LookupError):
+        mail.send(mail.Mail("accounts.no_such_kind", ["a@example.org"], {}))
+
+
+def test_each_recipient_gets_an_own_message_in_their_language():
+    sent = mail.send(
+        invitation_mail(Person("en@example.org", "en"), "adresse@example.org", Person("x@y.org"))
+    )
+    assert sent == 3
+    english, address, default = outbox.outbox
+    assert english.to == ["en@example.org"]
+    assert english.subject == "[IKONE] Invitation to Musterstadt"
+    assert english.body.startswith("Hello,")
+    assert address.to == ["adresse@example.org"]
+    assert address.subject == "[IKONE] Einladung zu Musterstadt"
+    assert address.body.startswith("Guten Tag,")
+    assert default.subject == "[IKONE] Einladung zu Musterstadt"
+
+
+def test_a_language_the_platform_does_not_offer_falls_back_to_german():
+    mail.send(invitation_mail(Person("fr@example.org", "fr")))
+    assert outbox.outbox[0].subject == "[IKONE] Einladung zu Musterstadt"
+
+
+def test_attachments_and_reply_to_reach_every_message():
+    message = invitation_mail("a@example.org", "b@example.org")
+    message.attachments = (mail.Attachment("notiz.txt", b"Hallo", "text/plain"),)
+    message.reply_to = "absender@example.org"
+    mail.send(message)
+    for sent in outbox.outbox:
+        assert sent.attachments == [("notiz.txt", "Hallo", "text/plain")]
+        assert sent.reply_to == ["absender@example.org"]
+
+
+def test_notify_sends_by_the_deliver_task_only_after_commit(
+    django_capture_on_commit_callbacks, delivered
+):
+    invitation = InvitationFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        mail.notify(KIND, invitation.pk)
+        assert outbox.outbox == []
+        assert delivered == []
+    assert delivered == [[KIND, invitation.pk]]
+    assert [message.to for message in outbox.outbox] == [[invitation.email]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_notify_sends_nothing_when_the_transaction_rolls_back(delivered):
+    invitation = InvitationFactory()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        mail.notify(KIND, invitation.pk)
+        raise RuntimeError
+    assert delivered == []
+    assert outbox.outbox == []
+
+
+def test_the_builder_reads_fresh_data_and_may_send_nothing():
+    invitation = InvitationFactory()
+    invitation.delete()
+    assert mail.deliver.call(KIND, invitation.pk) == 0
+    assert outbox.outbox == []
