@@ -9,7 +9,9 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from ikone.accounts import directory
         from ikone.accounts import notifications as accounts_notifications
+        from ikone.accounts.visibility import audience_for
         from ikone.core import audit, navigation, notifications, seeding
+        from ikone.core.search.audience import set_audience_resolver
         from ikone.municipalities import membership
 
         membership.register(directory.SOURCE)
@@ -26,3 +28,6 @@ class AccountsConfig(AppConfig):
         )
         seeding.register(seeding.Seeder("accounts", "ikone.accounts.demo.seed_demo_accounts"))
         notifications.register(*accounts_notifications.KINDS)
+        # Core's search knows the shape of the rule; who holds which scope
+        # depends on memberships, which live here.
+        set_audience_resolver(audience_for)

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef
-
+from ikone.accounts import visibility
 from ikone.accounts.models import (
     Invitation,
     JoinRequest,
     Membership,
-    NetworkMembership,
     Organization,
     Role,
 )
@@ -70,14 +68,8 @@ def role_in(user: AnyUser | None, organization: Organization) -> str | None:
 
 def belongs_to_network_member(user: AnyUser | None) -> bool:
     """The person belongs to an organisation that is a current member of the
-    primary network."""
-    if not is_signed_in(user):
-        return False
-    current = NetworkMembership.objects.in_primary_network().current()
-    return Membership.objects.filter(
-        Exists(current.filter(organization_id=OuterRef("organization_id"))),
-        user_id=user.pk,
-    ).exists()
+    primary network (the visibility rule's `network` scope)."""
+    return visibility.in_network(user)
 
 
 def can_view_people(user: AnyUser | None, organization: Organization) -> bool:

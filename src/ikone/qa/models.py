@@ -261,7 +261,14 @@ class FAQEntry(ReviewState):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("qa:detail", kwargs={"pk": self.question_id})
+        """The entry on its call's FAQ page, which everyone may open (the
+        question page may be network-only; the FAQ page links to it for
+        those who may see it)."""
+        return f"{reverse('calls:faq', kwargs={'slug': self.call.slug})}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        return f"faq-{self.pk}"
 
 
 class FAQRevision(models.Model):

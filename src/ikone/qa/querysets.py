@@ -6,26 +6,18 @@ from typing import TYPE_CHECKING
 
 from django.db import models
 
+from ikone.accounts.visibility import question_filter
+
 if TYPE_CHECKING:
+    from ikone.accounts.visibility import Viewer
     from ikone.qa.models import Question  # noqa: F401 - used in a string annotation
-    from ikone.qa.permissions import Viewer
 
 
 def visible_filter(viewer: Viewer, prefix: str = "") -> models.Q | None:
-    """The visibility rules of `permissions.can_view_question` as a Q object
-    (None: no restriction). `prefix` reaches the question through a relation,
-    e.g. "question__"."""
-    if viewer.is_expert:
-        return None
-    condition = models.Q(**{f"{prefix}visibility": "public"})
-    if not viewer.signed_in:
-        return condition
-    condition |= models.Q(**{f"{prefix}author_id": viewer.pk})
-    if viewer.organization_ids:
-        condition |= models.Q(**{f"{prefix}organization_id__in": sorted(viewer.organization_ids)})
-    if viewer.in_network:
-        condition |= models.Q(**{f"{prefix}visibility": "network"})
-    return condition
+    """`can_view_question` as a Q object (None: no restriction); `prefix`
+    reaches the question through a relation, e.g. "question__". The rule
+    itself lives in `ikone.accounts.visibility`."""
+    return question_filter(viewer, prefix)
 
 
 class QuestionQuerySet(models.QuerySet["Question"]):

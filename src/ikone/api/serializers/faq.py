@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from ikone.qa.models import FAQEntry
 from ikone.qa.text import plain_text
-from ikone.qa.views._helpers import faq_url, section_url
+from ikone.qa.views._helpers import section_url
 
 
 class FAQFilterSerializer(serializers.Serializer):
@@ -67,4 +67,4 @@ class FAQEntrySerializer(serializers.ModelSerializer[FAQEntry]):
         return plain_text(entry.answer_text)
 
     def get_url(self, entry: FAQEntry) -> str:
-        return self.context["request"].build_absolute_uri(f"{faq_url(entry.call)}#faq-{entry.pk}")
+        return self.context["request"].build_absolute_uri(entry.get_absolute_url())

@@ -1,14 +1,21 @@
 """Who is searching: what a person may find, read once per request.
 
-The rules are the platform's visibility rules (see `qa.permissions`):
-network documents for people of current network member organisations,
-mentors and coordinators; mentor documents for mentors and coordinators;
-an organisation's own documents for its people; everything for
-coordinators and operators.
+`Audience` is the shape of every visibility decision on the platform: a
+thing with a scope (`Visibility`), an organisation and an owner is visible
+to an audience that holds the scope, belongs to the organisation, or is the
+owner; coordinators and operators see everything. The same rule exists
+three ways, kept equal by tests: `sees()` for one object in Python, `q()`
+for the ORM and `sql()` for the raw full-text queries.
+
+Which scopes a person holds depends on memberships, which core does not
+know: the accounts app computes it (`ikone.accounts.visibility`) and
+registers the function with `set_audience_resolver()` when it is ready.
+Until something is registered, everyone is an anonymous visitor.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,15 +32,34 @@ class Audience:
     user_id: int | None = None
     is_coordinator: bool = False
 
-    def q(self) -> Q:
-        """The ORM filter for the documents this audience may find."""
+    def sees(self, scope: str, organization_id: int | None, owner_id: int | None) -> bool:
+        """Whether this audience may see one object with these properties."""
+        if self.sees_all:
+            return True
+        if scope in self.scopes:
+            return True
+        if organization_id is not None and organization_id in self.organization_ids:
+            return True
+        return owner_id is not None and owner_id == self.user_id
+
+    def q(
+        self,
+        *,
+        scope: str = "visibility",
+        organization: str = "organization_id",
+        owner: str = "owner_id",
+    ) -> Q:
+        """The ORM filter for what this audience may see; the field names
+        default to `SearchDocument`'s and may name another model's fields
+        (e.g. a question's `author_id`, or `question__visibility` through a
+        relation)."""
         if self.sees_all:
             return Q()
-        condition = Q(visibility__in=sorted(self.scopes))
+        condition = Q(**{f"{scope}__in": sorted(self.scopes)})
         if self.organization_ids:
-            condition |= Q(organization_id__in=sorted(self.organization_ids))
+            condition |= Q(**{f"{organization}__in": sorted(self.organization_ids)})
         if self.user_id is not None:
-            condition |= Q(owner_id=self.user_id)
+            condition |= Q(**{owner: self.user_id})
         return condition
 
     def sql(self, alias: str = "d") -> tuple[str, list[Any]]:
@@ -55,33 +81,20 @@ class Audience:
 
 ANONYMOUS = Audience()
 
+AudienceResolver = Callable[[Any], Audience]
+_resolver: AudienceResolver | None = None
+
+
+def set_audience_resolver(resolver: AudienceResolver) -> None:
+    """Register the function that computes a person's Audience (called once
+    by the accounts app in its `AppConfig.ready()`)."""
+    global _resolver
+    _resolver = resolver
+
 
 def audience_for(user: Any) -> Audience:
-    """One query for a signed-in person (their organisations and whether one
-    of them is a current network member); none for anonymous visitors."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    """The person's Audience, as the registered resolver computes it;
+    anonymous without one (nothing is shown that should not be)."""
+    if _resolver is None or user is None:
         return ANONYMOUS
-    if user.is_superuser or getattr(user, "is_coordinator", False):
-        return Audience(sees_all=True, user_id=user.pk, is_coordinator=True)
-    # Imported here: the accounts app builds on core, not the other way round.
-    from django.db.models import Exists, OuterRef
-
-    from ikone.accounts.models import Membership, NetworkMembership
-
-    current = NetworkMembership.objects.in_primary_network().current()
-    rows = list(
-        Membership.objects.filter(user_id=user.pk)
-        .annotate(member=Exists(current.filter(organization_id=OuterRef("organization_id"))))
-        .values_list("organization_id", "member")
-    )
-    scopes = {Visibility.PUBLIC.value}
-    is_mentor = bool(getattr(user, "is_mentor", False))
-    if is_mentor or any(member for _org, member in rows):
-        scopes.add(Visibility.NETWORK.value)
-    if is_mentor:
-        scopes.add(Visibility.MENTORS.value)
-    return Audience(
-        scopes=frozenset(scopes),
-        organization_ids=frozenset(org for org, _member in rows),
-        user_id=user.pk,
-    )
+    return _resolver(user)

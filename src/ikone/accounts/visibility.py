@@ -1,0 +1,212 @@
+"""Who may see what: the platform's one visibility rule.
+
+Every decision whether a person may see something (a question and its
+answers, the asking organisation, an FAQ entry, a search document, a
+suggestion, a follower's mail, an API result) is made here or by a
+predicate that calls this module. Views, selectors, search, suggestions,
+mails and the API all ask the same functions, so that no surface shows
+what another hides.
+
+The rule has one shape (`core.search.audience.Audience`): a thing has a
+scope, an organisation and an owner; a person sees it when they hold the
+scope, belong to the organisation or own it. Coordinators and operators
+hold every scope. The scopes a person holds:
+
+| scope     | held by                                                        |
+|-----------|----------------------------------------------------------------|
+| public    | everyone, also without an account                              |
+| network   | people of current member organisations of the primary network, |
+|           | mentors, coordinators                                          |
+| mentors   | mentors and coordinators                                       |
+| private   | coordinators (everyone else only through organisation/owner)   |
+
+An organisation's unshared work (drafts and what hangs off them) follows a
+stricter rule, `can_view_organization_work`: not even coordinators see it
+unless the organisation shared it.
+
+`viewer_for` reads what the rule needs about a person in one query; a view
+asks `viewer_of_request` to read it once per request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Protocol
+
+from django.db.models import Exists, OuterRef, Q
+
+from ikone.accounts.models import Membership, NetworkMembership
+from ikone.core.search.audience import ANONYMOUS as ANONYMOUS_AUDIENCE
+from ikone.core.search.audience import Audience
+from ikone.core.search.models import Visibility
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from ikone.accounts.permissions import AnyUser
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """What the visibility rule needs to know about a person, read once."""
+
+    user: AnyUser | None
+    signed_in: bool = False
+    is_coordinator: bool = False
+    is_mentor: bool = False
+    organization_ids: frozenset[int] = field(default_factory=frozenset)
+    in_network: bool = False
+
+    @property
+    def pk(self) -> int | None:
+        return self.user.pk if self.signed_in and self.user is not None else None
+
+    @property
+    def is_expert(self) -> bool:
+        """Coordinators, operators and mentors see every question."""
+        return self.is_coordinator or self.is_mentor
+
+    @cached_property
+    def audience(self) -> Audience:
+        """The scopes this person holds (see the table in the module docstring)."""
+        if not self.signed_in:
+            return ANONYMOUS_AUDIENCE
+        if self.is_coordinator:
+            return Audience(sees_all=True, user_id=self.pk, is_coordinator=True)
+        scopes = {Visibility.PUBLIC.value}
+        if self.is_mentor or self.in_network:
+            scopes.add(Visibility.NETWORK.value)
+        if self.is_mentor:
+            scopes.add(Visibility.MENTORS.value)
+        return Audience(
+            scopes=frozenset(scopes), organization_ids=self.organization_ids, user_id=self.pk
+        )
+
+
+ANONYMOUS = Viewer(user=None)
+
+
+def _signed_in(user: AnyUser | None) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def viewer_for(user: AnyUser | None) -> Viewer:
+    """The Viewer for a person: one query for their organisations and whether
+    each is a current member of the primary network; none for visitors."""
+    if user is None or not _signed_in(user):
+        return ANONYMOUS
+    current = NetworkMembership.objects.in_primary_network().current()
+    rows = list(
+        Membership.objects.filter(user_id=user.pk)
+        .annotate(member=Exists(current.filter(organization_id=OuterRef("organization_id"))))
+        .values_list("organization_id", "member")
+    )
+    return Viewer(
+        user=user,
+        signed_in=True,
+        is_coordinator=bool(user.is_superuser or user.is_coordinator),
+        is_mentor=bool(user.is_mentor),
+        organization_ids=frozenset(org_id for org_id, _member in rows),
+        in_network=any(member for _org_id, member in rows),
+    )
+
+
+def viewer_of_request(request: HttpRequest) -> Viewer:
+    """The Viewer of the request's person, read once per request."""
+    cached = getattr(request, "_ikone_viewer", None)
+    if cached is None:
+        cached = viewer_for(getattr(request, "user", None))
+        request._ikone_viewer = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def audience_for(user: AnyUser | None) -> Audience:
+    """The person's search Audience (registered with core's search); no
+    query for visitors, coordinators and operators."""
+    if user is not None and _signed_in(user) and (user.is_superuser or user.is_coordinator):
+        return Viewer(user=user, signed_in=True, is_coordinator=True).audience
+    return viewer_for(user).audience
+
+
+def in_network(user: AnyUser | None) -> bool:
+    """The person belongs to a current member organisation of the primary network."""
+    return viewer_for(user).in_network
+
+
+# --- Questions, answers, FAQ -------------------------------------------------------
+
+
+class ScopedQuestion(Protocol):
+    """What the rule reads of a question (`qa.models.Question`)."""
+
+    visibility: str
+    organization_id: int | None
+    author_id: int | None
+    show_organization: bool
+
+
+class PublishableEntry(Protocol):
+    """What the rule reads of an FAQ entry (`qa.models.FAQEntry`)."""
+
+    is_published: bool
+
+
+def can_view_question(viewer: Viewer, question: ScopedQuestion) -> bool:
+    """A question's visibility is its scope (`public`, `network`, `mentors`);
+    the asking person and organisation always see it. Its answers are seen
+    with it."""
+    return viewer.audience.sees(question.visibility, question.organization_id, question.author_id)
+
+
+def question_filter(viewer: Viewer, prefix: str = "") -> Q | None:
+    """`can_view_question` as a Q object (None: no restriction); `prefix`
+    reaches the question through a relation, e.g. "question__"."""
+    audience = viewer.audience
+    if audience.sees_all:
+        return None
+    return audience.q(
+        scope=f"{prefix}visibility",
+        organization=f"{prefix}organization_id",
+        owner=f"{prefix}author_id",
+    )
+
+
+def can_see_asking_organization(viewer: Viewer, question: ScopedQuestion) -> bool:
+    """Which organisation asked: everyone when the asker allowed it, else its
+    own people, mentors and coordinators."""
+    if question.show_organization:
+        return True
+    if viewer.is_expert:
+        return True
+    return viewer.signed_in and question.organization_id in viewer.organization_ids
+
+
+def can_view_faq_entry(viewer: Viewer, entry: PublishableEntry) -> bool:
+    """A published FAQ entry is public, whatever the visibility of the
+    question it came from (the coordinators chose its wording); unpublished
+    ones only for coordinators. Links to a published entry go to its anchor
+    on the call's FAQ page, which everyone may open."""
+    if entry.is_published:
+        return True
+    return viewer.is_coordinator
+
+
+# --- An organisation's work --------------------------------------------------------
+
+
+def can_view_organization_work(
+    viewer: Viewer, organization_id: int, *, chosen: bool = False, shared: bool = False
+) -> bool:
+    """An organisation's unshared work (drafts, their documents, comments,
+    cost items) is readable by its own people and the people it chose
+    (`chosen`, e.g. a mentor it shared a draft with); coordinators and
+    operators only while the organisation shares it with the network
+    (`shared`). Never through the organisation or search scopes alone."""
+    if not viewer.signed_in:
+        return False
+    if organization_id in viewer.organization_ids:
+        return True
+    if chosen:
+        return True
+    return shared and viewer.is_coordinator
