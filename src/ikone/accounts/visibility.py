@@ -98,15 +98,15 @@ def viewer_for(user: AnyUser | None) -> Viewer:
         return ANONYMOUS
     current = NetworkMembership.objects.in_primary_network().current()
     rows = list(
-        Membership.objects.filter(user_id=user.pk)
+        Membership.objects.filter(user=user)  # type: ignore[misc]
         .annotate(member=Exists(current.filter(organization_id=OuterRef("organization_id"))))
         .values_list("organization_id", "member")
     )
     return Viewer(
         user=user,
         signed_in=True,
-        is_coordinator=bool(user.is_superuser or user.is_coordinator),
-        is_mentor=bool(user.is_mentor),
+        is_coordinator=bool(user.is_superuser or getattr(user, "is_coordinator", False)),
+        is_mentor=bool(getattr(user, "is_mentor", False)),
         organization_ids=frozenset(org_id for org_id, _member in rows),
         in_network=any(member for _org_id, member in rows),
     )
@@ -124,7 +124,11 @@ def viewer_of_request(request: HttpRequest) -> Viewer:
 def audience_for(user: AnyUser | None) -> Audience:
     """The person's search Audience (registered with core's search); no
     query for visitors, coordinators and operators."""
-    if user is not None and _signed_in(user) and (user.is_superuser or user.is_coordinator):
+    if (
+        user is not None
+        and _signed_in(user)
+        and (user.is_superuser or getattr(user, "is_coordinator", False))
+    ):
         return Viewer(user=user, signed_in=True, is_coordinator=True).audience
     return viewer_for(user).audience
 
