@@ -2,11 +2,9 @@
 call as past events, and three clearly labelled example workshops in the
 coming weeks so registration and the waiting list can be tried.
 
-Facts come from `/work/shared/context/ikone-ds-network.md` and the press
-release on the 2nd virtual workshop (copied in `data/SOURCE.md`). What the
-sources do not say is marked as such in the texts: the times of day, and
-which administrations took part on 12 January 2021 (">40 administrations"
-is documented, the list is not). For that workshop the demo registers one
+The texts, with their sources, are in `demo/events.yaml` (see
+docs/demo.md). Which administrations took part on 12 January 2021 is not
+documented (">40 administrations" is, the list is not). For that workshop the demo registers one
 person from each of 41 administrations in Rheinland-Pfalz: existing demo
 organisations first, then demo organisations for the Land's districts and
 kreisfreie Städte from the imported municipality directory.
@@ -20,7 +18,9 @@ leave them alone.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import functools
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from ikone.accounts.models import Membership, Organization, OrganizationKind, Role, User
+from ikone.core.demo_data import Prose, load_yaml, markdown_html, record
 from ikone.core.models import FieldOfAction
 from ikone.events.demo_followup import seed_demo_event_followup
 from ikone.events.models import (
@@ -44,15 +45,14 @@ from ikone.events.models import (
 )
 from ikone.municipalities.models import Level, Municipality
 
+EVENTS_FILE = Path(__file__).resolve().parent / "demo" / "events.yaml"
 BERLIN = ZoneInfo("Europe/Berlin")
 DEMO_DOMAIN = "ikone.example"
 SERIES_SLUG = "workshopreihe-smart-city-bewerbung"
-CALL_2021_SLUG = "mpsc-2021"
-EXAMPLE_CALL_SLUG = "beispielaufruf-smarte-region"
+WORKSHOP_2021_SLUG = "2-virtueller-workshop-smart-city-2021-01-12"
 RLP = "07"
 PARTICIPATING_ADMINISTRATIONS = 41
 NEARLY_FULL_CAPACITY = 12
-TIME_NOTE = "Die Uhrzeit ist nicht überliefert; die Demo nimmt {time} an."
 
 
 class Writer(Protocol):
@@ -76,204 +76,56 @@ class DemoSpeaker:
 class DemoEvent:
     slug: str
     title: str
-    summary: str
-    description: str
-    format: str
-    starts_at: dt.datetime
-    ends_at: dt.datetime
+    summary: Prose
+    description: str  # Markdown
+    format: EventFormat
+    # Past events: Berlin time. Examples: weeks after the day the demo is loaded.
+    starts_at: dt.datetime | None = None
+    ends_at: dt.datetime | None = None
+    weeks_ahead: int = 0
+    hour: int = 10
+    hours: float = 2
     place: str = ""
     meeting_url: str = ""
     capacity: int | None = None
-    audience: str = Audience.EVERYONE
+    audience: Audience = Audience.EVERYONE
     in_series: bool = True
-    call_slug: str = ""
+    call: str = ""
     fields_of_action: tuple[str, ...] = ()
     speakers: tuple[DemoSpeaker, ...] = ()
     agenda: tuple[str, ...] = ()
-    extra: dict[str, str] = field(default_factory=dict)
+
+    def times(self, today: dt.date) -> tuple[dt.datetime, dt.datetime]:
+        if self.starts_at is not None and self.ends_at is not None:
+            return self.starts_at.replace(tzinfo=BERLIN), self.ends_at.replace(tzinfo=BERLIN)
+        day = today + dt.timedelta(weeks=self.weeks_ahead)
+        starts = dt.datetime(day.year, day.month, day.day, self.hour, tzinfo=BERLIN)
+        return starts, starts + dt.timedelta(hours=self.hours)
 
 
-def _at(year: int, month: int, day: int, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime(year, month, day, hour, minute, tzinfo=BERLIN)
+@dataclass(frozen=True)
+class DemoSeries:
+    title: str
+    description: Prose
 
 
-SERIES_DESCRIPTION = (
-    "Von Dezember 2020 bis zum 9. März 2021 begleitete das Netzwerk IKONE DS Kommunen "
-    "aus Rheinland-Pfalz bei der Bewerbung für den Aufruf 2021 der „Modellprojekte Smart "
-    "Cities“: sechs Runden mit Ideen-, Schreib- und „Finish“-Workshops sowie Einzelgesprächen. "
-    "Zu Beginn nahmen mehr als 30 Kommunen teil; etwa ein Drittel bewarb sich schließlich. "
-    "Der Aufruf ließ rund drei Monate Zeit (16. Dezember 2020 bis 14. März 2021)."
-)
-
-PAST_EVENTS: tuple[DemoEvent, ...] = (
-    DemoEvent(
-        slug="workshop-bewerbung-smart-city-2020-12-04",
-        title="Workshop „Bewerbung Smart City“",
-        summary=(
-            "Zweistündiger Online-Workshop zu den Voraussetzungen einer erfolgreichen "
-            "Bewerbung als Modellprojekt Smart Cities."
-        ),
-        description=(
-            "<p>Voraussetzungen einer erfolgreichen Bewerbung als Modellprojekt Smart Cities: "
-            "Projektplan, Kosten- und Zeitplan und der verpflichtende Ratsbeschluss. "
-            "KL.digital stellte einen Leitfaden zur Vorbereitung vor; es sprachen der Chief "
-            "Digital Officer und der Chief Urban Officer der Stadt Kaiserslautern. "
-            "Kaiserslautern (Runde 1) und der Eifelkreis Bitburg-Prüm (Runde 2) berichteten "
-            "von ihren Erfahrungen. Links und Kontakte wurden im Anschluss geteilt.</p>"
-            f"<p>{TIME_NOTE.format(time='10 bis 12 Uhr')}</p>"
-        ),
-        format=EventFormat.ONLINE,
-        starts_at=_at(2020, 12, 4, 10),
-        ends_at=_at(2020, 12, 4, 12),
-        call_slug=CALL_2021_SLUG,
-        fields_of_action=("strategy_governance",),
-        speakers=(
-            DemoSpeaker("Chief Digital Officer (CDO)", "Stadt Kaiserslautern"),
-            DemoSpeaker("Chief Urban Officer (CUO)", "Stadt Kaiserslautern"),
-            DemoSpeaker("KL.digital GmbH", "Digitalagentur der Stadt Kaiserslautern"),
-        ),
-        agenda=(
-            "Voraussetzungen einer erfolgreichen Bewerbung: Projektplan, Kosten- und "
-            "Zeitplan, Ratsbeschluss",
-            "Leitfaden zur Vorbereitung (KL.digital)",
-            "Erfahrungen aus Kaiserslautern (Runde 1) und dem Eifelkreis Bitburg-Prüm (Runde 2)",
-        ),
-    ),
-    DemoEvent(
-        slug="2-virtueller-workshop-smart-city-2021-01-12",
-        title="2. virtueller Workshop zur Bewerbung als Smart City",
-        summary=(
-            "Zum Thema des Aufrufs „Gemeinsam aus der Krise: Raum für Zukunft“ gaben die "
-            "Macher der ersten beiden Wettbewerbsrunden ihr Wissen weiter."
-        ),
-        description=(
-            "<p>Beim Thema des Aufrufs 2021, „Gemeinsam aus der Krise: Raum für Zukunft“, "
-            "gaben die erfolgreichen Macher der ersten beiden Wettbewerbsrunden ihr Wissen an "
-            "die Kommunen im Land weiter. Über 40 Verwaltungen aus Rheinland-Pfalz nahmen "
-            "online teil; auch Nichtmitglieder erhielten dieselbe Unterstützung.</p>"
-            "<p>Die Konzepte sollten auf die vom Bund definierte inhaltliche Ausrichtung "
-            "abgestimmt sein, ohne den eigenen Charakter zu verlieren: Lokale Prägung muss "
-            "erkennbar sein, die Ansätze sollten auf möglichst viele Kommunen übertragbar "
-            "sein.</p>"
-            f"<p>{TIME_NOTE.format(time='10 bis 12:30 Uhr')} Welche Verwaltungen teilnahmen, "
-            "ist nicht überliefert: Die Anmeldeliste der Demo ist beispielhaft.</p>"
-        ),
-        format=EventFormat.ONLINE,
-        starts_at=_at(2021, 1, 12, 10),
-        ends_at=_at(2021, 1, 12, 12, 30),
-        call_slug=CALL_2021_SLUG,
-        fields_of_action=("strategy_governance", "urban_development_housing"),
-        speakers=(
-            DemoSpeaker(
-                "Prof. Gerhard Steinebach", "Stadt Kaiserslautern", "Chief Urban Officer (CUO)"
-            ),
-            DemoSpeaker("Dr. Martin Verlage", "KL.digital GmbH", "Geschäftsführer"),
-            DemoSpeaker("Dr. Andreas Mayer", "ITOB GmbH"),
-            DemoSpeaker("Steffen Hess", "Fraunhofer IESE", "Projektleiter Digitale Dörfer"),
-        ),
-    ),
-    DemoEvent(
-        slug="erstes-praesenztreffen-2021-09-23",
-        title="Erstes Präsenztreffen des Netzwerks",
-        summary=(
-            "Das erste Treffen vor Ort im Fritz-Walter-Stadion Kaiserslautern: mehr als 60 "
-            "Personen aus 22 Kommunen, Städten und Landkreisen."
-        ),
-        description=(
-            "<p>Themen: künstliche Intelligenz in der Verwaltung und Sensorfunknetze in der "
-            "Stadt, dazu eine Ausstellung und Thementische. Mehr als 60 Personen aus 22 "
-            "Kommunen, Städten und Landkreisen nahmen teil (Teilnehmende, nicht nur "
-            "Mitglieder).</p>"
-            f"<p>{TIME_NOTE.format(time='10 bis 16 Uhr')}</p>"
-        ),
-        format=EventFormat.ONSITE,
-        starts_at=_at(2021, 9, 23, 10),
-        ends_at=_at(2021, 9, 23, 16),
-        place="Fritz-Walter-Stadion, Kaiserslautern",
-        in_series=False,
-        fields_of_action=("administration", "data_digital_infrastructure"),
-        agenda=(
-            "Künstliche Intelligenz in der Verwaltung",
-            "Sensorfunknetze in der Stadt",
-            "Ausstellung und Thementische",
-        ),
-    ),
-)
+@dataclass(frozen=True)
+class DemoEvents:
+    series: DemoSeries
+    past_events: tuple[DemoEvent, ...]
+    examples: tuple[DemoEvent, ...]
+    participant_organization_description: Prose
 
 
-def _example_events(today: dt.date) -> tuple[DemoEvent, ...]:
-    """Three invented workshops in the coming weeks (labelled "Beispiel")."""
-
-    def day(weeks: int, hour: int) -> dt.datetime:
-        date = today + dt.timedelta(weeks=weeks)
-        return dt.datetime(date.year, date.month, date.day, hour, tzinfo=BERLIN)
-
-    note = (
-        "<p><strong>Beispielveranstaltung:</strong> erfunden, zum Ausprobieren der Anmeldung.</p>"
-    )
-    return (
-        DemoEvent(
-            slug="beispiel-workshop-antrag-schritt-fuer-schritt",
-            title="Beispiel-Workshop: Der Förderantrag Schritt für Schritt",
-            summary="Beispiel: fast ausgebucht – hier lässt sich die Warteliste ausprobieren.",
-            description=note
-            + "<p>Wir gehen gemeinsam die Abschnitte eines Antrags durch: Ziele, Maßnahmen, "
-            "Zeit- und Kostenplan.</p>",
-            format=EventFormat.ONLINE,
-            starts_at=day(1, 10),
-            ends_at=day(1, 10) + dt.timedelta(hours=2),
-            meeting_url="https://meet.example.org/beispiel-antrag",
-            capacity=NEARLY_FULL_CAPACITY,
-            in_series=False,
-            call_slug=EXAMPLE_CALL_SLUG,
-            fields_of_action=("strategy_governance",),
-            speakers=(
-                DemoSpeaker("", "Mentorin (Demo)", "Impuls", user_email=f"mentorin@{DEMO_DOMAIN}"),
-            ),
-            agenda=("Begrüßung", "Impuls: Was Gutachter lesen wollen", "Fragen und Antworten"),
-        ),
-        DemoEvent(
-            slug="beispiel-workshop-finanzierungsplan",
-            title="Beispiel-Workshop: Finanzierungsplan und Eigenanteil",
-            summary="Beispiel: hybrider Workshop für Mitarbeitende von Kommunen.",
-            description=note
-            + "<p>Wie rechnet man Eigenanteil und Förderquote, und was gehört in den "
-            "Finanzierungsplan?</p>",
-            format=EventFormat.HYBRID,
-            starts_at=day(2, 14),
-            ends_at=day(2, 14) + dt.timedelta(hours=3),
-            place="Beispielort: Rathaus, Sitzungssaal",
-            meeting_url="https://meet.example.org/beispiel-finanzierung",
-            capacity=40,
-            audience=Audience.MUNICIPAL_STAFF,
-            in_series=False,
-            call_slug=EXAMPLE_CALL_SLUG,
-            fields_of_action=("administration",),
-        ),
-        DemoEvent(
-            slug="beispiel-workshop-digitale-beteiligung",
-            title="Beispiel-Workshop: Digitale Beteiligung",
-            summary="Beispiel: nur für Mitglieder des Netzwerks, ohne Platzbegrenzung.",
-            description=note
-            + "<p>Erfahrungsaustausch zu Beteiligungsplattformen in Kommunen.</p>",
-            format=EventFormat.ONLINE,
-            starts_at=day(3, 10),
-            ends_at=day(3, 10) + dt.timedelta(hours=2),
-            meeting_url="https://meet.example.org/beispiel-beteiligung",
-            audience=Audience.NETWORK_MEMBERS,
-            in_series=False,
-            fields_of_action=("participation_inclusion",),
-        ),
-    )
+@functools.cache
+def demo_events() -> DemoEvents:
+    """The content of `demo/events.yaml`; raises DemoDataError."""
+    return record(DemoEvents, load_yaml(EVENTS_FILE), path=EVENTS_FILE)
 
 
-def _series() -> EventSeries:
+def _series(demo: DemoSeries) -> EventSeries:
     series, _ = EventSeries.objects.get_or_create(
-        slug=SERIES_SLUG,
-        defaults={
-            "title": "Workshopreihe Smart City Bewerbung",
-            "description": SERIES_DESCRIPTION,
-        },
+        slug=SERIES_SLUG, defaults={"title": demo.title, "description": demo.description}
     )
     return series
 
@@ -284,24 +136,25 @@ def _call(slug: str):  # type: ignore[no-untyped-def]
     return Call.objects.filter(slug=slug).first() if slug else None
 
 
-def _event(demo: DemoEvent, series: EventSeries) -> tuple[Event, bool]:
+def _event(demo: DemoEvent, series: EventSeries, today: dt.date) -> tuple[Event, bool]:
     existing = Event.objects.filter(slug=demo.slug).first()
     if existing is not None:
         return existing, False
+    starts_at, ends_at = demo.times(today)
     event = Event.objects.create(
         slug=demo.slug,
         title=demo.title,
         summary=demo.summary,
-        description=demo.description,
+        description=markdown_html(demo.description),
         format=demo.format,
-        starts_at=demo.starts_at,
-        ends_at=demo.ends_at,
+        starts_at=starts_at,
+        ends_at=ends_at,
         place=demo.place,
         meeting_url=demo.meeting_url,
         capacity=demo.capacity,
         audience=demo.audience,
         series=series if demo.in_series else None,
-        call=_call(demo.call_slug),
+        call=_call(demo.call),
         status=EventStatus.PUBLISHED,
     )
     event.fields_of_action.set(FieldOfAction.objects.filter(key__in=demo.fields_of_action))
@@ -365,7 +218,7 @@ def _free_slug(base: str) -> str:
     return slug
 
 
-def _participating_organizations() -> list[Organization]:
+def _participating_organizations(description: str) -> list[Organization]:
     """41 organisations in Rheinland-Pfalz: the existing ones first, then
     demo organisations for districts and kreisfreie Städte."""
     chosen = list(
@@ -388,11 +241,7 @@ def _participating_organizations() -> list[Organization]:
                 kind=OrganizationKind.DISTRICT
                 if unit.level == Level.DISTRICT
                 else OrganizationKind.CITY,
-                description=(
-                    "Demo-Organisation: angelegt, um die Teilnahme am 2. virtuellen Workshop "
-                    "vom 12. Januar 2021 zu zeigen. Welche Verwaltungen tatsächlich "
-                    "teilnahmen, ist nicht überliefert."
-                ),
+                description=description,
             )
         )
         taken.add(unit.pk)
@@ -440,18 +289,20 @@ def seed_demo_events(*, stdout: Writer | None = None) -> None:
     """Create the demo series, events, speakers and registrations (see the
     module docstring). Safe to run again: nothing is duplicated."""
     out = stdout or _Silent()
-    series = _series()
+    content = demo_events()
+    series = _series(content.series)
+    today = timezone.localdate()
     events = {}
-    for demo in PAST_EVENTS:
-        events[demo.slug], _ = _event(demo, series)
+    for demo in content.past_events:
+        events[demo.slug], _ = _event(demo, series, today)
     examples = []
-    for demo in _example_events(timezone.localdate()):
-        event, _ = _event(demo, series)
+    for demo in content.examples:
+        event, _ = _event(demo, series, today)
         examples.append(event)
 
-    organizations = _participating_organizations()
+    organizations = _participating_organizations(content.participant_organization_description)
     participants = [(organization, _participant(organization)) for organization in organizations]
-    workshop = events["2-virtueller-workshop-smart-city-2021-01-12"]
+    workshop = events[WORKSHOP_2021_SLUG]
     for organization, person in participants:
         _register(workshop, person, organization, attended=True)
     # The nearly full example: one seat left, so the next two registrations

@@ -2,21 +2,24 @@
 `events.demo.seed_demo_events` (idempotent: a second run changes nothing).
 
 - The 2nd virtual workshop of 12 January 2021 gets a public "Protokoll
-  (Zusammenfassung)" as PDF. Its text is only what the press release
-  "IKONE-Workshop zur Bewerbung als Smart City ein voller Erfolg"
-  (KL.digital GmbH, January 2021; see `data/SOURCE.md`) reports, and it says
-  so: it is a summary, not the minutes of the day.
+  (Zusammenfassung)" as PDF: only what the press release reports, and it
+  says so.
 - One invented past workshop, clearly named "Beispiel", shows the follow-up:
   registrations with attendance (demo participants and the demo staff
   member of Kaiserslautern), participants-only slides, a recording link for
   network members, and feedback from participants (also labelled
   "Beispiel"). Mentors may help run it, so the demo mentor logins see the
   management pages too.
+
+The texts are in `demo/followup.yaml` (see docs/demo.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from django.core.files.base import ContentFile
@@ -25,6 +28,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from ikone.accounts.models import Membership, User
+from ikone.core.demo_data import Prose, load_yaml, markdown_html, record
 from ikone.events.models import (
     Event,
     EventFormat,
@@ -37,44 +41,60 @@ from ikone.events.models import (
     RegistrationStatus,
 )
 
+FOLLOWUP_FILE = Path(__file__).resolve().parent / "demo" / "followup.yaml"
 WORKSHOP_2021_SLUG = "2-virtueller-workshop-smart-city-2021-01-12"
+# The title and slug by which a second run finds what the first created.
 MINUTES_TITLE = "Protokoll (Zusammenfassung nach der Pressemitteilung)"
 PAST_EXAMPLE_SLUG = "beispiel-workshop-foerderkriterien-rueckblick"
 DEMO_STAFF_EMAIL = "mitarbeit.kaiserslautern@ikone.example"
 PAST_EXAMPLE_PARTICIPANTS = 12
 PAST_EXAMPLE_ATTENDED = 9
 
-# Invented, and labelled as such on every entry.
-EXAMPLE_FEEDBACK = (
-    (5, "Beispiel-Rückmeldung: Die Beispiele aus Kaiserslautern haben sehr geholfen."),
-    (4, "Beispiel-Rückmeldung: Gut, aber etwas mehr Zeit für Fragen wäre schön."),
-    (4, ""),
-    (3, "Beispiel-Rückmeldung: Für uns als kleine Gemeinde teils zu allgemein."),
-    (5, ""),
-)
 
-# Facts of the press release, paraphrased; nothing else.
-MINUTES_PARAGRAPHS = (
-    "Zusammenfassung nach der Pressemitteilung der KL.digital GmbH „IKONE-Workshop zur "
-    "Bewerbung als Smart City ein voller Erfolg“ (Januar 2021). Kein Wortprotokoll.",
-    "Am 12. Januar 2021 fand der 2. virtuelle Workshop zur Bewerbung als Smart City im "
-    "Rahmen des Interkommunalen Netzwerks Digitale Stadt (IKONE DS) statt. Über 40 "
-    "Verwaltungen aus Rheinland-Pfalz nahmen online teil.",
-    "Thema war der Aufruf 2021 der Modellprojekte Smart Cities, „Gemeinsam aus der Krise: "
-    "Raum für Zukunft“. Die erfolgreichen Macher der ersten beiden Wettbewerbsrunden gaben "
-    "ihr Wissen weiter: Prof. Gerhard Steinebach (Chief Urban Officer der Stadt "
-    "Kaiserslautern), Dr. Martin Verlage (Geschäftsführer der KL.digital GmbH), "
-    "Dr. Andreas Mayer (ITOB GmbH) und Steffen Hess (Projektleiter Digitale Dörfer, "
-    "Fraunhofer IESE).",
-    "Kernaussagen: Die Konzepte sollen auf die vom Bund definierte inhaltliche Ausrichtung "
-    "abgestimmt sein, ohne den eigenen Charakter aus den Augen zu verlieren. Lokale Prägung "
-    "muss erkennbar sein, die Ansätze und Lösungen sollten aber auf möglichst viele Kommunen "
-    "übertragbar sein. Die Zeit bis zum Bewerbungsschluss am 14. März ist eng; Fragen früh "
-    "zu klären und Interpretationshilfen zu geben, ist eine wesentliche Aufgabe des "
-    "Netzwerks in dieser Phase.",
-    "Nichtmitglieder erhalten dieselbe Unterstützung wie Mitglieder des Netzwerks. "
-    "Interessierte Kommunen erreichen das Netzwerk unter info@ikone-ds.de.",
-)
+@dataclass(frozen=True)
+class DemoMinutes:
+    heading: str
+    paragraphs: tuple[Prose, ...]
+
+
+@dataclass(frozen=True)
+class DemoFeedback:
+    rating: int
+    comment: Prose = ""
+
+
+@dataclass(frozen=True)
+class DemoMaterial:
+    kind: MaterialKind
+    title: str
+    url: str
+    visibility: MaterialVisibility
+
+
+@dataclass(frozen=True)
+class DemoPastExample:
+    title: str
+    summary: Prose
+    description: str  # Markdown
+    days_ago: int
+    hour: int
+    hours: float
+    meeting_url: str
+    capacity: int
+    feedback: tuple[DemoFeedback, ...]
+    materials: tuple[DemoMaterial, ...]
+
+
+@dataclass(frozen=True)
+class DemoFollowup:
+    minutes: DemoMinutes
+    past_example: DemoPastExample
+
+
+@functools.cache
+def demo_followup() -> DemoFollowup:
+    """The content of `demo/followup.yaml`; raises DemoDataError."""
+    return record(DemoFollowup, load_yaml(FOLLOWUP_FILE), path=FOLLOWUP_FILE)
 
 
 class Writer(Protocol):
@@ -86,22 +106,22 @@ class _Silent:
         return None
 
 
-def _minutes_pdf() -> bytes:
+def _minutes_pdf(minutes: DemoMinutes) -> bytes:
     """The summary as a small PDF (WeasyPrint, fonts of the system)."""
     from weasyprint import HTML
 
-    body = "".join(f"<p>{escape(text)}</p>" for text in MINUTES_PARAGRAPHS)
+    body = "".join(f"<p>{escape(text)}</p>" for text in minutes.paragraphs)
     html = (
         '<html lang="de"><head><meta charset="utf-8"><title>Protokoll</title>'
         "<style>body{font-family:sans-serif;font-size:11pt;line-height:1.4}"
         "h1{font-size:16pt}</style></head><body>"
-        "<h1>2. virtueller Workshop zur Bewerbung als Smart City, 12. Januar 2021</h1>"
+        f"<h1>{escape(minutes.heading)}</h1>"
         f"{body}</body></html>"
     )
     return HTML(string=html).write_pdf()
 
 
-def _minutes(workshop: Event) -> bool:
+def _minutes(workshop: Event, minutes: DemoMinutes) -> bool:
     if Material.objects.filter(event=workshop, title=MINUTES_TITLE).exists():
         return False
     material = Material(
@@ -110,31 +130,28 @@ def _minutes(workshop: Event) -> bool:
         title=MINUTES_TITLE,
         visibility=MaterialVisibility.PUBLIC,
     )
-    material.file.save("protokoll-2021-01-12.pdf", ContentFile(_minutes_pdf()), save=False)
+    material.file.save("protokoll-2021-01-12.pdf", ContentFile(_minutes_pdf(minutes)), save=False)
     material.save()
     return True
 
 
-def _past_example(template: Event) -> Event:
-    """An invented workshop three weeks ago (not in the real series)."""
+def _past_example(template: Event, demo: DemoPastExample) -> Event:
+    """An invented workshop some weeks ago (not in the real series)."""
     existing = Event.objects.filter(slug=PAST_EXAMPLE_SLUG).first()
     if existing is not None:
         return existing
-    starts = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
-    starts -= dt.timedelta(days=21)
+    starts = timezone.localtime().replace(hour=demo.hour, minute=0, second=0, microsecond=0)
+    starts -= dt.timedelta(days=demo.days_ago)
     event = Event.objects.create(
         slug=PAST_EXAMPLE_SLUG,
-        title="Beispiel-Workshop (Rückblick): Förderkriterien verstehen",
-        summary="Beispiel: ein vergangener Workshop mit Anwesenheit, Materialien und Rückmeldungen.",
-        description=(
-            "<p><strong>Beispielveranstaltung:</strong> erfunden, um zu zeigen, was nach einem "
-            "Workshop geschieht – Anwesenheit, Zahlen, Materialien und Rückmeldungen.</p>"
-        ),
+        title=demo.title,
+        summary=demo.summary,
+        description=markdown_html(demo.description),
         format=EventFormat.ONLINE,
         starts_at=starts,
-        ends_at=starts + dt.timedelta(hours=2),
-        meeting_url="https://meet.example.org/beispiel-foerderkriterien",
-        capacity=30,
+        ends_at=starts + dt.timedelta(hours=demo.hours),
+        meeting_url=demo.meeting_url,
+        capacity=demo.capacity,
         call=template.call,
         status=EventStatus.PUBLISHED,
         allow_mentors_to_edit=True,
@@ -158,7 +175,7 @@ def _register(event: Event, person: User, *, attended: bool) -> Registration:
     return registration
 
 
-def _example_followup(example: Event, workshop: Event) -> None:
+def _example_followup(example: Event, workshop: Event, demo: DemoPastExample) -> None:
     people = [
         registration.person
         for registration in workshop.registrations.select_related("person").order_by("pk")[
@@ -170,25 +187,21 @@ def _example_followup(example: Event, workshop: Event) -> None:
     staff = User.objects.filter(email=DEMO_STAFF_EMAIL).first()
     if staff is not None:
         _register(example, staff, attended=True)
-    for (rating, comment), person in zip(EXAMPLE_FEEDBACK, people, strict=False):
+    for feedback, person in zip(demo.feedback, people, strict=False):
         FeedbackResponse.objects.get_or_create(
-            event=example, person=person, defaults={"rating": rating, "comment": comment}
+            event=example,
+            person=person,
+            defaults={"rating": feedback.rating, "comment": feedback.comment},
         )
     if not Material.objects.filter(event=example).exists():
-        Material.objects.create(
-            event=example,
-            kind=MaterialKind.SLIDES,
-            title="Beispiel-Folien: Förderkriterien im Überblick",
-            url="https://example.org/beispiel-folien-foerderkriterien.pdf",
-            visibility=MaterialVisibility.PARTICIPANTS,
-        )
-        Material.objects.create(
-            event=example,
-            kind=MaterialKind.RECORDING,
-            title="Beispiel-Aufzeichnung",
-            url="https://example.org/beispiel-aufzeichnung",
-            visibility=MaterialVisibility.NETWORK,
-        )
+        for material in demo.materials:
+            Material.objects.create(
+                event=example,
+                kind=material.kind,
+                title=material.title,
+                url=material.url,
+                visibility=material.visibility,
+            )
 
 
 @transaction.atomic
@@ -200,9 +213,10 @@ def seed_demo_event_followup(*, stdout: Writer | None = None) -> None:
     if workshop is None:
         out.write("Kein Workshop vom 12. Januar 2021 gefunden; Nachbereitung übersprungen.\n")
         return
-    added = _minutes(workshop)
-    example = _past_example(workshop)
-    _example_followup(example, workshop)
+    content = demo_followup()
+    added = _minutes(workshop, content.minutes)
+    example = _past_example(workshop, content.past_example)
+    _example_followup(example, workshop, content.past_example)
     out.write(
         "Nachbereitung bereit: "
         + ("Protokoll des Workshops vom 12. Januar 2021 angelegt, " if added else "")
