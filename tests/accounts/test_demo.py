@@ -33,7 +33,7 @@ NOW = 1_790_000_000
 @pytest.fixture
 def municipalities():
     """The directory units the demo organisations belong to (not the full import)."""
-    for organization in demo.ORGANIZATIONS:
+    for organization in demo.demo_organizations():
         level = {5: Level.DISTRICT, 9: Level.ASSOCIATION}.get(
             len(organization.ags), Level.MUNICIPALITY
         )

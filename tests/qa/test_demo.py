@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def seeded():
-    for organization in accounts_demo.ORGANIZATIONS:
+    for organization in accounts_demo.demo_organizations():
         level = {5: Level.DISTRICT, 9: Level.ASSOCIATION}.get(
             len(organization.ags), Level.MUNICIPALITY
         )

@@ -3,8 +3,10 @@
 `seed_demo_accounts()` is idempotent and runs after the municipality
 directory was imported (`ikone seed_demo`); organisations whose municipality
 is missing are skipped with a message. Network membership is recorded only
-as far as public sources confirm it (see docs/accounts.md): a date only
-where one is known, a year where only the year is known.
+as far as public sources confirm it (see docs/accounts.md). The network's
+and the organisations' texts are in `demo/organizations.yaml` (see
+docs/demo.md); the demo people below are logins, documented in
+docs/accounts.md.
 
 Every demo account uses DEMO_PASSWORD; the coordinator and the administrator
 sign in with a second factor from DEMO_TOTP_SECRET. Never use these in a
@@ -13,8 +15,10 @@ real installation.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Protocol
 
 from allauth.account.models import EmailAddress
@@ -34,6 +38,7 @@ from ikone.accounts.models import (
     User,
 )
 from ikone.accounts.services import coordinator_group
+from ikone.core.demo_data import Prose, field, load_records, load_yaml, record
 from ikone.municipalities.models import Municipality
 
 DEMO_PASSWORD = "ikone-demo-2026"  # noqa: S105 - documented demo login, for trying out only
@@ -42,23 +47,7 @@ DEMO_TOTP_SECRET = "IKONEDEMOZWEIFAKTORKOORDINATION2"  # noqa: S105 - documented
 DEMO_DOMAIN = "ikone.example"
 
 NETWORK_SLUG = "ikone-ds"
-NETWORK_NAME = "IKONE DS – Interkommunales Netzwerk Digitale Stadt"
-NETWORK_SHORT_NAME = "IKONE DS"
-NETWORK_WEBSITE = "https://ikone-ds.de"
-NETWORK_DESCRIPTION = (
-    "Das Interkommunale Netzwerk Digitale Stadt (IKONE DS) wurde im April 2019 vom "
-    "Ministerium des Innern und für Sport Rheinland-Pfalz als Austauschplattform für "
-    "große und mittlere Städte des Landes gegründet. Es wird von der Stadt Kaiserslautern "
-    "geleitet; die Koordination liegt bei der KL.digital GmbH, wissenschaftlich begleitet "
-    "von der Technischen Universität Kaiserslautern.\n\n"
-    "Kommunen lernen im Netzwerk voneinander und übernehmen digitale Lösungen, statt "
-    "Insellösungen zu bauen; sie stimmen Schnittstellen und Standards ab und teilen sich "
-    "Arbeit, etwa beim Onlinezugangsgesetz. Nichtmitglieder erhalten dieselbe Unterstützung "
-    "wie Mitglieder."
-)
-
-FOUNDING = "Gründungsmitglied des Netzwerks IKONE DS (2019)."
-EARLY = "Trat dem Netzwerk IKONE DS 2019/2020 bei (genaues Datum nicht belegt)."
+ORGANIZATIONS_FILE = Path(__file__).resolve().parent / "demo" / "organizations.yaml"
 
 
 class Writer(Protocol):
@@ -67,10 +56,10 @@ class Writer(Protocol):
 
 @dataclass(frozen=True)
 class DemoMembership:
-    status: str
+    status: NetworkMembershipStatus
     since: date | None = None
-    precision: str = DatePrecision.DAY
-    note: str = ""
+    precision: DatePrecision = DatePrecision.DAY
+    note: Prose = ""
 
 
 @dataclass(frozen=True)
@@ -78,158 +67,33 @@ class DemoOrganization:
     key: str  # used in the demo e-mail addresses
     ags: str
     name: str
-    kind: str
-    description: str
+    kind: OrganizationKind
+    description: Prose
     membership: DemoMembership | None = None
     people: bool = False  # an Ansprechperson and a staff member
 
 
-def _founding() -> DemoMembership:
-    return DemoMembership(
-        status=NetworkMembershipStatus.MEMBER,
-        since=date(2019, 1, 1),
-        precision=DatePrecision.YEAR,
-        note="Gründungsmitglied; Beitrittsjahr laut Berichten, genaues Datum nicht belegt.",
+@dataclass(frozen=True)
+class DemoNetwork:
+    name: str
+    short_name: str
+    website: str
+    description: Prose
+
+
+@functools.cache
+def demo_network() -> DemoNetwork:
+    """The network of `demo/organizations.yaml`; raises DemoDataError."""
+    data = load_yaml(ORGANIZATIONS_FILE)
+    return record(
+        DemoNetwork, field(data, "network", path=ORGANIZATIONS_FILE), path=ORGANIZATIONS_FILE
     )
 
 
-def _early(note: str) -> DemoMembership:
-    return DemoMembership(status=NetworkMembershipStatus.MEMBER, note=note)
-
-
-ORGANIZATIONS: tuple[DemoOrganization, ...] = (
-    DemoOrganization(
-        "kaiserslautern",
-        "07312000",
-        "Stadt Kaiserslautern",
-        OrganizationKind.CITY,
-        "Leitet das Netzwerk IKONE DS; die Koordination liegt bei der KL.digital GmbH, der "
-        "Digitalagentur der Stadt. Kaiserslautern war Modellprojekt Smart Cities der ersten "
-        "Runde. " + FOUNDING,
-        _founding(),
-        people=True,
-    ),
-    DemoOrganization(
-        "mainz",
-        "07315000",
-        "Landeshauptstadt Mainz",
-        OrganizationKind.CITY,
-        "Berichtete in der 2. Videokonferenz des Netzwerks am 9. September 2020 als Gast über "
-        "digitale Beteiligung und digitale Veranstaltungen.",
-        people=True,
-    ),
-    DemoOrganization(
-        "bitburg-pruem",
-        "07232",
-        "Eifelkreis Bitburg-Prüm",
-        OrganizationKind.DISTRICT,
-        "Modellprojekt Smart Cities der zweiten Runde; teilte seine Erfahrungen im Workshop "
-        "„Bewerbung Smart City“ des Netzwerks am 4. Dezember 2020.",
-        people=True,
-    ),
-    DemoOrganization(
-        "mayen-koblenz",
-        "07137",
-        "Landkreis Mayen-Koblenz",
-        OrganizationKind.DISTRICT,
-        "Modellprojekt Smart Cities; Gastgeber der MPSC-Regionalkonferenz am 22. März 2022.",
-        people=True,
-    ),
-    DemoOrganization(
-        "kusel",
-        "07336",
-        "Landkreis Kusel",
-        OrganizationKind.DISTRICT,
-        "Im Juli 2021 als Modellprojekt Smart Cities ausgewählt, begleitet von IKONE DS.",
-        DemoMembership(
-            status=NetworkMembershipStatus.APPLIED,
-            note="Demo-Eintrag: zeigt den Status „Beitritt beantragt“.",
-        ),
-        people=True,
-    ),
-    DemoOrganization(
-        "linz",
-        "07138041",
-        "Stadt Linz am Rhein",
-        OrganizationKind.MUNICIPALITY,
-        "Im Juli 2021 als Modellprojekt Smart Cities ausgewählt, begleitet von IKONE DS.",
-        people=True,
-    ),
-    DemoOrganization(
-        "andernach",
-        "07137003",
-        "Stadt Andernach",
-        OrganizationKind.MUNICIPALITY,
-        FOUNDING,
-        _founding(),
-    ),
-    DemoOrganization(
-        "speyer", "07318000", "Stadt Speyer", OrganizationKind.CITY, FOUNDING, _founding()
-    ),
-    DemoOrganization(
-        "woerth",
-        "07334501",
-        "Stadt Wörth am Rhein",
-        OrganizationKind.MUNICIPALITY,
-        FOUNDING,
-        _founding(),
-    ),
-    DemoOrganization(
-        "zweibruecken",
-        "07320000",
-        "Stadt Zweibrücken",
-        OrganizationKind.CITY,
-        FOUNDING,
-        _founding(),
-    ),
-    DemoOrganization(
-        "bad-kreuznach",
-        "07133006",
-        "Stadt Bad Kreuznach",
-        OrganizationKind.MUNICIPALITY,
-        EARLY,
-        _early("Beitritt 2019/2020 laut Berichten; genaues Datum nicht belegt."),
-    ),
-    DemoOrganization(
-        "katzenelnbogen",
-        "07141068",
-        "Stadt Katzenelnbogen",
-        OrganizationKind.MUNICIPALITY,
-        EARLY,
-        _early("Beitritt 2019/2020 laut Berichten; genaues Datum nicht belegt."),
-    ),
-    DemoOrganization(
-        "pirmasens",
-        "07317000",
-        "Stadt Pirmasens",
-        OrganizationKind.CITY,
-        EARLY,
-        _early("Beitritt 2019/2020 laut Berichten; genaues Datum nicht belegt."),
-    ),
-    DemoOrganization(
-        "trier",
-        "07211000",
-        "Stadt Trier",
-        OrganizationKind.CITY,
-        EARLY,
-        _early("Beitritt 2019/2020 laut Berichten; genaues Datum nicht belegt."),
-    ),
-    DemoOrganization(
-        "landau",
-        "07313000",
-        "Stadt Landau in der Pfalz",
-        OrganizationKind.CITY,
-        "Spätestens im September 2020 als zehntes Mitglied dem Netzwerk IKONE DS beigetreten.",
-        _early("Zehntes Mitglied, spätestens September 2020; genaues Datum nicht belegt."),
-    ),
-    DemoOrganization(
-        "enkenbach-alsenborn",
-        "073355002",
-        "Verbandsgemeinde Enkenbach-Alsenborn",
-        OrganizationKind.ASSOCIATION,
-        "Berichtete in der 2. Videokonferenz des Netzwerks am 9. September 2020 als Gast.",
-    ),
-)
+@functools.cache
+def demo_organizations() -> tuple[DemoOrganization, ...]:
+    """The organisations of `demo/organizations.yaml`; raises DemoDataError."""
+    return load_records(ORGANIZATIONS_FILE, DemoOrganization, key="organizations")
 
 
 @dataclass(frozen=True)
@@ -276,7 +140,7 @@ def demo_logins() -> list[tuple[str, str]]:
         (ADMIN.email, "Administrator:in, mit Zwei-Faktor-Code"),
         *[(person.email, "Mentor:in / Expert:in") for person in MENTORS],
     ]
-    for organization in ORGANIZATIONS:
+    for organization in demo_organizations():
         if organization.people:
             logins.append(
                 (contact_email(organization.key), f"Ansprechperson, {organization.name}")
@@ -314,13 +178,14 @@ def _person(person: DemoPerson) -> User:
 
 
 def _network() -> Network:
+    demo = demo_network()
     network, _created = Network.objects.get_or_create(
         slug=NETWORK_SLUG,
         defaults={
-            "name": NETWORK_NAME,
-            "short_name": NETWORK_SHORT_NAME,
-            "description": NETWORK_DESCRIPTION,
-            "website": NETWORK_WEBSITE,
+            "name": demo.name,
+            "short_name": demo.short_name,
+            "description": demo.description,
+            "website": demo.website,
             "is_primary": not Network.objects.filter(is_primary=True).exists(),
         },
     )
@@ -388,12 +253,13 @@ def seed_demo_accounts(*, stdout: Writer | None = None) -> None:
     network = _network()
     for person in (COORDINATOR, ADMIN, *MENTORS):
         _person(person)
+    organizations = demo_organizations()
     created = [
         organization
-        for demo in ORGANIZATIONS
+        for demo in organizations
         if (organization := _organization(demo, network, out)) is not None
     ]
     out.write(
         f"Demo-Konten bereit: Netzwerk „{network.short_name}“, "
-        f"{len(created)} von {len(ORGANIZATIONS)} Organisationen.\n"
+        f"{len(created)} von {len(organizations)} Organisationen.\n"
     )
