@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def seeded():
-    for organization in accounts_demo.ORGANIZATIONS:
+    for organization in accounts_demo.demo_organizations():
         level = {5: Level.DISTRICT, 9: Level.ASSOCIATION}.get(
             len(organization.ags), Level.MUNICIPALITY
         )
@@ -75,6 +75,6 @@ def test_the_2021_draft_is_funded(seeded):
     draft = Draft.objects.get(title=demo.LINZ_TITLE)
     assert draft.call.slug == demo.ROUND_2021_SLUG
     assert draft.status == DraftStatus.FUNDED
-    assert draft.funded_amount == demo.LINZ_FUNDING
+    assert draft.funded_amount == demo.demo_drafts().linz.funded_amount
     assert draft.lessons_learned
     assert all(section.is_long_enough for section in draft.sections.all())

@@ -37,7 +37,7 @@ def test_linz_matches_the_reported_funding(seeded):
     draft = Draft.objects.get(title=demo.LINZ_TITLE)
     summary = selectors_plan.financing_overview(draft=draft).summary
     assert summary.total == Decimal("5000000.00")
-    assert summary.federal == demo.LINZ_FUNDING
+    assert summary.federal == demo.demo_drafts().linz.funded_amount
     assert summary.own == Decimal("1750000.00")
     assert summary.is_consistent
     overview = selectors_plan.schedule_overview(draft=draft)

@@ -12,13 +12,17 @@ attributed to a real application:
   as funded with the federal funding reported for Linz (3.25 million euro,
   `data/SOURCE.md`), with invented lessons for the network.
 
-A2 adds financing plans and milestones to these drafts in their seeders.
+The texts, scores, costs and milestones are in `demo/drafts.yaml` (see
+docs/demo.md); `demo_plan.py` adds the financing plans and milestones.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+import datetime as dt
+import functools
+from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Protocol
 
 from django.core.files.base import ContentFile
@@ -28,6 +32,7 @@ from django.utils import timezone
 from ikone.accounts.demo import MENTORS, contact_email, staff_email
 from ikone.accounts.models import Organization, User
 from ikone.applications.models import (
+    CostCategory,
     CriterionAssessment,
     DocumentStatus,
     Draft,
@@ -35,6 +40,7 @@ from ikone.applications.models import (
     DraftMentor,
     DraftSection,
     DraftStatus,
+    MilestoneKind,
     Recommendation,
     SectionComment,
 )
@@ -42,12 +48,14 @@ from ikone.applications.services.drafts import draft_create
 from ikone.applications.services.sections import section_save
 from ikone.calls.models import Call
 from ikone.core.audit import Actor
+from ikone.core.demo_data import Prose, load_yaml, record
 
+DRAFTS_FILE = Path(__file__).resolve().parent / "demo" / "drafts.yaml"
 EXAMPLE_CALL_SLUG = "beispielaufruf-smarte-region"
 ROUND_2021_SLUG = "mpsc-2021"
+# The titles by which a second run finds the drafts the first created.
 MAINZ_TITLE = "Mainz vernetzt Quartiere (Beispiel)"
 LINZ_TITLE = "Smarte Kleinstadt am Rhein (Beispiel, abgeschlossen)"
-LINZ_FUNDING = Decimal("3250000.00")
 
 # A minimal valid PDF for the demo uploads.
 DEMO_PDF = (
@@ -57,61 +65,86 @@ DEMO_PDF = (
     b"trailer<</Root 1 0 R>>\n%%EOF\n"
 )
 
-MAINZ_TEXTS: dict[str, list[str]] = {
-    "ausgangslage": [
-        "Beispieltext: Die Stadt wächst, ihre Quartiere entwickeln sich aber ungleich. "
-        "In den Neubaugebieten fehlen Treffpunkte, in älteren Vierteln schließen Geschäfte.",
-        "Beispieltext: Die Stadt wächst, ihre Quartiere entwickeln sich aber ungleich. "
-        "In den Neubaugebieten fehlen Treffpunkte, in älteren Vierteln schließen Geschäfte "
-        "und Arztpraxen. Die Verwaltung hat in den letzten Jahren Bürgerdienste online "
-        "angeboten und ein offenes Datenportal aufgebaut; beides nutzen vor allem jüngere "
-        "Menschen.\n\nEine Befragung im Beispieljahr zeigte: Zwei Drittel der Befragten "
-        "wünschen sich mehr Informationen über Angebote im eigenen Viertel, ein Drittel fühlt "
-        "sich bei digitalen Angeboten abgehängt. Daraus leiten wir den Handlungsbedarf ab: "
-        "Digitalisierung soll Nachbarschaften stärken und niemanden zurücklassen. Die "
-        "vorhandene Infrastruktur (Glasfaser in den Schulen, freies WLAN in der Innenstadt, "
-        "ein Sensornetz für Luftqualität) bildet die Grundlage, auf der wir aufbauen.",
-    ],
-    "vision-ziele": [
-        "Beispieltext: In zehn Jahren findet jede Bewohnerin und jeder Bewohner die Angebote "
-        "des eigenen Quartiers digital und analog an einem Ort. Quartierszentren verbinden "
-        "Beratung, Bibliothek und Werkstatt; eine offene Plattform zeigt Termine, Räume und "
-        "Ehrenamt.\n\nMessbare Ziele bis zum Ende der Umsetzungsphase: zehn Quartierszentren "
-        "mit digitaler Grundausstattung, 5.000 Menschen in Digitalkursen, alle neuen Dienste "
-        "barrierefrei nach BITV 2.0, alle eigenen Softwarebausteine als Open Source "
-        "veröffentlicht. Die Ziele folgen der Smart City Charta: lebenswert, nachhaltig, "
-        "partizipativ und gemeinwohlorientiert.",
-    ],
-    "handlungsfelder-massnahmen": [
-        "Beispieltext (Entwurf): Handlungsfelder Teilhabe, Bildung und Mobilität. "
-        "Maßnahmen in Phase A: Strategie mit den Quartieren; in Phase B: Quartiersplattform, "
-        "Digitallotsen, Mobilitätsstationen.",
-    ],
-    "beteiligung": [
-        "Beispieltext: Wir beteiligen früh und in jedem Quartier: Stadtteilspaziergänge, "
-        "eine Online-Beteiligung auf der offenen Plattform und ein Beirat aus Vereinen, "
-        "Wirtschaft und Hochschule. Schon bei der Vorbereitung der Bewerbung haben wir drei "
-        "Quartierswerkstätten veranstaltet; ihre Ergebnisse sind in die Ziele eingeflossen.",
-    ],
-}
 
-LINZ_TEXT = (
-    "Beispieltext (erfunden, nicht die eingereichte Bewerbung): Dieser Abschnitt zeigt, "
-    "wie ein fertiger Abschnitt aussehen kann. Er beschreibt Ausgangslage, Ziele und "
-    "Maßnahmen einer Kleinstadt, die gemeinsam mit ihrer Verbandsgemeinde digitale "
-    "Angebote für Daseinsvorsorge, Tourismus und Ehrenamt entwickelt. Die Maßnahmen sind "
-    "nach Phasen geordnet, messbar beschrieben und auf andere Kleinstädte übertragbar; "
-    "Software wird als Open Source veröffentlicht, Erfahrungen werden im Netzwerk geteilt. "
-    "Die Bürgerschaft wurde in Werkstätten beteiligt, der Rat hat den Eigenanteil "
-    "beschlossen, Risiken und Gegenmaßnahmen sind benannt. "
-)
+@dataclass(frozen=True)
+class DemoAssessment:
+    sections: tuple[str, ...]
+    self_score: int
+    self_note: str
+    mentor_score: int
+    mentor_note: str = ""
 
-LINZ_LESSONS = (
-    "Beispiel (erfunden): Jedes Bewertungskriterium früh einem Abschnitt zuordnen, damit "
-    "die Maßnahmen erkennbar aus den Zielen folgen, und früh mit Mentor:innen aus dem "
-    "Netzwerk sprechen. Den Ratsbeschluss mindestens acht Wochen vor der Frist auf die "
-    "Tagesordnung setzen."
-)
+
+@dataclass(frozen=True)
+class DemoDocument:
+    status: DocumentStatus
+    note: str
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class DemoComment:
+    author: str  # "mentor" or "staff"
+    text: Prose
+    section: str = ""  # replies are on their thread's section
+    resolved_by: str = ""  # "contact"
+    replies: tuple[DemoComment, ...] = ()
+
+
+@dataclass(frozen=True)
+class DemoCost:
+    category: CostCategory
+    measure: str
+    phase: str
+    year: int
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class DemoMilestone:
+    title: str
+    kind: MilestoneKind
+    date: dt.date | None = None
+    days_before_deadline: int | None = None
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class DemoMainz:
+    sections: dict[str, tuple[Prose, ...]]
+    assessments: tuple[DemoAssessment, ...]
+    documents: tuple[DemoDocument, ...]
+    recommendation: Recommendation
+    recommendation_text: Prose
+    comments: tuple[DemoComment, ...]
+    costs: tuple[DemoCost, ...]
+    milestones: tuple[DemoMilestone, ...]
+
+
+@dataclass(frozen=True)
+class DemoLinz:
+    section_text: Prose
+    self_score: int
+    self_note: str
+    document_file: str
+    funded_amount: Decimal
+    days_to_decision: int
+    outcome_feedback: Prose
+    lessons_learned: Prose
+    costs: tuple[DemoCost, ...]
+    milestones: tuple[DemoMilestone, ...]
+
+
+@dataclass(frozen=True)
+class DemoDrafts:
+    mainz: DemoMainz
+    linz: DemoLinz
+
+
+@functools.cache
+def demo_drafts() -> DemoDrafts:
+    """The content of `demo/drafts.yaml`; raises DemoDataError."""
+    return record(DemoDrafts, load_yaml(DRAFTS_FILE), path=DRAFTS_FILE)
 
 
 class Writer(Protocol):
@@ -149,43 +182,36 @@ def _seed_mainz(call: Call, out: Writer) -> None:
         return
     if Draft.objects.filter(organization=organization, call=call, title=MAINZ_TITLE).exists():
         return
+    demo = demo_drafts().mainz
     draft = draft_create(
         organization=organization, call=call, title=MAINZ_TITLE, actor=Actor(user=staff)
     )
     Draft.objects.filter(pk=draft.pk).update(is_example=True)
     sections = {section.key: section for section in draft.sections.all()}
-    for key, versions in MAINZ_TEXTS.items():
+    for key, versions in demo.sections.items():
         for number, text in enumerate(versions):
             _save(sections[key], draft, text, staff if number % 2 == 0 else contact)
     sections = {section.key: section for section in draft.sections.all()}
     criteria = list(call.criteria.order_by("position", "pk"))
-    links = [["ausgangslage", "vision-ziele"], ["ausgangslage"], ["beteiligung"]]
-    for criterion, keys in zip(criteria, links, strict=False):
+    for criterion, assessed in zip(criteria, demo.assessments, strict=False):
         assessment = CriterionAssessment.objects.create(
             draft=draft,
             criterion=criterion,
-            self_score=2,
-            self_note="Beispiel: gut begründet, Zahlen fehlen noch.",
-            mentor_score=1 if keys == ["beteiligung"] else 2,
-            mentor_note="Beispiel: Beteiligung nach der Einreichung konkreter planen."
-            if keys == ["beteiligung"]
-            else "",
+            self_score=assessed.self_score,
+            self_note=assessed.self_note,
+            mentor_score=assessed.mentor_score,
+            mentor_note=assessed.mentor_note,
             mentor=mentor,
         )
-        assessment.sections.set([sections[key] for key in keys])
+        assessment.sections.set([sections[key] for key in assessed.sections])
     documents = list(call.required_documents.filter(stage="application").order_by("position"))
-    for number, required in enumerate(documents[:3]):
+    for required, listed in zip(documents, demo.documents, strict=False):
         document = DraftDocument(
-            draft=draft,
-            required_document=required,
-            status=[DocumentStatus.AVAILABLE, DocumentStatus.IN_PROGRESS, DocumentStatus.OPEN][
-                number
-            ],
-            note="Beispiel" if number else "Beispiel: Entwurf des Online-Formulars",
+            draft=draft, required_document=required, status=listed.status, note=listed.note
         )
-        if number == 0:
-            document.file.save("beispiel-formular.pdf", ContentFile(DEMO_PDF), save=False)
-            document.original_name = "beispiel-formular.pdf"
+        if listed.file:
+            document.file.save(listed.file, ContentFile(DEMO_PDF), save=False)
+            document.original_name = listed.file
             document.uploaded_by = staff
             document.uploaded_at = timezone.now()
         document.save()
@@ -193,32 +219,33 @@ def _seed_mainz(call: Call, out: Writer) -> None:
         draft=draft,
         mentor=mentor,
         shared_by=contact,
-        recommendation=Recommendation.WITH_CHANGES,
-        recommendation_text=(
-            "Beispiel: Starke Ausgangslage und Vision. Die Maßnahmen brauchen Phasen, "
-            "Kosten und Verantwortliche; die Übertragbarkeit fehlt noch."
-        ),
+        recommendation=demo.recommendation,
+        recommendation_text=demo.recommendation_text,
         recommended_at=timezone.now(),
     )
-    thread = SectionComment.objects.create(
-        section=sections["handlungsfelder-massnahmen"],
-        author=mentor,
-        text="Beispiel: Welche Maßnahme zahlt auf welches Ziel ein? Eine kleine Tabelle hilft.",
-    )
-    SectionComment.objects.create(
-        section=sections["handlungsfelder-massnahmen"],
-        parent=thread,
-        author=staff,
-        text="Beispiel: Gute Idee, wir ergänzen sie bis zur nächsten Runde.",
-    )
-    SectionComment.objects.create(
-        section=sections["ausgangslage"],
-        author=mentor,
-        text="Beispiel: Die Befragung bitte mit Jahr und Zahl der Befragten belegen.",
-        resolved_at=timezone.now(),
-        resolved_by=contact,
-    )
+    people = {"mentor": mentor, "staff": staff, "contact": contact}
+    for comment in demo.comments:
+        _comment(comment, sections[comment.section], people)
     out.write(f"Bewerbungsentwurf angelegt: {MAINZ_TITLE}\n")
+
+
+def _comment(
+    demo: DemoComment,
+    section: DraftSection,
+    people: dict[str, User],
+    parent: SectionComment | None = None,
+) -> None:
+    resolver = people.get(demo.resolved_by)
+    thread = SectionComment.objects.create(
+        section=section,
+        parent=parent,
+        author=people[demo.author],
+        text=demo.text,
+        resolved_at=timezone.now() if resolver else None,
+        resolved_by=resolver,
+    )
+    for reply in demo.replies:
+        _comment(reply, section, people, parent=thread)
 
 
 def _seed_linz(call: Call, out: Writer) -> None:
@@ -229,16 +256,18 @@ def _seed_linz(call: Call, out: Writer) -> None:
         return
     if Draft.objects.filter(organization=organization, call=call, title=LINZ_TITLE).exists():
         return
+    demo = demo_drafts().linz
     draft = draft_create(
         organization=organization, call=call, title=LINZ_TITLE, actor=Actor(user=contact)
     )
+    filler = demo.section_text + " "
     for section in draft.sections.all():
-        text = f"{section.title}. {LINZ_TEXT}" * max(1, section.min_length // len(LINZ_TEXT) + 1)
+        text = f"{section.title}. {filler}" * max(1, section.min_length // len(filler) + 1)
         _save(section, draft, text.strip(), staff)
     sections = list(draft.sections.order_by("position"))
     for number, criterion in enumerate(call.criteria.order_by("position", "pk")):
         assessment = CriterionAssessment.objects.create(
-            draft=draft, criterion=criterion, self_score=3, self_note="Beispiel"
+            draft=draft, criterion=criterion, self_score=demo.self_score, self_note=demo.self_note
         )
         assessment.sections.set([sections[number % len(sections)]])
     for required in call.required_documents.filter(stage="application"):
@@ -246,21 +275,21 @@ def _seed_linz(call: Call, out: Writer) -> None:
             draft=draft,
             required_document=required,
             status=DocumentStatus.AVAILABLE,
-            original_name="beispiel-unterlage.pdf",
+            original_name=demo.document_file,
             uploaded_by=staff,
             uploaded_at=timezone.now(),
         )
-        document.file.save("beispiel-unterlage.pdf", ContentFile(DEMO_PDF), save=False)
+        document.file.save(demo.document_file, ContentFile(DEMO_PDF), save=False)
         document.save()
     submitted = timezone.localtime(call.deadline).date() if call.deadline else None
     Draft.objects.filter(pk=draft.pk).update(
         is_example=True,
         status=DraftStatus.FUNDED,
         submitted_on=submitted,
-        decided_on=submitted + timedelta(days=120) if submitted else None,
-        funded_amount=LINZ_FUNDING,
-        outcome_feedback="Beispiel: Die Jury lobte die Übertragbarkeit auf andere Kleinstädte.",
-        lessons_learned=LINZ_LESSONS,
+        decided_on=submitted + dt.timedelta(days=demo.days_to_decision) if submitted else None,
+        funded_amount=demo.funded_amount,
+        outcome_feedback=demo.outcome_feedback,
+        lessons_learned=demo.lessons_learned,
     )
     out.write(f"Bewerbungsentwurf angelegt: {LINZ_TITLE}\n")
 
