@@ -8,13 +8,16 @@
 - the example call "Beispielaufruf" (`data/beispielaufruf.yaml`, clearly
   labelled, modelled on the 2021 rules) is created once, with its deadline
   about six weeks after the day the demo is first loaded, and then
-  amended once (version 2) so that versions, the diff and the "Auslegung
-  prüfen" flag can be tried. Later runs leave it alone.
+  amended once (version 2, `demo/amendment.yaml`, see docs/demo.md) so
+  that versions, the diff and the "Auslegung prüfen" flag can be tried.
+  Later runs leave it alone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -27,39 +30,34 @@ from ikone.calls import services, smartcities
 from ikone.calls.importer import validate_call
 from ikone.calls.models import Call
 from ikone.core.audit import Actor
+from ikone.core.demo_data import Prose, load_yaml, record
 
 EXAMPLE_FILE = Path(__file__).resolve().parent / "data" / "beispielaufruf.yaml"
 EXAMPLE_SLUG = "beispielaufruf-smarte-region"
 EXAMPLE_DEADLINE_DAYS = 42
 
-# The amendment the demo publishes as version 2 of the example call.
-EXAMPLE_AMENDMENT_NOTE = (
-    "Beispiel-Änderung: Der Ratsbeschluss kann bis vier Wochen nach Fristende "
-    "nachgereicht werden; der Nachweis der Haushaltsnotlage ist genauer beschrieben."
-)
-EXAMPLE_AMENDMENT = {
-    "5.2": (
-        "Ratsbeschluss",
-        "Der Rat (bei Landkreisen der Kreistag) erklärt in einem Beschluss, dass die Kommune\n"
-        "- das Vorhaben gemeinsam mit ihrer Öffentlichkeit entwickelt,\n"
-        "- einem strategischen Ansatz im Sinne der Smart City Charta folgt,\n"
-        "- den Eigenanteil kennt und bereitstellt und\n"
-        "- bereit ist, als Modell für andere Kommunen zu lernen und Ergebnisse zu teilen.\n\n"
-        "Liegt der Beschluss bei Fristende noch nicht vor, wird zunächst eine Eilentscheidung "
-        "der Bürgermeisterin oder des Bürgermeisters eingereicht; der Ratsbeschluss ist "
-        "spätestens vier Wochen nach Fristende nachzureichen. Bei Kooperationen braucht jede "
-        "beteiligte Kommune einen eigenen Beschluss.",
-    ),
-    "3.3": (
-        "Kommunen in Haushaltsnotlage",
-        "Kommunen in einer Haushaltsnotlage erhalten bis zu 90 % Förderung; ihr Eigenanteil "
-        "sinkt auf 10 %.\n\n"
-        "Als Nachweis dient eine Bestätigung der Kommunalaufsicht, die nicht älter als sechs "
-        "Monate ist und zeigt, dass die Kommune ein Haushaltssicherungskonzept aufstellen muss "
-        "oder vergleichbaren Auflagen unterliegt. Der Nachweis ist der Bewerbung beizufügen.",
-    ),
-}
-EXAMPLE_AMENDED_NUMBERS = sorted(EXAMPLE_AMENDMENT)
+AMENDMENT_FILE = Path(__file__).resolve().parent / "demo" / "amendment.yaml"
+# The sections the amendment replaces; the demo questions cite them.
+EXAMPLE_AMENDED_NUMBERS = ["3.3", "5.2"]
+
+
+@dataclass(frozen=True)
+class DemoSectionText:
+    number: str
+    title: str
+    text: Prose
+
+
+@dataclass(frozen=True)
+class DemoAmendment:
+    note: Prose
+    sections: tuple[DemoSectionText, ...]
+
+
+@functools.cache
+def demo_amendment() -> DemoAmendment:
+    """The content of `demo/amendment.yaml`; raises DemoDataError."""
+    return record(DemoAmendment, load_yaml(AMENDMENT_FILE), path=AMENDMENT_FILE)
 
 
 class Writer(Protocol):
@@ -111,13 +109,16 @@ def seed_demo_calls(*, stdout: Writer | None = None) -> None:
     if example.current_version is not None and example.current_version.number == 1:
         from ikone.calls.text import paragraphs_to_html
 
+        amendment = demo_amendment()
         services.publish_amendment(
             call=example,
             changes={
-                number: services.SectionText(title=title, text=paragraphs_to_html(text))
-                for number, (title, text) in EXAMPLE_AMENDMENT.items()
+                section.number: services.SectionText(
+                    title=section.title, text=paragraphs_to_html(section.text)
+                )
+                for section in amendment.sections
             },
-            note=EXAMPLE_AMENDMENT_NOTE,
+            note=amendment.note,
             actor=actor,
             based_on=1,
             check_permission=False,
