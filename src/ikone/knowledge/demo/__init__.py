@@ -2,6 +2,8 @@
 
 `seed_demo_pages()` creates what is missing and never overwrites what
 exists, so `make run` may call it every time without undoing editors' work.
+The pages' texts are Markdown files in `pages/` (see `pages.py` and
+docs/demo.md).
 """
 
 from django.conf import settings
@@ -10,7 +12,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from ikone.accounts.models import User
-from ikone.knowledge.demo import content
+from ikone.knowledge.demo.pages import DemoPage, demo_home, demo_standard_pages
 from ikone.knowledge.models import HomePage, StandardPage
 from ikone.knowledge.services import editor_group_ensure, editor_rights_grant
 
@@ -30,18 +32,18 @@ def seed_demo_pages() -> list[str]:
     _default_site_point_to(home)
     _welcome_page_delete()
     existing = set(StandardPage.objects.child_of(home).values_list("slug", flat=True))
-    missing = [demo for demo in content.STANDARD_PAGES if demo.slug not in existing]
+    missing = [demo for demo in demo_standard_pages() if demo.meta.slug not in existing]
     new_pages = [(demo, _standard_page_add(home, demo)) for demo in missing]
     page_ids = dict(StandardPage.objects.child_of(home).values_list("slug", "id"))
     for demo, page in new_pages:
         page.body = demo.body(page_ids)
         page.save_revision().publish()
     if home_created:
-        home.body = content.home_body(page_ids)
+        home.body = demo_home().body(page_ids)
         home.save_revision().publish()
     editor_group_ensure()
     created = [home.title] if home_created else []
-    return created + [demo.title for demo, _page in new_pages]
+    return created + [demo.meta.title for demo, _page in new_pages]
 
 
 def grant_editor_rights(user: User) -> None:
@@ -53,12 +55,13 @@ def _home_page_get_or_create() -> tuple[HomePage, bool]:
     home = HomePage.objects.first()
     if home is not None:
         return home, False
+    meta = demo_home().meta
     home = HomePage(
-        title=content.HOME_TITLE,
+        title=meta.title,
         slug=HOME_SLUG,
-        hero_title=content.HOME_HERO_TITLE,
-        hero_intro=content.HOME_HERO_INTRO,
-        search_description=content.HOME_SEARCH_DESCRIPTION,
+        hero_title=meta.hero_title,
+        hero_intro=meta.hero_intro,
+        search_description=meta.search_description,
         live=False,
     )
     Page.get_first_root_node().add_child(instance=home)
@@ -91,9 +94,10 @@ def _welcome_page_delete() -> None:
         page.delete()
 
 
-def _standard_page_add(home: HomePage, demo: content.DemoPage) -> StandardPage:
+def _standard_page_add(home: HomePage, page_content: DemoPage) -> StandardPage:
     """Add an unpublished page without body; the body links to sibling pages,
     so it is filled once all of them exist."""
+    demo = page_content.meta
     role_taken = (
         bool(demo.footer_role)
         and StandardPage.objects.filter(footer_role=demo.footer_role).exists()
