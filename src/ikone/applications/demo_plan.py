@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from ikone.applications import selectors_plan
 from ikone.applications.demo import (
+    DRAFTS_FILE,
     LINZ_TITLE,
     MAINZ_TITLE,
     DemoCost,
@@ -27,6 +28,7 @@ from ikone.applications.demo import (
 )
 from ikone.applications.models import CostItem, Draft, Milestone
 from ikone.calls.models import CallPhase
+from ikone.core.demo_data import DemoDataError
 
 if TYPE_CHECKING:
     from ikone.applications.demo import Writer
@@ -61,9 +63,11 @@ def _add_milestones(
     """Milestones with a date, or dated back from `deadline` (the example
     call's, which the calls demo sets six weeks ahead)."""
 
-    def day(milestone: DemoMilestone) -> dt.date | None:
+    def day(milestone: DemoMilestone) -> dt.date:
         if milestone.days_before_deadline is not None and deadline is not None:
             return deadline - dt.timedelta(days=milestone.days_before_deadline)
+        if milestone.date is None:
+            raise DemoDataError(DRAFTS_FILE, None, f"„{milestone.title}“ braucht ein Datum.")
         return milestone.date
 
     Milestone.objects.bulk_create(

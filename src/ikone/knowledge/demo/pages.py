@@ -29,7 +29,15 @@ from ikone.core.demo_data import (
     markdown_html,
     record,
 )
-from ikone.knowledge.demo import blocks
+from ikone.knowledge.demo.blocks import (
+    Card,
+    RawBlock,
+    cards,
+    facts,
+    figures,
+    heading,
+    paragraph,
+)
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 HOME_FILE = PAGES_DIR / "start.md"
@@ -86,7 +94,7 @@ class DemoPage:
     meta: Any  # HomeMeta for the start page, PageMeta for the others
     blocks: tuple[Block, ...]
 
-    def body(self, page_ids: dict[str, int]) -> list[blocks.RawBlock]:
+    def body(self, page_ids: dict[str, int]) -> list[RawBlock]:
         """The StreamField data; `page_ids` maps demo pages' slugs to ids."""
         return [_raw(block, page_ids) for block in self.blocks]
 
@@ -162,25 +170,25 @@ def _component(path: Path, kind: str, content: str, line: int) -> Block:
     data = load_yaml(path, text=content, line_offset=line)
     if not isinstance(data, Located):
         raise DemoDataError(path, line, f"Der Block „{kind}“ braucht „feld: wert“-Zeilen.")
-    value = record(types[kind], data, path=path)
+    value: Any = record(types[kind], data, path=path)
     if isinstance(value, Facts):
         facts = {term.strip(): text.strip() for term, text in value.facts.items()}
         value = dataclasses.replace(value, facts=facts)
     return (kind, value)
 
 
-def _raw(block: Block, page_ids: dict[str, int]) -> blocks.RawBlock:
+def _raw(block: Block, page_ids: dict[str, int]) -> RawBlock:
     kind, value = block
     if kind == "heading":
-        return blocks.heading(*value)
+        return heading(*value)
     if kind == "paragraph":
-        return blocks.paragraph(value)
+        return paragraph(value)
     if kind == "facts":
-        return blocks.facts(value.heading, value.facts.items())
+        return facts(value.heading, value.facts.items())
     if kind == "cards":
-        cards = [
-            blocks.Card(card.title, card.text, page_slug=card.page, area=card.area, url=card.url)
+        links = [
+            Card(card.title, card.text, page_slug=card.page, area=card.area, url=card.url)
             for card in value.cards
         ]
-        return blocks.cards(value.heading, cards, page_ids)
-    return blocks.figures()
+        return cards(value.heading, links, page_ids)
+    return figures()
