@@ -12,7 +12,8 @@ Usage (from the repository root, one fresh data directory per run):
 Every row of every model is printed with its primary key (so the creation
 order is compared too), except the imported municipality directory and
 framework tables. What differs between two runs by nature is masked: password
-hashes, uuids of StreamField blocks, and moments derived from the clock,
+hashes, uuids of StreamField blocks, the random suffix of a stored file
+whose name was taken, and moments derived from the clock,
 which are printed relative to the first demo account's creation, rounded to
 ten minutes. A developer tool, not shipped.
 """
@@ -33,6 +34,8 @@ SKIPPED_MODELS = {
     "django_tasks_database.dbtaskresult",
 }
 UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
+# Django's storage appends seven random characters to a name already taken.
+STORED_SUFFIX = re.compile(r"(/[^/]*)_[A-Za-z0-9]{7}(\.[a-z0-9]+)$")
 ISO_NOW = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+(?:Z|[+-]\d\d:\d\d)?")
 MASKED_FIELDS = {"password", "embedding", "embedding_digest", "last_login"}
 
@@ -56,6 +59,7 @@ def _plain(value: Any, reference: dt.datetime) -> Any:
     if isinstance(value, bytes | memoryview):
         return f"<{len(bytes(value))} bytes>"
     if isinstance(value, str):
+        value = STORED_SUFFIX.sub(r"\1_<random>\2", value)
         return ISO_NOW.sub("<now>", UUID.sub("<uuid>", value))
     if isinstance(value, dict):
         return {key: _plain(item, reference) for key, item in value.items()}
