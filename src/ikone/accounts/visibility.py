@@ -21,8 +21,8 @@ hold every scope. The scopes a person holds:
 | private   | coordinators (everyone else only through organisation/owner)   |
 
 An organisation's unshared work (drafts and what hangs off them) follows a
-stricter rule, `can_view_organization_work`: not even coordinators see it
-unless the organisation shared it.
+stricter rule, still in `applications.permissions.access_for`: not even
+coordinators see it unless the organisation shared it.
 
 `viewer_for` reads what the rule needs about a person in one query; a view
 asks `viewer_of_request` to read it once per request.
@@ -150,12 +150,6 @@ class ScopedQuestion(Protocol):
     show_organization: bool
 
 
-class PublishableEntry(Protocol):
-    """What the rule reads of an FAQ entry (`qa.models.FAQEntry`)."""
-
-    is_published: bool
-
-
 def can_view_question(viewer: Viewer, question: ScopedQuestion) -> bool:
     """A question's visibility is its scope (`public`, `network`, `mentors`);
     the asking person and organisation always see it. Its answers are seen
@@ -184,33 +178,3 @@ def can_see_asking_organization(viewer: Viewer, question: ScopedQuestion) -> boo
     if viewer.is_expert:
         return True
     return viewer.signed_in and question.organization_id in viewer.organization_ids
-
-
-def can_view_faq_entry(viewer: Viewer, entry: PublishableEntry) -> bool:
-    """A published FAQ entry is public, whatever the visibility of the
-    question it came from (the coordinators chose its wording); unpublished
-    ones only for coordinators. Links to a published entry go to its anchor
-    on the call's FAQ page, which everyone may open."""
-    if entry.is_published:
-        return True
-    return viewer.is_coordinator
-
-
-# --- An organisation's work --------------------------------------------------------
-
-
-def can_view_organization_work(
-    viewer: Viewer, organization_id: int, *, chosen: bool = False, shared: bool = False
-) -> bool:
-    """An organisation's unshared work (drafts, their documents, comments,
-    cost items) is readable by its own people and the people it chose
-    (`chosen`, e.g. a mentor it shared a draft with); coordinators and
-    operators only while the organisation shares it with the network
-    (`shared`). Never through the organisation or search scopes alone."""
-    if not viewer.signed_in:
-        return False
-    if organization_id in viewer.organization_ids:
-        return True
-    if chosen:
-        return True
-    return shared and viewer.is_coordinator
