@@ -6,19 +6,16 @@ from django.contrib import messages
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
+from ikone.accounts.visibility import Viewer, viewer_of_request
 from ikone.calls.models import Call, CallSection
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
-from ikone.qa.permissions import Viewer, viewer_for
 
 
 def viewer(request: HttpRequest) -> Viewer:
-    """The request's Viewer, looked up once per request."""
-    cached = getattr(request, "_qa_viewer", None)
-    if cached is None:
-        cached = viewer_for(request.user)
-        request._qa_viewer = cached  # type: ignore[attr-defined]
-    return cached
+    """The request's Viewer, looked up once per request (shared with every
+    other app that asks the visibility module during the request)."""
+    return viewer_of_request(request)
 
 
 def actor(request: HttpRequest) -> Actor:
