@@ -75,7 +75,7 @@ def demo_world(django_db_setup, django_db_blocker):
     search, without sentence vectors. Each test runs in a savepoint inside
     the module's transaction, which is rolled back at the end."""
     with django_db_blocker.unblock(), transaction.atomic():
-        for organization in accounts_demo.ORGANIZATIONS:
+        for organization in accounts_demo.demo_organizations():
             level = {5: Level.DISTRICT, 9: Level.ASSOCIATION}.get(
                 len(organization.ags), Level.MUNICIPALITY
             )
