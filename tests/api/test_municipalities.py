@@ -67,6 +67,13 @@ def test_pages_hold_50_units_with_links_that_keep_the_filters(client, hierarchy)
     assert "kreis=07335" in second["previous"]
 
 
+@pytest.mark.parametrize("page", ["", "abc", "0"])
+def test_an_invalid_page_number_answers_404_not_the_first_page(client, hierarchy, page):
+    response = client.get(LIST_URL, {"page": page})
+
+    assert response.status_code == 404
+
+
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
