@@ -14,12 +14,6 @@ MAX_LINES = 400
 REPOSITORY = Path(ikone.__file__).resolve().parents[2]
 CHECKED = ("src/ikone", "tests", "bench")
 
-# Until the demodata engineer's change (issue 10 point 4: demo texts as
-# YAML/Markdown beside each seeder) reaches it, this demo module is still a
-# long Python literal. Remove the entry when the module shrinks.
-NOT_YET_SPLIT = {
-    "src/ikone/events/demo.py",
-}
 
 
 def python_modules() -> list[Path]:
@@ -41,7 +35,6 @@ def test_no_module_over_the_limit():
         str(path.relative_to(REPOSITORY)): count
         for path in python_modules()
         if (count := line_count(path)) > MAX_LINES
-        and str(path.relative_to(REPOSITORY)) not in NOT_YET_SPLIT
     }
     assert not too_long, (
         f"Modules over {MAX_LINES} lines; split them along their responsibilities: {too_long}"
