@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from ikone.accounts import permissions, services
@@ -31,6 +32,7 @@ from ikone.accounts.models import (
 )
 from ikone.core import audit
 from ikone.core.audit import Actor
+from ikone.core.exceptions import DomainError
 
 URL_FIELDS_HTTPS: Mapping[type[models.Field[Any, Any]], Mapping[str, Any]] = {
     models.URLField: {"assume_scheme": "https"}
@@ -133,6 +135,35 @@ class UserAdmin(CoordinatorAccessMixin, DjangoUserAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return permissions.is_admin(request.user)
+
+    def delete_model(self, request: HttpRequest, obj: User) -> None:
+        """Through the same service as the person's own deletion, so other
+        apps hand back what the person held (event seats) and the rules on
+        the last Ansprechperson and the last operator hold here too."""
+        try:
+            services.user_delete(user=obj, actor=Actor.from_request(request))
+        except DomainError as error:
+            request._ikone_delete_refused = error.message  # type: ignore[attr-defined]
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        for user in queryset:
+            self.delete_model(request, user)
+
+    def response_delete(self, request: HttpRequest, obj_display: str, obj_id: Any) -> HttpResponse:
+        refused = getattr(request, "_ikone_delete_refused", "")
+        if refused:
+            self.message_user(request, refused, messages.ERROR)
+            return redirect("admin:accounts_user_change", obj_id)
+        return super().response_delete(request, obj_display, obj_id)
+
+    def message_user(self, request: HttpRequest, message: Any, *args: Any, **kwargs: Any) -> None:
+        """The bulk delete action reports success for every chosen row; when
+        the service refused one, say so instead."""
+        refused = getattr(request, "_ikone_delete_refused", "")
+        if refused and request.POST.get("action") == "delete_selected":
+            super().message_user(request, refused, messages.ERROR)
+            return
+        super().message_user(request, message, *args, **kwargs)
 
     def user_change_password(
         self, request: HttpRequest, id: str, form_url: str = ""
@@ -247,11 +278,25 @@ class NetworkMembershipAdmin(CoordinatorAccessMixin, admin.ModelAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
+    """Read-only for everyone, operators included: a membership opens the
+    organisation's unshared drafts, so it only comes about through the
+    organisation's own consent (invitation or join request decided by an
+    Ansprechperson, see `services.memberships`), never by a form here."""
+
     list_display = ["user", "organization", "role", "created_at"]
     list_filter = ["role"]
     search_fields = ["user__email", "user__name", "organization__name"]
     list_select_related = ["user", "organization"]
-    raw_id_fields = ["user", "organization"]
+    readonly_fields = ["user", "organization", "role", "created_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(Invitation)
@@ -285,4 +330,8 @@ class JoinRequestAdmin(admin.ModelAdmin):
     readonly_fields = ["user", "organization", "message", "created_at", "decided_at", "decided_by"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        """Decided by the organisation's Ansprechpersonen on its people page."""
         return False

@@ -1,5 +1,13 @@
 """Extension points of the accounts app.
 
+`account_deleting` is sent by `services.user_delete` inside its transaction,
+just before the account's row goes. Apps above accounts hand back what the
+person held so that nobody else loses by it: events frees the person's seats
+through its normal cancellation (the waiting list moves up, people are told).
+A receiver gets the keyword arguments `user` (the account being deleted)
+and `actor` (who deletes it: the person or an operator); it writes through
+its own services and may raise a DomainError to stop the deletion.
+
 `organization_sections` lets other apps add a section to an organisation's
 public page (/organisationen/<slug>/) without the accounts app knowing
 them — workshops attended, questions asked, applications, solutions.
@@ -34,6 +42,7 @@ from django.dispatch import Signal
 from django.utils.functional import Promise
 
 organization_sections = Signal()
+account_deleting = Signal()
 
 
 @dataclass(frozen=True)

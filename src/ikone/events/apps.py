@@ -13,6 +13,7 @@ class EventsConfig(AppConfig):
         )
         from ikone.events import (
             organization_section,  # noqa: F401 - connects the receiver
+            receivers,  # noqa: F401 - connects the receivers
         )
 
         audit.register_targets("events.event", "events.registration", "events.material")

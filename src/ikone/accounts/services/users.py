@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
-from ikone.accounts import permissions, selectors
+from ikone.accounts import permissions, selectors, signals
 from ikone.accounts.exceptions import (
     AccountInUseError,
     LastAdministratorError,
@@ -104,24 +105,39 @@ def user_export(*, user: User, actor: Actor) -> dict[str, Any]:
 
 @transaction.atomic
 def user_delete(*, user: User, actor: Actor) -> None:
-    """Delete the person's account: memberships, join requests, e-mail
-    addresses and authenticators go with it; invitations they sent stay
-    without sender; audit entries stay (without the link to the account).
-    The caller confirms the password first. Raises AccountInUseError if
-    records of other apps protect the account.
+    """Delete the person's account (the person themself, or an operator in
+    the admin): memberships, join requests, e-mail addresses and
+    authenticators go with it; invitations they sent stay without sender;
+    audit entries stay (without the link to the account). Before the row
+    goes, `signals.account_deleting` lets other apps hand back what the
+    person held (events cancels their registrations, so the waiting list
+    moves up). The caller confirms the password first. Raises
+    AccountInUseError if records of other apps protect the account.
 
     Raises LastContactPersonError while the person is the only Ansprechperson of
     an organisation with other people, LastAdministratorError for the last operator."""
-    require(actor.user is not None and actor.user.pk == user.pk)
+    acting = actor.user
+    if acting is None or (acting.pk != user.pk and not permissions.is_admin(acting)):
+        raise PermissionDenied
     blockers = selectors.contact_person_blockers(user=user)
     if blockers:
+        names = ", ".join(f"„{org.name}“" for org in blockers)
+        if acting.pk != user.pk:
+            raise LastContactPersonError(
+                _(
+                    "%(person)s ist die einzige Ansprechperson von %(organizations)s. Das "
+                    "Konto kann erst gelöscht werden, wenn dort eine andere Person "
+                    "Ansprechperson ist."
+                )
+                % {"person": user, "organizations": names}
+            )
         raise LastContactPersonError(
             _(
                 "Sie sind die einzige Ansprechperson von %(organizations)s. Bitte ernennen "
                 "Sie zuerst eine andere Person zur Ansprechperson; danach können Sie Ihr "
                 "Konto löschen."
             )
-            % {"organizations": ", ".join(f"„{org.name}“" for org in blockers)}
+            % {"organizations": names}
         )
     if user.is_superuser and selectors.active_admin_count() <= 1:
         raise LastAdministratorError(
@@ -138,6 +154,7 @@ def user_delete(*, user: User, actor: Actor) -> None:
             ]
         },
     )
+    signals.account_deleting.send(sender=User, user=user, actor=actor)
     try:
         user.delete()
     except (ProtectedError, RestrictedError) as exc:

@@ -26,10 +26,14 @@ class DraftMentor(models.Model):
         on_delete=models.CASCADE,
         related_name="mentor_shares",
     )
+    # SET_NULL: a mentor who deletes their account leaves their
+    # recommendation with the draft, shown as "ehemalige:r Mentor:in".
     mentor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("Mentor:in"),
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="mentored_drafts",
     )
     shared_by = models.ForeignKey(
@@ -56,7 +60,14 @@ class DraftMentor(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.draft} → {self.mentor}"
+        return f"{self.draft} → {self.mentor_label}"
+
+    @property
+    def mentor_label(self) -> str:
+        """The mentor's name, or "ehemalige:r Mentor:in" once the account is gone."""
+        if self.mentor_id is None:
+            return str(_("ehemalige:r Mentor:in"))
+        return str(self.mentor)
 
 
 class SectionComment(models.Model):
@@ -87,6 +98,9 @@ class SectionComment(models.Model):
         blank=True,
         related_name="+",
     )
+    # Remembered when written, so a comment of a mentor whose account is
+    # gone still says who it came from ("ehemalige:r Mentor:in").
+    by_mentor = models.BooleanField(_("von einer Mentor:in"), default=False)
     text = models.TextField(_("Kommentar"))
     created_at = models.DateTimeField(_("verfasst am"), auto_now_add=True)
     resolved_at = models.DateTimeField(_("erledigt am"), null=True, blank=True)
@@ -106,3 +120,13 @@ class SectionComment(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    @property
+    def author_label(self) -> str:
+        """Who wrote it; for a deleted account "ehemalige:r Mentor:in" or
+        "gelöschtes Konto"."""
+        if self.author_id is not None:
+            return str(self.author)
+        if self.by_mentor:
+            return str(_("ehemalige:r Mentor:in"))
+        return str(_("gelöschtes Konto"))

@@ -127,8 +127,10 @@ def draft_share(
     wanted = {mentor.pk: mentor for mentor in mentors}
     if any(not mentor.is_mentor for mentor in wanted.values()):
         raise DraftError(_("Freigeben können Sie nur für Mentor:innen."))
-    current = set(DraftMentor.objects.filter(draft=draft).values_list("mentor_id", flat=True))
-    DraftMentor.objects.filter(draft=draft).exclude(mentor_id__in=wanted).delete()
+    # Shares of deleted accounts (mentor NULL) keep their recommendation.
+    shares = DraftMentor.objects.filter(draft=draft, mentor__isnull=False)
+    current = set(shares.values_list("mentor_id", flat=True))
+    shares.exclude(mentor_id__in=wanted).delete()
     added = [mentor for pk, mentor in wanted.items() if pk not in current]
     DraftMentor.objects.bulk_create(
         DraftMentor(draft=draft, mentor=mentor, shared_by=user) for mentor in added

@@ -44,7 +44,13 @@ def comment_add(
             raise DraftError(_("Die Antwort gehört zu einem anderen Abschnitt."))
         if parent.parent_id is not None:
             parent = parent.parent
-    comment = SectionComment.objects.create(section=section, parent=parent, author=user, text=text)
+    comment = SectionComment.objects.create(
+        section=section,
+        parent=parent,
+        author=user,
+        by_mentor=permissions.access_for(user, draft).mentor,
+        text=text,
+    )
     audit.record(actor, "applications.comment.added", target=comment)
     mail.notify(notifications.COMMENT, comment.pk)
     return comment

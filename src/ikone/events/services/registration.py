@@ -12,7 +12,7 @@ Mails go out by background tasks enqueued on commit (see `events.notifications`)
 
 Stable entry points for other modules (E2's management views call these):
 `register_self`, `register_other`, `registration_cancel`,
-`waitlist_promote`, `cancel_event`.
+`registrations_release`, `waitlist_promote`, `cancel_event`.
 """
 
 from __future__ import annotations
@@ -314,6 +314,21 @@ def registration_cancel(*, registration: Registration, actor: Actor) -> Registra
     if was_confirmed:
         _promote(event)
     return registration
+
+
+@transaction.atomic
+def registrations_release(*, person: User, actor: Actor) -> list[Registration]:
+    """Cancel the person's active registrations for events that have not
+    started, each through `registration_cancel` (so freed seats go to the
+    waiting list and the people moving up are told). Called when the
+    person's account is deleted; past registrations stay as the record of
+    attendance until the account row goes. Returns the cancelled ones."""
+    upcoming = Registration.objects.filter(
+        person=person, status__in=ACTIVE_STATUSES, event__starts_at__gt=timezone.now()
+    ).select_related("event")
+    return [
+        registration_cancel(registration=registration, actor=actor) for registration in upcoming
+    ]
 
 
 @transaction.atomic
