@@ -42,23 +42,65 @@ def test_the_profile_is_edited(client, staff_member):
 
     response = client.post(
         "/konto/profil/",
-        {"name": " Till Team ", "job_title": "Digitallotse", "phone": "0631 123"},
+        {
+            "name": " Till Team ",
+            "job_title": "Digitallotse",
+            "phone": "0631 123",
+            "language": "en",
+        },
         follow=True,
     )
 
     assert "Ihre Angaben wurden gespeichert." in response.content.decode()
     staff_member.refresh_from_db()
-    assert (staff_member.name, staff_member.job_title, staff_member.phone) == (
-        "Till Team",
-        "Digitallotse",
-        "0631 123",
+    assert (
+        staff_member.name,
+        staff_member.job_title,
+        staff_member.phone,
+        staff_member.language,
+    ) == ("Till Team", "Digitallotse", "0631 123", "en")
+
+
+def test_mail_reaches_the_person_in_the_language_they_chose(client, staff_member):
+    from django.core import mail as outbox
+
+    from ikone.core import mail
+    from tests.accounts.factories import InvitationFactory
+
+    client.force_login(staff_member)
+    client.post(
+        "/konto/profil/",
+        {"name": "Till", "job_title": "", "phone": "", "language": "en"},
     )
+    staff_member.refresh_from_db()
+    invitation = InvitationFactory(organization__name="Musterstadt")
+
+    mail.send(mail.Mail("accounts.invitation", [staff_member], {"invitation": invitation}))
+
+    assert outbox.outbox[0].subject == "[IKONE] Invitation to Musterstadt"
+
+
+def test_an_unknown_mail_language_is_refused_and_the_input_kept(client, staff_member):
+    client.force_login(staff_member)
+
+    response = client.post(
+        "/konto/profil/",
+        {"name": "Till Team", "job_title": "", "phone": "", "language": "fr"},
+    )
+
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Till Team" in body
+    staff_member.refresh_from_db()
+    assert staff_member.language == "de"
 
 
 def test_a_too_long_name_is_refused(client, staff_member):
     client.force_login(staff_member)
 
-    response = client.post("/konto/profil/", {"name": "x" * 151, "job_title": "", "phone": ""})
+    response = client.post(
+        "/konto/profil/", {"name": "x" * 151, "job_title": "", "phone": "", "language": "de"}
+    )
 
     assert response.status_code == 400
 

@@ -38,6 +38,17 @@ def test_sign_up_sends_a_german_verification_mail(client):
     assert message.subject.startswith("[IKONE] ")
     assert "Bitte bestätigen Sie Ihre E-Mail-Adresse" in message.subject
     assert "/konto/confirm-email/" in message.body
+    assert User.objects.get(email="neu@stadt.example").language == "de"
+
+
+def test_who_signs_up_in_english_gets_mail_in_english(client):
+    response = client.post(
+        "/en/konto/signup/",
+        {"email": "new@town.example", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+
+    assert response.status_code == 302
+    assert User.objects.get(email="new@town.example").language == "en"
 
 
 def test_an_unverified_person_cannot_log_in(client):

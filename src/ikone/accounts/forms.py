@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ikone.accounts.models import (
@@ -48,6 +49,11 @@ class ProfileForm(forms.Form):
         max_length=50,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    language = forms.ChoiceField(
+        label=_("Sprache der E-Mails"),
+        choices=settings.LANGUAGES,
+        help_text=_("In dieser Sprache schickt Ihnen die Plattform E-Mails."),
     )
 
 
@@ -164,11 +170,17 @@ class SignupExtraForm(forms.Form):
         """Called by allauth after it created the user."""
         from dataclasses import replace
 
+        from django.utils import translation
+
         from ikone.accounts.services import profile_update
         from ikone.core.audit import Actor
 
+        # E-mails start in the language the person signed up in.
+        language = translation.get_language() or ""
         name = self.cleaned_data.get("name", "").strip()
-        if name:
+        if name or language != user.language:
             # The person is not signed in yet while allauth creates the account.
             actor = replace(Actor.from_request(request), user=user)
-            profile_update(user=user, name=name, job_title="", phone="", actor=actor)
+            profile_update(
+                user=user, name=name, job_title="", phone="", language=language, actor=actor
+            )

@@ -2,6 +2,7 @@
 
 from typing import ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
@@ -50,6 +51,11 @@ class User(AbstractUser):
     phone = models.CharField(_("Telefon"), max_length=50, blank=True)
     is_coordinator = models.BooleanField(_("Netzwerkkoordination"), default=False)
     is_mentor = models.BooleanField(_("Mentor:in / Expert:in"), default=False)
+    # E-mails are rendered in this language (core.mail.language_of); the web
+    # pages follow the language the person picks in the header instead.
+    language = models.CharField(
+        _("Sprache der E-Mails"), max_length=8, choices=settings.LANGUAGES, default="de"
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []

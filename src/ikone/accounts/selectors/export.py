@@ -46,6 +46,7 @@ def user_data_export(*, user: User) -> dict[str, Any]:
             "name": user.name,
             "job_title": user.job_title,
             "phone": user.phone,
+            "language": user.language,
             "date_joined": _iso(user.date_joined),
             "last_login": _iso(user.last_login),
             "is_coordinator": user.is_coordinator,

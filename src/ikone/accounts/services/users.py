@@ -29,14 +29,19 @@ COORDINATOR_PERMISSIONS = ("wagtailadmin.access_admin",)
 # --- Profile ---------------------------------------------------------------------
 
 
-def profile_update(*, user: User, name: str, job_title: str, phone: str, actor: Actor) -> User:
-    """Change the person's own name, job title and phone number."""
+def profile_update(
+    *, user: User, name: str, job_title: str, phone: str, actor: Actor, language: str = ""
+) -> User:
+    """Change the person's own name, job title, phone number and the
+    language of their e-mails (kept when `language` is empty)."""
     require(actor.user is not None and actor.user.pk == user.pk)
     user.name = name.strip()
     user.job_title = job_title.strip()
     user.phone = phone.strip()
+    if language:
+        user.language = language
     user.full_clean(exclude=["password", "email"])
-    user.save(update_fields=["name", "job_title", "phone"])
+    user.save(update_fields=["name", "job_title", "phone", "language"])
     return user
 
 

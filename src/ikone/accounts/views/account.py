@@ -27,7 +27,12 @@ from ikone.core.ratelimit import ratelimit
 def profile(request: HttpRequest) -> HttpResponse:
     """/konto/profil/: own details, organisations, invitations, account links."""
     user = current_user(request)
-    initial = {"name": user.name, "job_title": user.job_title, "phone": user.phone}
+    initial = {
+        "name": user.name,
+        "job_title": user.job_title,
+        "phone": user.phone,
+        "language": user.language,
+    }
     form = ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.profile_update(user=user, actor=Actor.from_request(request), **form.cleaned_data)
