@@ -62,6 +62,14 @@ def test_unregistered_kinds_are_refused_at_once():
         mail.send(mail.Mail("accounts.no_such_kind", ["a@example.org"], {}))
 
 
+def test_a_template_the_kind_does_not_declare_is_refused():
+    message = invitation_mail("a@example.org")
+    message.template = "registration_confirmed"
+    with pytest.raises(LookupError, match="registration_confirmed"):
+        mail.send(message)
+    assert outbox.outbox == []
+
+
 def test_each_recipient_gets_an_own_message_in_their_language():
     sent = mail.send(
         invitation_mail(Person("en@example.org", "en"), "adresse@example.org", Person("x@y.org"))

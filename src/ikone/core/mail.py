@@ -89,8 +89,15 @@ def render(mail: Mail, language: str) -> tuple[str, str]:
 def send(mail: Mail) -> int:
     """Render and send `mail` now, one message per recipient in the
     recipient's language; returns how many were sent. Raises LookupError
-    for an unregistered kind and whatever the mail backend raises."""
-    notifications.get(mail.kind)
+    for an unregistered kind or a template the kind does not declare, and
+    whatever the mail backend raises."""
+    kind = notifications.get(mail.kind)
+    template = mail.template or kind.key.partition(".")[2]
+    if template not in kind.template_names:
+        # Declared templates are what `show_registry` documents and the
+        # registry test checks for both languages: an undeclared one could
+        # be missing or untranslated.
+        raise LookupError(f"{mail.kind!r} does not declare the mail template {template!r}.")
     rendered: dict[str, tuple[str, str]] = {}
     for recipient in mail.recipients:
         language = language_of(recipient)
