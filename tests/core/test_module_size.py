@@ -15,7 +15,6 @@ REPOSITORY = Path(ikone.__file__).resolve().parents[2]
 CHECKED = ("src/ikone", "tests", "bench")
 
 
-
 def python_modules() -> list[Path]:
     return sorted(
         path
