@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "ikone.events",
     "ikone.qa",
     "ikone.applications",
+    "ikone.solutions",
     "ikone.api",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SolutionsConfig(AppConfig):
+    name = "ikone.solutions"
+    verbose_name = _("Lösungen")
+
+    def ready(self) -> None:
+        from ikone.core import audit, seeding
+
+        audit.register_targets(
+            "solutions.solution",
+            "solutions.adoption",
+            "solutions.solutiondocument",
+            "solutions.modelproject",
+        )
+        seeding.register(
+            seeding.Seeder(
+                "solutions",
+                "ikone.solutions.demo.seed_demo_solutions",
+                after=("core.fields_of_action", "accounts"),
+            )
+        )

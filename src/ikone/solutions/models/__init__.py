@@ -1,0 +1,31 @@
+"""The solution catalogue's tables, one module per sub-domain."""
+
+from ikone.solutions.models.adoption import Adoption
+from ikone.solutions.models.choices import (
+    AdoptionStatus,
+    AdoptionVisibility,
+    Effort,
+    Licence,
+    ModelProjectCategory,
+    ReviewState,
+    SizeClass,
+    SolutionStatus,
+)
+from ikone.solutions.models.model_projects import ModelProject
+from ikone.solutions.models.solution import ReviewEntry, Solution, SolutionDocument
+
+__all__ = [
+    "Adoption",
+    "AdoptionStatus",
+    "AdoptionVisibility",
+    "Effort",
+    "Licence",
+    "ModelProject",
+    "ModelProjectCategory",
+    "ReviewEntry",
+    "ReviewState",
+    "SizeClass",
+    "Solution",
+    "SolutionDocument",
+    "SolutionStatus",
+]

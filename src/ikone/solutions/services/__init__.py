@@ -1,0 +1,1 @@
+"""Every write of the solution catalogue. Other apps import from here."""
