@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ikone.accounts.querysets import NetworkMembershipQuerySet
-from ikone.core.datetimes import format_date
+from ikone.core.datetimes import berlin_date, format_date
 
 
 class UserManager(DjangoUserManager["User"]):
@@ -247,7 +247,7 @@ class NetworkMembership(models.Model):
         """A member whose membership has not ended."""
         if self.status != NetworkMembershipStatus.MEMBER:
             return False
-        return self.member_until is None or self.member_until >= timezone.localdate()
+        return self.member_until is None or self.member_until >= berlin_date()
 
 
 class Role(models.TextChoices):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.utils import timezone
+
+from ikone.core.datetimes import berlin_date
 
 if TYPE_CHECKING:
     from ikone.accounts.models import NetworkMembership  # noqa: F401 - used in a string annotation
@@ -17,7 +18,7 @@ class NetworkMembershipQuerySet(models.QuerySet["NetworkMembership"]):
 
     def current(self) -> NetworkMembershipQuerySet:
         """Members whose membership has not ended (status member, no past end date)."""
-        today = timezone.localdate()
+        today = berlin_date()
         return self.filter(status="member").filter(
             models.Q(member_until__isnull=True) | models.Q(member_until__gte=today)
         )

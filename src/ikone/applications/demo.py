@@ -48,6 +48,7 @@ from ikone.applications.services.drafts import draft_create
 from ikone.applications.services.sections import section_save
 from ikone.calls.models import Call
 from ikone.core.audit import Actor
+from ikone.core.datetimes import berlin_date
 from ikone.core.demo_data import Prose, load_yaml, record
 
 DRAFTS_FILE = Path(__file__).resolve().parent / "demo" / "drafts.yaml"
@@ -281,7 +282,7 @@ def _seed_linz(call: Call, out: Writer) -> None:
         )
         document.file.save(demo.document_file, ContentFile(DEMO_PDF), save=False)
         document.save()
-    submitted = timezone.localtime(call.deadline).date() if call.deadline else None
+    submitted = berlin_date(call.deadline) if call.deadline else None
     Draft.objects.filter(pk=draft.pk).update(
         is_example=True,
         status=DraftStatus.FUNDED,

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.utils import timezone
 
 from ikone.applications import selectors_plan
 from ikone.applications.demo import (
@@ -28,6 +27,7 @@ from ikone.applications.demo import (
 )
 from ikone.applications.models import CostItem, Draft, Milestone
 from ikone.calls.models import CallPhase
+from ikone.core.datetimes import berlin_date
 from ikone.core.demo_data import DemoDataError
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def seed_demo_plans(*, stdout: Writer | None = None) -> None:
     mainz = _untouched(MAINZ_TITLE)
     if mainz is not None:
         demo = demo_drafts().mainz
-        deadline = selectors_plan.deadline_date(mainz.call) or timezone.localdate()
+        deadline = selectors_plan.deadline_date(mainz.call) or berlin_date()
         _add_costs(mainz, demo.costs)
         _add_milestones(mainz, demo.milestones, deadline)
         if stdout:

@@ -23,14 +23,15 @@ import importlib
 import pkgutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import Promise, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from ikone.applications.models import Draft, DraftSection
-from ikone.core.datetimes import berlin_date
+from ikone.core.datetimes import berlin_date, berlin_datetime
 
 
 @dataclass(frozen=True)
@@ -148,10 +149,18 @@ class Readiness:
         return not self.missing_mandatory and not self.deadline_passed
 
 
-def readiness_for(draft: Draft, *, today: date | None = None) -> Readiness:
-    """Run every registered check on the draft. Days left count Berlin
-    calendar days: 0 on the deadline's day until midnight, -1 after."""
-    context = ReadinessContext(draft=draft, today=today or berlin_date())
+def readiness_for(
+    draft: Draft, *, today: date | None = None, now: datetime | None = None
+) -> Readiness:
+    """Run every registered check on the draft at `now` (the current instant
+    without it; with only `today`, at the start of that Berlin day).
+
+    Days left count Berlin calendar days: 0 on the deadline's day until the
+    deadline, whatever the UTC date is (00:30 Berlin is 23:30 UTC the day
+    before); the deadline has passed from its very instant on."""
+    if now is None:
+        now = berlin_datetime(today) if today is not None else timezone.now()
+    context = ReadinessContext(draft=draft, today=berlin_date(now))
     items: list[ReadinessItem] = []
     for entry in sorted(_REGISTRY.values(), key=lambda e: e.order):
         items.extend(entry.check(context))
@@ -162,7 +171,7 @@ def readiness_for(draft: Draft, *, today: date | None = None) -> Readiness:
     return Readiness(
         items=items,
         days_left=days_left,
-        deadline_passed=days_left is not None and days_left < 0,
+        deadline_passed=deadline is not None and deadline <= now,
         context=context,
     )
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
@@ -19,8 +18,7 @@ from icalendar import Alarm, Calendar
 from icalendar import Event as VEvent
 
 from ikone.calls.models import Call
-
-TZID = "Europe/Berlin"
+from ikone.core.datetimes import to_berlin
 
 
 def _host() -> str:
@@ -35,7 +33,7 @@ def deadline_calendar(call: Call) -> bytes:
     cal.add("prodid", "-//IKONE//Foerderaufrufe//DE")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    deadline = timezone.localtime(call.deadline, ZoneInfo(TZID))
+    deadline = to_berlin(call.deadline)
     url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + call.get_absolute_url()
     event = VEvent()
     event.add("uid", f"call-{call.pk}-deadline@{_host()}")

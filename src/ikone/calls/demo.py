@@ -20,16 +20,15 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
 import yaml
 from django.db import transaction
-from django.utils import timezone
 
 from ikone.calls import services, smartcities
 from ikone.calls.importer import validate_call
 from ikone.calls.models import Call
 from ikone.core.audit import Actor
+from ikone.core.datetimes import berlin_date, berlin_datetime
 from ikone.core.demo_data import Prose, load_yaml, record
 
 EXAMPLE_FILE = Path(__file__).resolve().parent / "data" / "beispielaufruf.yaml"
@@ -71,21 +70,21 @@ class _Silent:
 
 def example_deadline(today: dt.date | None = None) -> dt.datetime:
     """24:00 (23:59:59) Berlin time, six weeks after `today`."""
-    day = (today or timezone.localdate()) + dt.timedelta(days=EXAMPLE_DEADLINE_DAYS)
-    return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=ZoneInfo("Europe/Berlin"))
+    day = (today or berlin_date()) + dt.timedelta(days=EXAMPLE_DEADLINE_DAYS)
+    return berlin_datetime(day, dt.time(23, 59, 59))
 
 
 def example_call_data(today: dt.date | None = None) -> dict:
     """The example call's mapping with dates relative to `today`."""
     with EXAMPLE_FILE.open(encoding="utf-8") as fh:
         mapping = yaml.safe_load(fh)["call"]
-    today = today or timezone.localdate()
+    today = today or berlin_date()
     deadline = example_deadline(today)
     mapping["deadline"] = deadline
     mapping["published_on"] = today - dt.timedelta(days=14)
     mapping["milestones"] = [
         {**mapping["milestones"][0], "date": today + dt.timedelta(days=7)},
-        {**mapping["milestones"][1], "date": deadline.date() - dt.timedelta(days=10)},
+        {**mapping["milestones"][1], "date": berlin_date(deadline) - dt.timedelta(days=10)},
     ]
     return mapping
 

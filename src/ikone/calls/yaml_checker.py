@@ -8,12 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import yaml
 from django.utils.translation import gettext as _
 
-BERLIN = ZoneInfo("Europe/Berlin")
+from ikone.core.datetimes import berlin_datetime, to_berlin
 
 
 class LineDict(dict):
@@ -152,11 +151,9 @@ class Checker:
                 )
                 return None
         if isinstance(value, dt.datetime):
-            if value.tzinfo is None:
-                value = value.replace(tzinfo=BERLIN)
-            return value
+            return to_berlin(value)
         if isinstance(value, dt.date):
-            return dt.datetime.combine(value, dt.time(23, 59, 59), tzinfo=BERLIN)
+            return berlin_datetime(value, dt.time(23, 59, 59))
         self.error(
             m,
             key,

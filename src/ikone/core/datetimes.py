@@ -3,9 +3,13 @@
 Templates convert datetimes to the current time zone by themselves; every
 other output (DOCX, CSV, XLSX, JSON, e-mail text built in Python, messages,
 command output) formats through this module, so a deadline stored as
-22:59 UTC reads "23:59 Uhr" everywhere. `tests/core/test_datetime_formatting.py`
-fails when `strftime`, `date_format`, `time_format`, `isoformat` or a
-`%`-format spec is used on a date anywhere else.
+22:59 UTC reads "23:59 Uhr" everywhere. It is also the one place that names
+the zone: other code takes Berlin days and times from `berlin_date`,
+`berlin_datetime` and `to_berlin`, never from `timezone.localtime`,
+`date.today()` or a `tzinfo=` of its own. `tests/core/test_datetime_formatting.py`
+fails on formatting (`strftime`, `date_format`, `isoformat`, `%` specs), zone
+choices or UTC calendar parts (`call.deadline.date()`) anywhere else; see
+docs/datetimes.md.
 
 People get German or English wording by the active language:
 
@@ -23,7 +27,7 @@ demands.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -46,6 +50,12 @@ def to_berlin(value: datetime) -> datetime:
 
 def berlin_now() -> datetime:
     return timezone.now().astimezone(BERLIN)
+
+
+def berlin_datetime(day: date, clock: time = time.min) -> datetime:
+    """The instant of `clock` (midnight without it) on the Berlin day `day`,
+    with the offset valid on that day (+01:00 in winter, +02:00 in summer)."""
+    return datetime.combine(day, clock, tzinfo=BERLIN)
 
 
 def berlin_date(value: datetime | date | None = None) -> date:

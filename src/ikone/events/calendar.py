@@ -11,18 +11,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from datetime import datetime
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
+from ikone.core.datetimes import BERLIN, to_berlin
 from ikone.events.models import Event, EventStatus
 
-TZID = "Europe/Berlin"
+TZID = BERLIN.key
 PRODID = "-//IKONE//Veranstaltungen//DE"
 
 
@@ -39,10 +38,6 @@ def event_uid(event: Event) -> str:
     return f"event-{event.pk}@{_host()}"
 
 
-def _local(value: datetime) -> datetime:
-    return timezone.localtime(value, ZoneInfo(TZID))
-
-
 def _location(event: Event, *, with_link: bool) -> str:
     parts = [event.place] if event.place else []
     if with_link and event.meeting_url:
@@ -54,8 +49,8 @@ def _vevent(event: Event, *, with_link: bool) -> VEvent:
     vevent = VEvent()
     vevent.add("uid", event_uid(event))
     vevent.add("dtstamp", event.updated_at or timezone.now())
-    vevent.add("dtstart", _local(event.starts_at))
-    vevent.add("dtend", _local(event.ends_at))
+    vevent.add("dtstart", to_berlin(event.starts_at))
+    vevent.add("dtend", to_berlin(event.ends_at))
     vevent.add("summary", event.title)
     url = _absolute(event.get_absolute_url())
     description = event.summary or ""

@@ -22,13 +22,13 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from ikone.accounts.models import Membership, Organization, OrganizationKind, Role, User
+from ikone.core.datetimes import berlin_date, berlin_datetime, to_berlin
 from ikone.core.demo_data import Prose, load_yaml, markdown_html, record
 from ikone.core.models import FieldOfAction
 from ikone.events.demo_followup import seed_demo_event_followup
@@ -46,7 +46,6 @@ from ikone.events.models import (
 from ikone.municipalities.models import Level, Municipality
 
 EVENTS_FILE = Path(__file__).resolve().parent / "demo" / "events.yaml"
-BERLIN = ZoneInfo("Europe/Berlin")
 DEMO_DOMAIN = "ikone.example"
 SERIES_SLUG = "workshopreihe-smart-city-bewerbung"
 WORKSHOP_2021_SLUG = "2-virtueller-workshop-smart-city-2021-01-12"
@@ -97,9 +96,9 @@ class DemoEvent:
 
     def times(self, today: dt.date) -> tuple[dt.datetime, dt.datetime]:
         if self.starts_at is not None and self.ends_at is not None:
-            return self.starts_at.replace(tzinfo=BERLIN), self.ends_at.replace(tzinfo=BERLIN)
+            return to_berlin(self.starts_at), to_berlin(self.ends_at)
         day = today + dt.timedelta(weeks=self.weeks_ahead)
-        starts = dt.datetime(day.year, day.month, day.day, self.hour, tzinfo=BERLIN)
+        starts = berlin_datetime(day, dt.time(self.hour))
         return starts, starts + dt.timedelta(hours=self.hours)
 
 
@@ -291,7 +290,7 @@ def seed_demo_events(*, stdout: Writer | None = None) -> None:
     out = stdout or _Silent()
     content = demo_events()
     series = _series(content.series)
-    today = timezone.localdate()
+    today = berlin_date()
     events = {}
     for demo in content.past_events:
         events[demo.slug], _ = _event(demo, series, today)

@@ -24,10 +24,10 @@ from typing import Protocol
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.html import escape
 
 from ikone.accounts.models import Membership, User
+from ikone.core.datetimes import berlin_date, berlin_datetime
 from ikone.core.demo_data import Prose, load_yaml, markdown_html, record
 from ikone.events.models import (
     Event,
@@ -140,8 +140,8 @@ def _past_example(template: Event, demo: DemoPastExample) -> Event:
     existing = Event.objects.filter(slug=PAST_EXAMPLE_SLUG).first()
     if existing is not None:
         return existing
-    starts = timezone.localtime().replace(hour=demo.hour, minute=0, second=0, microsecond=0)
-    starts -= dt.timedelta(days=demo.days_ago)
+    day = berlin_date() - dt.timedelta(days=demo.days_ago)
+    starts = berlin_datetime(day, dt.time(demo.hour))
     event = Event.objects.create(
         slug=PAST_EXAMPLE_SLUG,
         title=demo.title,

@@ -7,11 +7,11 @@ from datetime import datetime, time
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ikone.accounts.models import User
 from ikone.calls.models import Call
+from ikone.core.datetimes import berlin_date, berlin_datetime
 from ikone.core.models import FieldOfAction
 from ikone.core.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MB, UploadValidator
 from ikone.events.models import (
@@ -287,8 +287,7 @@ def on_event_day(day_of: datetime, clock: time | None) -> datetime | None:
     """A time of the agenda on the (Berlin) day the event starts."""
     if clock is None:
         return None
-    local_day = timezone.localtime(day_of).date()
-    return timezone.make_aware(datetime.combine(local_day, clock))
+    return berlin_datetime(berlin_date(day_of), clock)
 
 
 class CancelEventForm(forms.Form):

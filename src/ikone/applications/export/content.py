@@ -7,10 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from django.utils import timezone
-
 from ikone.applications import financing, schedule
-from ikone.core.datetimes import format_datetime
+from ikone.core.datetimes import berlin_now, format_datetime
 
 if TYPE_CHECKING:
     from ikone.applications.models import Draft
@@ -186,7 +184,7 @@ def build_export(draft: Draft, *, now: datetime | None = None) -> ExportDocument
         deadline=draft.call.deadline,
         status=draft.get_status_display(),
         is_example=draft.is_example,
-        generated_at=now or timezone.localtime(),
+        generated_at=now or berlin_now(),
         sections=tuple(
             Section(
                 number=numbers[section.pk],

@@ -27,6 +27,7 @@ from ikone.applications.section_templates import DEFAULT_TEMPLATE
 from ikone.calls.models import Call
 from ikone.core import audit, mail
 from ikone.core.audit import Actor
+from ikone.core.datetimes import berlin_date
 from ikone.core.services import require, require_user
 
 
@@ -185,7 +186,7 @@ def draft_transition(
         locked.submitted_on = submitted_on
         fields.append("submitted_on")
     if action in (workflow.FUNDED, workflow.NOT_FUNDED):
-        locked.decided_on = timezone.localdate()
+        locked.decided_on = berlin_date()
         locked.outcome_feedback = feedback.strip()
         fields += ["decided_on", "outcome_feedback"]
     if action == workflow.FUNDED:

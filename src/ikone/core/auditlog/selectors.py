@@ -1,16 +1,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
+from ikone.core.datetimes import berlin_datetime
 from ikone.core.models import AuditEntry
 
 
 def _start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
+    return berlin_datetime(day)
 
 
 def audit_entry_list(

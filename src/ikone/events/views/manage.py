@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from ikone.accounts.permissions import is_network_coordinator
 from ikone.core.audit import Actor
+from ikone.core.datetimes import to_berlin
 from ikone.core.exceptions import DomainError
 from ikone.events import permissions
 from ikone.events import selectors_manage as selectors
@@ -92,10 +93,8 @@ def _speaker_initial(event: Event) -> list[dict[str, Any]]:
 
 
 def _agenda_initial(event: Event) -> list[dict[str, Any]]:
-    from django.utils import timezone
-
     def local_time(value: Any) -> Any:
-        return timezone.localtime(value).time() if value else None
+        return to_berlin(value).time() if value else None
 
     return [
         {
