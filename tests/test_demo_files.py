@@ -16,6 +16,7 @@ from ikone.events.demo_followup import demo_followup
 from ikone.knowledge.demo.pages import Cards, demo_home, demo_standard_pages
 from ikone.knowledge.links import platform_area_choices
 from ikone.knowledge.models import FooterRole
+from ikone.notifications.demo import demo_notifications
 from ikone.qa.demo import demo_questions
 
 SOURCE = Path(ikone.__file__).resolve().parent
@@ -38,6 +39,7 @@ LOADERS = [
     demo_amendment,
     demo_home,
     demo_standard_pages,
+    demo_notifications,
 ]
 
 

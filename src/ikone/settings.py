@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "ikone.qa",
     "ikone.applications",
     "ikone.solutions",
+    "ikone.notifications",
     "ikone.api",
     "django.contrib.admin",
     "django.contrib.auth",

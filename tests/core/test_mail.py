@@ -51,7 +51,13 @@ def test_every_app_registers_its_kinds_with_an_importable_builder():
     assert {"accounts.invitation", "events.registration", "qa.new_answer"} <= keys
     assert {"applications.comment", "events.participant_message"} <= keys
     for kind in notifications.all_kinds():
-        assert kind.key.split(".", 1)[0] in {"accounts", "applications", "events", "qa"}
+        assert kind.key.split(".", 1)[0] in {
+            "accounts",
+            "applications",
+            "events",
+            "qa",
+            "notifications",
+        }
         assert callable(import_string(kind.builder))
 
 

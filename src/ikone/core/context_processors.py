@@ -4,9 +4,10 @@ from django.http import HttpRequest
 
 def platform(request: HttpRequest) -> dict[str, object]:
     """Values every page template needs: the main navigation and the network."""
-    from ikone.core.navigation import main_navigation
+    from ikone.core.navigation import account_navigation, main_navigation
 
     return {
         "main_navigation": main_navigation(request),
+        "account_navigation": account_navigation(request),
         "platform_name": settings.WAGTAIL_SITE_NAME,
     }

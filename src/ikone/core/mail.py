@@ -10,11 +10,17 @@ from the app's templates `<app>/email/<template>_subject.txt` and
 `_message.txt` and sends one message per recipient, so nobody sees the
 other addresses. Tasks that must know whether sending worked (reminders)
 call `send` directly.
+
+A higher app (the notification centre) may register one delivery hook with
+`set_delivery_hook`: `send` hands it every mail before sending, the hook
+keeps what it needs (each person's copy in the centre) and returns the
+recipients who get the e-mail now; the others get it later (a digest) or
+not at all, as they chose. Core knows only the hook's shape.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +64,15 @@ class Mail:
         app, _dot, name = self.kind.partition(".")
         return f"{app}/email/{self.template or name}"
 
+    def link(self) -> str:
+        """The page the mail is about, as a path: the first link of the
+        context (keys ending in `_url`), for the notification centre."""
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        for key, value in self.context.items():
+            if key.endswith("_url") and isinstance(value, str) and value:
+                return value.removeprefix(base) or "/"
+        return ""
+
 
 def absolute_url(path: str) -> str:
     """A link for an e-mail: the platform's public base URL plus `path`."""
@@ -86,9 +101,35 @@ def render(mail: Mail, language: str) -> tuple[str, str]:
     return settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject_text.split()), body
 
 
+class Renderer:
+    """Renders a mail once per language (subject, body), on demand."""
+
+    def __init__(self, mail: Mail) -> None:
+        self.mail = mail
+        self._rendered: dict[str, tuple[str, str]] = {}
+
+    def __call__(self, language: str) -> tuple[str, str]:
+        if language not in self._rendered:
+            self._rendered[language] = render(self.mail, language)
+        return self._rendered[language]
+
+
+# (mail, renderer) -> the recipients to mail now.
+DeliveryHook = Callable[[Mail, Renderer], Sequence[Recipient]]
+_delivery_hook: DeliveryHook | None = None
+
+
+def set_delivery_hook(hook: DeliveryHook | None) -> None:
+    """Register the function `send` hands every mail to before sending
+    (called once by the notification centre in its `AppConfig.ready()`)."""
+    global _delivery_hook
+    _delivery_hook = hook
+
+
 def send(mail: Mail) -> int:
     """Render and send `mail` now, one message per recipient in the
-    recipient's language; returns how many were sent. Raises LookupError
+    recipient's language; returns how many were sent. With a delivery hook,
+    only the recipients the hook returns are mailed now. Raises LookupError
     for an unregistered kind or a template the kind does not declare, and
     whatever the mail backend raises."""
     kind = notifications.get(mail.kind)
@@ -98,12 +139,12 @@ def send(mail: Mail) -> int:
         # registry test checks for both languages: an undeclared one could
         # be missing or untranslated.
         raise LookupError(f"{mail.kind!r} does not declare the mail template {template!r}.")
-    rendered: dict[str, tuple[str, str]] = {}
-    for recipient in mail.recipients:
-        language = language_of(recipient)
-        if language not in rendered:
-            rendered[language] = render(mail, language)
-        subject, body = rendered[language]
+    renderer = Renderer(mail)
+    recipients = mail.recipients
+    if _delivery_hook is not None:
+        recipients = _delivery_hook(mail, renderer)
+    for recipient in recipients:
+        subject, body = renderer(language_of(recipient))
         message = EmailMessage(
             subject,
             body,
@@ -114,7 +155,7 @@ def send(mail: Mail) -> int:
         for attachment in mail.attachments:
             message.attach(attachment.filename, attachment.content, attachment.mimetype)
         message.send()
-    return len(mail.recipients)
+    return len(recipients)
 
 
 def _as_mails(built: Mail | Iterable[Mail] | None) -> list[Mail]:
