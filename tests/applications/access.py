@@ -9,6 +9,13 @@ ROWS = {
     "applications:list": SIGNED_IN,
     "applications:create": row(LOGIN, 200, 200, 200, 403, 403, 403),
     "applications:figures": COORDINATION,
+    "applications:trash": SIGNED_IN,
+    # A draft of A in the trash: only A's Ansprechperson restores it.
+    "applications:restore_draft": post(LOGIN, 403, 404, 302, 404, 404, 404),
+    "applications:rename": DRAFT_OF_A,
+    "applications:delete": row(LOGIN, 403, 404, 200, 404, 404, 404),
+    "applications:reopen": row(LOGIN, 403, 404, 200, 404, 404, 404),
+    "applications:document_file_remove": DRAFT_OF_A,
     "applications:detail": DRAFT_OF_A,
     "applications:section": DRAFT_OF_A,
     "applications:history": DRAFT_OF_A,
@@ -50,6 +57,7 @@ PRIVATE_TO_A = {
         *("financing", "cost_item_create", "cost_item_edit", "cost_item_delete"),
         *("financing_settings", "schedule", "milestone_create", "milestone_edit"),
         *("milestone_delete", "export_pdf", "export_docx"),
+        *("restore_draft", "rename", "delete", "reopen", "document_file_remove"),
     ]
 }
 
@@ -62,7 +70,10 @@ def objects(base: Base) -> dict:
     return {"workshop": workshop, "secrets": workshop["secrets"]}
 
 
-PK_BY_SEGMENT = {"bewerbungen/": lambda values: values["workshop"]["draft"]}
+PK_BY_SEGMENT = {
+    "bewerbungen/": lambda values: values["workshop"]["draft"],
+    "papierkorb/": lambda values: values["workshop"]["trashed_draft"],
+}
 PARAMETERS = {
     "section_key": lambda values: values["workshop"]["section_key"],
     "section_revision": lambda values: values["workshop"]["section_revision"],

@@ -1,14 +1,15 @@
 """The workshop's objects for tests/test_access_matrix.py: a draft of
 organisation A (not shared with anyone) with a saved section, a comment
-thread and an uploaded document."""
+thread and an uploaded document, and a second draft of A in the trash."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
-from ikone.applications.models import DocumentStatus
+from ikone.applications.models import DocumentStatus, Draft
 from ikone.applications.services import checklist, review, sections
 from ikone.applications.services.drafts import draft_create
 from ikone.calls.models import EvaluationCriterion, RequiredDocument
@@ -39,8 +40,13 @@ def workshop_objects(organization: Any, staff_member: Any) -> dict[str, Any]:
         actor=actor,
     )
     plan = plan_objects(draft, actor)
+    trashed = draft_create(
+        organization=organization, call=call, title="Gelöschter Entwurf", actor=actor
+    )
+    Draft.objects.filter(pk=trashed.pk).update(deleted_at=timezone.now())
     return {
         "draft": draft.pk,
+        "trashed_draft": trashed.pk,
         "cost_item": plan["cost_item"],
         "milestone": plan["milestone"],
         "section_key": section.key,

@@ -6,7 +6,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from ikone.applications.exceptions import DraftError
-from ikone.applications.models import CriterionAssessment, DocumentStatus, DraftDocument
+from ikone.applications.models import (
+    CriterionAssessment,
+    DocumentStatus,
+    DraftDocument,
+    MentorAssessment,
+)
 from ikone.applications.services.checklist import document_update, self_assessment_save
 from ikone.core.audit import Actor
 from tests.applications.core_fixtures import *  # noqa: F403
@@ -82,9 +87,9 @@ def test_mentor_assesses_only_the_mentor_columns(
         },
     )
     assert response.status_code == 302
-    assessment = CriterionAssessment.objects.get(draft=workshop_draft, criterion=criterion)
-    assert (assessment.mentor_score, assessment.mentor, assessment.self_score) == (1, mentor, None)
-    assert not assessment.sections.exists()
+    given = MentorAssessment.objects.get(draft=workshop_draft, criterion=criterion)
+    assert (given.score, given.mentor, given.note) == (1, mentor, "Beteiligung konkreter")
+    assert not CriterionAssessment.objects.filter(draft=workshop_draft).exists()
 
 
 def test_criterion_of_another_call_is_refused(workshop_draft, staff_member):

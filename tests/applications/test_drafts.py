@@ -238,7 +238,8 @@ def test_criteria_page_query_count(
         )
     client = as_user(staff_member)
     url = reverse("applications:criteria", kwargs={"pk": workshop_draft.pk})
-    with django_assert_max_num_queries(10):
+    # 11: one query more since every mentor's assessment is its own row.
+    with django_assert_max_num_queries(11):
         assert client.get(url).status_code == 200
 
 

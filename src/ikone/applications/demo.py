@@ -40,6 +40,7 @@ from ikone.applications.models import (
     DraftMentor,
     DraftSection,
     DraftStatus,
+    MentorAssessment,
     MilestoneKind,
     Recommendation,
     SectionComment,
@@ -68,12 +69,18 @@ DEMO_PDF = (
 
 
 @dataclass(frozen=True)
+class DemoMentorScore:
+    mentor: int  # index into accounts.demo.MENTORS
+    score: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class DemoAssessment:
     sections: tuple[str, ...]
     self_score: int
     self_note: str
-    mentor_score: int
-    mentor_note: str = ""
+    mentors: tuple[DemoMentorScore, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,9 +144,18 @@ class DemoLinz:
 
 
 @dataclass(frozen=True)
+class DemoLifecycleDraft:
+    organization: str  # demo organisation key
+    title: str
+    days_ago: int
+
+
+@dataclass(frozen=True)
 class DemoDrafts:
     mainz: DemoMainz
     linz: DemoLinz
+    trashed: DemoLifecycleDraft
+    reopened: DemoLifecycleDraft
 
 
 @functools.cache
@@ -177,12 +193,13 @@ def _save(section: DraftSection, draft: Draft, text: str, user: User) -> None:
 def _seed_mainz(call: Call, out: Writer) -> None:
     organization = _organization("mainz")
     staff, contact = _user(staff_email("mainz")), _user(contact_email("mainz"))
-    mentor = _user(MENTORS[0].email)
-    if organization is None or staff is None or contact is None or mentor is None:
+    mentors = [user for person in MENTORS if (user := _user(person.email)) is not None]
+    if organization is None or staff is None or contact is None or len(mentors) < 2:
         out.write("Bewerbungsentwurf Mainz übersprungen: Demo-Zugänge fehlen.\n")
         return
     if Draft.objects.filter(organization=organization, call=call, title=MAINZ_TITLE).exists():
         return
+    mentor = mentors[0]
     demo = demo_drafts().mainz
     draft = draft_create(
         organization=organization, call=call, title=MAINZ_TITLE, actor=Actor(user=staff)
@@ -200,11 +217,18 @@ def _seed_mainz(call: Call, out: Writer) -> None:
             criterion=criterion,
             self_score=assessed.self_score,
             self_note=assessed.self_note,
-            mentor_score=assessed.mentor_score,
-            mentor_note=assessed.mentor_note,
-            mentor=mentor,
         )
         assessment.sections.set([sections[key] for key in assessed.sections])
+        MentorAssessment.objects.bulk_create(
+            MentorAssessment(
+                draft=draft,
+                criterion=criterion,
+                mentor=mentors[given.mentor],
+                score=given.score,
+                note=given.note,
+            )
+            for given in assessed.mentors
+        )
     documents = list(call.required_documents.filter(stage="application").order_by("position"))
     for required, listed in zip(documents, demo.documents, strict=False):
         document = DraftDocument(
@@ -224,6 +248,7 @@ def _seed_mainz(call: Call, out: Writer) -> None:
         recommendation_text=demo.recommendation_text,
         recommended_at=timezone.now(),
     )
+    DraftMentor.objects.create(draft=draft, mentor=mentors[1], shared_by=contact)
     people = {"mentor": mentor, "staff": staff, "contact": contact}
     for comment in demo.comments:
         _comment(comment, sections[comment.section], people)
@@ -310,6 +335,9 @@ def seed_demo_applications(*, stdout: Writer | None = None) -> None:
     else:
         _seed_linz(round_2021, out)
     # Financing plans and schedules (demo_plan.py) for both drafts.
+    from ikone.applications.demo_lifecycle import seed_demo_lifecycle
     from ikone.applications.demo_plan import seed_demo_plans
 
     seed_demo_plans(stdout=out)
+    if example is not None:
+        seed_demo_lifecycle(example, stdout=out)

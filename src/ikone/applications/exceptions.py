@@ -29,3 +29,7 @@ class EditConflict(DomainError):  # noqa: N818 - the name STYLE.md gives it
         super().__init__(message)
         self.mine = mine
         self.theirs = theirs
+
+
+class DraftVersionConflict(DomainError):  # noqa: N818 - a conflict, like EditConflict
+    """Someone changed the draft's own fields since the form was opened."""

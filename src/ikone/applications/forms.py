@@ -63,6 +63,17 @@ class DraftCreateForm(forms.Form):
         return data
 
 
+class RenameForm(forms.Form):
+    """A new title; `based_on` is the draft's version the form was opened on."""
+
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=200,
+        error_messages={"required": _("Bitte geben Sie einen Titel an.")},
+    )
+    based_on = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
 class SectionForm(forms.Form):
     text = forms.CharField(
         label=_("Text"),

@@ -23,6 +23,7 @@ DRAFT_SHARED_NETWORK = "applications.draft_shared_network"
 COMMENT = "applications.comment"
 RECOMMENDATION = "applications.recommendation"
 STATUS = "applications.status"
+DRAFT_TRASHED = "applications.draft_trashed"
 
 _BUILDERS = "ikone.applications.notifications"
 KINDS = (
@@ -60,6 +61,16 @@ KINDS = (
         _("Neuer Status eines Entwurfs"),
         f"{_BUILDERS}.status_mail",
         description=_("An alle Beteiligten außer der Person, die den Stand geändert hat."),
+        mandatory=True,
+    ),
+    NotificationKind(
+        DRAFT_TRASHED,
+        _("Entwurf in den Papierkorb verschoben"),
+        f"{_BUILDERS}.draft_trashed_mail",
+        description=_(
+            "An die Personen der Organisation außer der löschenden Person; "
+            "der Entwurf ist noch 30 Tage wiederherstellbar."
+        ),
         mandatory=True,
     ),
 )
@@ -145,4 +156,27 @@ def status_mail(draft_id: int, actor_id: int) -> Mail | None:
         STATUS,
         selectors.draft_people_emails(draft=draft, exclude=actor),
         {"draft": draft, "actor": actor, "draft_url": absolute_url(draft.get_absolute_url())},
+    )
+
+
+def draft_trashed_mail(draft_id: int, actor_id: int) -> Mail | None:
+    """To the organisation's people, except who deleted it: a draft went to
+    the trash and until when it can be restored. Nobody outside the
+    organisation is told (mentors and coordinators simply lose access)."""
+    draft = (
+        Draft.all_objects.select_related("organization", "call")
+        .filter(pk=draft_id, deleted_at__isnull=False)
+        .first()
+    )
+    if draft is None:
+        return None
+    actor = User.objects.filter(pk=actor_id).first()
+    return Mail(
+        DRAFT_TRASHED,
+        selectors.organization_member_emails(draft=draft, exclude=actor),
+        {
+            "draft": draft,
+            "actor": actor,
+            "trash_url": absolute_url(reverse("applications:trash")),
+        },
     )

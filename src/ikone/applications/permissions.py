@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ikone.accounts.models import Role
 from ikone.accounts.permissions import is_network_coordinator, is_signed_in, role_in
 from ikone.applications import workflow
 from ikone.applications.models import Draft, DraftMentor
@@ -26,6 +27,7 @@ class DraftAccess:
     """How the person relates to the draft."""
 
     member: bool = False  # staff or Ansprechperson of the organisation
+    contact: bool = False  # Ansprechperson of the organisation
     mentor: bool = False  # a mentor the draft is shared with
     coordinator: bool = False  # coordinator/operator while shared with the network
 
@@ -41,13 +43,19 @@ def access_for(user: AnyUser | None, draft: Draft) -> DraftAccess:
         return DraftAccess()
     cache: dict[int, DraftAccess] = draft.__dict__.setdefault("_access_by_user", {})
     if user.pk not in cache:
-        member = role_in(user, draft.organization) is not None
+        role = role_in(user, draft.organization)
+        member = role is not None
         mentor = bool(
             user.is_mentor
             and DraftMentor.objects.filter(draft_id=draft.pk, mentor_id=user.pk).exists()
         )
         coordinator = draft.shared_with_network and is_network_coordinator(user)
-        cache[user.pk] = DraftAccess(member=member, mentor=mentor, coordinator=coordinator)
+        cache[user.pk] = DraftAccess(
+            member=member,
+            contact=role == Role.CONTACT,
+            mentor=mentor,
+            coordinator=coordinator,
+        )
     return cache[user.pk]
 
 
@@ -74,6 +82,24 @@ def can_manage_draft(user: AnyUser | None, draft: Draft) -> bool:
     """The organisation's people share the draft, move its status, record
     its outcome and keep its documents."""
     return access_for(user, draft).member
+
+
+def can_rename_draft(user: AnyUser | None, draft: Draft) -> bool:
+    """The organisation's people rename a draft in any status."""
+    return access_for(user, draft).member
+
+
+def can_delete_draft(user: AnyUser | None, draft: Draft) -> bool:
+    """An Ansprechperson of the organisation moves a draft to the trash
+    (and takes it out again within `TRASH_DAYS`)."""
+    return access_for(user, draft).contact
+
+
+def can_reopen_draft(user: AnyUser | None, draft: Draft) -> bool:
+    """An Ansprechperson, or a coordinator the draft is shared with, takes a
+    submitted draft back into editing (the service checks the status)."""
+    access = access_for(user, draft)
+    return access.contact or access.coordinator
 
 
 def can_comment_draft(user: AnyUser | None, draft: Draft) -> bool:

@@ -62,16 +62,16 @@ class ReadinessContext:
         return selectors.draft_sections(draft=self.draft)
 
     @cached_property
-    def criteria(self):  # list[selectors.CriterionRow]
-        from ikone.applications import selectors
+    def criteria(self):  # list[selectors_checklist.CriterionRow]
+        from ikone.applications import selectors_checklist
 
-        return selectors.criteria_matrix(draft=self.draft, sections=self.sections)
+        return selectors_checklist.criteria_matrix(draft=self.draft, sections=self.sections)
 
     @cached_property
-    def documents(self):  # list[selectors.DocumentRow]
-        from ikone.applications import selectors
+    def documents(self):  # list[selectors_checklist.DocumentRow]
+        from ikone.applications import selectors_checklist
 
-        return selectors.document_checklist(draft=self.draft)
+        return selectors_checklist.document_checklist(draft=self.draft)
 
 
 Check = Callable[[ReadinessContext], Iterable[ReadinessItem]]

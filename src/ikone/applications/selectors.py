@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
@@ -20,16 +20,14 @@ from ikone.accounts.models import Membership, Organization, User
 from ikone.accounts.permissions import is_network_coordinator, is_signed_in
 from ikone.applications import permissions
 from ikone.applications.models import (
-    CriterionAssessment,
     Draft,
-    DraftDocument,
     DraftMentor,
     DraftSection,
     DraftStatus,
     SectionComment,
     SectionRevision,
 )
-from ikone.calls.models import Call, EvaluationCriterion, RequiredDocument
+from ikone.calls.models import Call
 
 if TYPE_CHECKING:
     from ikone.accounts.permissions import AnyUser
@@ -172,98 +170,6 @@ def comment_get_for_draft(*, draft: Draft, pk: int) -> SectionComment:
     if comment is None:
         raise Http404
     return comment
-
-
-# --- Criteria matrix --------------------------------------------------------------
-
-
-@dataclass
-class CriterionRow:
-    criterion: EvaluationCriterion
-    assessment: CriterionAssessment | None
-    section_ids: list[int] = field(default_factory=list)
-    sections: list[DraftSection] = field(default_factory=list)
-
-    @property
-    def covered(self) -> bool:
-        """At least one section addresses the criterion."""
-        return bool(self.section_ids)
-
-
-def criteria_matrix(
-    *, draft: Draft, sections: list[DraftSection] | None = None
-) -> list[CriterionRow]:
-    """One row per evaluation criterion of the draft's call, in the call's
-    order. Three queries (criteria, assessments, their sections) plus the
-    sections when not given."""
-    if sections is None:
-        sections = list(DraftSection.objects.filter(draft=draft).order_by("position"))
-    by_id = {section.pk: section for section in sections}
-    assessments = {
-        assessment.criterion_id: assessment
-        for assessment in CriterionAssessment.objects.filter(draft=draft)
-        .select_related("mentor")
-        .prefetch_related(Prefetch("sections", queryset=DraftSection.objects.only("pk")))
-    }
-    rows = []
-    for criterion in EvaluationCriterion.objects.filter(call_id=draft.call_id).order_by(
-        "position", "pk"
-    ):
-        assessment = assessments.get(criterion.pk)
-        ids = [section.pk for section in assessment.sections.all()] if assessment else []
-        rows.append(
-            CriterionRow(
-                criterion=criterion,
-                assessment=assessment,
-                section_ids=ids,
-                sections=[by_id[pk] for pk in ids if pk in by_id],
-            )
-        )
-    return rows
-
-
-# --- Required documents --------------------------------------------------------------
-
-
-@dataclass
-class DocumentRow:
-    required: RequiredDocument
-    document: DraftDocument | None
-
-    @property
-    def status(self) -> str:
-        return self.document.status if self.document else "open"
-
-    @property
-    def is_available(self) -> bool:
-        return self.document is not None and self.document.status == "available"
-
-
-def document_checklist(*, draft: Draft) -> list[DocumentRow]:
-    """The call's required documents (application stage first) with this
-    draft's status and file; two queries."""
-    documents = {
-        document.required_document_id: document
-        for document in DraftDocument.objects.filter(draft=draft).select_related("uploaded_by")
-    }
-    return [
-        DocumentRow(required=required, document=documents.get(required.pk))
-        for required in RequiredDocument.objects.filter(call_id=draft.call_id).order_by(
-            "stage", "position", "pk"
-        )
-    ]
-
-
-def document_get_for_draft(*, draft: Draft, required_pk: int) -> RequiredDocument:
-    """A required document of the draft's call (Http404 if not of this call)."""
-    required = RequiredDocument.objects.filter(pk=required_pk, call_id=draft.call_id).first()
-    if required is None:
-        raise Http404
-    return required
-
-
-def draft_document_get(*, draft: Draft, required_pk: int) -> DraftDocument | None:
-    return DraftDocument.objects.filter(draft=draft, required_document_id=required_pk).first()
 
 
 # --- Review ------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from ikone.applications import views
-from ikone.applications.views import api_access, export
+from ikone.applications.views import api_access, export, lifecycle
 from ikone.applications.views import financing as financing_views
 from ikone.applications.views import schedule as schedule_views
 
@@ -13,7 +13,12 @@ urlpatterns = [
     path("", views.draft_list, name="list"),
     path("neu/", views.draft_create, name="create"),
     path("auswertung/", views.figures, name="figures"),
+    path("papierkorb/", lifecycle.draft_trash, name="trash"),
+    path("papierkorb/<int:pk>/wiederherstellen/", lifecycle.draft_restore, name="restore_draft"),
     path("<int:pk>/", views.draft_detail, name="detail"),
+    path("<int:pk>/umbenennen/", lifecycle.draft_rename, name="rename"),
+    path("<int:pk>/loeschen/", lifecycle.draft_delete, name="delete"),
+    path("<int:pk>/wieder-oeffnen/", lifecycle.draft_reopen, name="reopen"),
     path(SECTION, views.section_edit, name="section"),
     path(f"{SECTION}versionen/", views.section_history, name="history"),
     path(
@@ -38,6 +43,11 @@ urlpatterns = [
         "<int:pk>/unterlagen/<int:required_document>/datei/",
         views.document_download,
         name="document_download",
+    ),
+    path(
+        "<int:pk>/unterlagen/<int:required_document>/datei/entfernen/",
+        lifecycle.document_file_remove,
+        name="document_file_remove",
     ),
     path("<int:pk>/bereitschaft/", views.readiness, name="readiness"),
     path("<int:pk>/freigabe/", views.draft_share, name="share"),

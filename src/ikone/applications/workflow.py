@@ -34,6 +34,11 @@ ACTION_LABELS: dict[str, str | Promise] = {
     NOT_FUNDED: _("Als nicht gefördert eintragen"),
 }
 
+# Taking a submitted draft back into editing is no ordinary move of the
+# organisation's people: an Ansprechperson or a coordinator the draft is
+# shared with decides it (`services.lifecycle.draft_reopen`, audited).
+REOPEN_SUBMITTED: dict[str, str] = {DraftStatus.SUBMITTED: DraftStatus.DRAFT}
+
 # States in which the text may still change.
 EDITABLE = frozenset({DraftStatus.DRAFT, DraftStatus.IN_REVIEW})
 # States with a decision of the funder.

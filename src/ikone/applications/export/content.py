@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from django.utils.translation import gettext as _
 
 from ikone.applications import financing, schedule
 from ikone.core.datetimes import berlin_now, format_datetime
@@ -40,7 +43,8 @@ class CriterionRow:
     sections: str
     self_score: int | None
     self_note: str
-    mentor_score: int | None
+    # Every mentor's score with their name: "2 (Mia Mentorin), 1 (Max Mentor)".
+    mentor_scores: str
 
 
 @dataclass(frozen=True)
@@ -165,14 +169,25 @@ def milestone_rows(
     )
 
 
+def mentor_scores(assessments: Iterable[Any]) -> str:
+    """The mentors' scores of one criterion as one cell ("–" when none)."""
+    former = str(_("ehemalige:r Mentor:in"))
+    scored = [
+        f"{entry.score} ({entry.mentor or former})"
+        for entry in assessments
+        if entry.score is not None
+    ]
+    return ", ".join(scored) or "–"
+
+
 def build_export(draft: Draft, *, now: datetime | None = None) -> ExportDocument:
     """Read the draft into an ExportDocument (a fixed number of queries)."""
-    from ikone.applications import selectors, selectors_plan
+    from ikone.applications import selectors, selectors_checklist, selectors_plan
     from ikone.applications.models import CostCategory, MilestoneKind
 
     sections = selectors.draft_sections(draft=draft)
     numbers = {section.pk: str(index) for index, section in enumerate(sections, start=1)}
-    matrix_rows = selectors.criteria_matrix(draft=draft, sections=sections)
+    matrix_rows = selectors_checklist.criteria_matrix(draft=draft, sections=sections)
     overview = selectors_plan.financing_overview(draft=draft)
     planned = selectors_plan.schedule_overview(draft=draft)
     categories = dict(CostCategory.choices)
@@ -201,7 +216,7 @@ def build_export(draft: Draft, *, now: datetime | None = None) -> ExportDocument
                 sections=", ".join(f"{numbers[s.pk]} {s.title}" for s in row.sections),
                 self_score=row.assessment.self_score if row.assessment else None,
                 self_note=row.assessment.self_note if row.assessment else "",
-                mentor_score=row.assessment.mentor_score if row.assessment else None,
+                mentor_scores=mentor_scores(row.mentor_assessments),
             )
             for row in matrix_rows
         ),

@@ -157,13 +157,13 @@ def _criteria(word: WordDocument, document: ExportDocument) -> None:
     word.add_heading(_("Bewertungskriterien"), level=1)
     _table(
         word,
-        [_("Kriterium"), _("Abschnitte"), _("Selbsteinschätzung (0–3)"), _("Mentor:in (0–3)")],
+        [_("Kriterium"), _("Abschnitte"), _("Selbsteinschätzung (0–3)"), _("Mentor:innen (0–3)")],
         [
             [
                 row.title,
                 row.sections or _("– nicht abgedeckt –"),
                 "–" if row.self_score is None else str(row.self_score),
-                "–" if row.mentor_score is None else str(row.mentor_score),
+                row.mentor_scores,
             ]
             for row in document.criteria
         ],

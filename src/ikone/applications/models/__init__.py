@@ -5,7 +5,7 @@ required documents, mentor review. A2 adds financing and schedule modules
 here; import every module below so Django sees its models.
 """
 
-from ikone.applications.models.criteria import CriterionAssessment
+from ikone.applications.models.criteria import CriterionAssessment, MentorAssessment
 from ikone.applications.models.documents import DocumentStatus, DraftDocument
 from ikone.applications.models.drafts import Draft, DraftStatus
 from ikone.applications.models.financing import CostCategory, CostItem, FinancingPlan
@@ -31,6 +31,7 @@ __all__ = [
     "DraftMentor",
     "DraftSection",
     "DraftStatus",
+    "MentorAssessment",
     "Recommendation",
     "SectionComment",
     "SectionRevision",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -14,6 +16,18 @@ class DraftStatus(models.TextChoices):
     SUBMITTED = "submitted", _("eingereicht")
     FUNDED = "funded", _("gefördert")
     NOT_FUNDED = "not_funded", _("nicht gefördert")
+
+
+TRASH_DAYS = 30  # a deleted draft can be restored for this many days
+
+
+class ActiveDraftManager(models.Manager["Draft"]):
+    """Drafts not in the trash. The default manager, so every read of the
+    platform (lists, search, API, mails, figures) leaves deleted drafts out
+    without each caller remembering to; `Draft.all_objects` sees the trash."""
+
+    def get_queryset(self) -> models.QuerySet[Draft]:
+        return super().get_queryset().filter(deleted_at__isnull=True)
 
 
 class Draft(models.Model):
@@ -85,11 +99,26 @@ class Draft(models.Model):
     )
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+    # In the trash since (see `TRASH_DAYS`); purged by `purge_deleted_drafts`.
+    deleted_at = models.DateTimeField(_("gelöscht am"), null=True, blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gelöscht von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    all_objects = models.Manager()  # with the trash; never the default
+    objects = ActiveDraftManager()
 
     class Meta:
         verbose_name = _("Bewerbungsentwurf")
         verbose_name_plural = _("Bewerbungsentwürfe")
         ordering = ["-updated_at", "-pk"]
+        default_manager_name = "objects"
+        base_manager_name = "all_objects"
         indexes = [
             models.Index(fields=["organization", "-updated_at"], name="draft_org_updated_idx"),
             models.Index(fields=["call", "status"], name="draft_call_status_idx"),
@@ -100,3 +129,10 @@ class Draft(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("applications:detail", kwargs={"pk": self.pk})
+
+    @property
+    def purge_on(self) -> datetime | None:
+        """When a draft in the trash is deleted for good."""
+        if self.deleted_at is None:
+            return None
+        return self.deleted_at + timedelta(days=TRASH_DAYS)

@@ -226,13 +226,3 @@ def draft_record_lessons(*, draft: Draft, lessons: str, feedback: str, actor: Ac
     draft.outcome_feedback = feedback.strip()
     audit.record(actor, "applications.draft.lessons_recorded", target=draft)
     return draft
-
-
-@transaction.atomic
-def draft_update_title(*, draft: Draft, title: str, actor: Actor) -> Draft:
-    user = require_user(actor)
-    require(permissions.can_edit_draft(user, draft))
-    draft.title = title.strip()
-    draft.full_clean()
-    draft.save(update_fields=["title", "updated_at"])
-    return draft

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from ikone.applications import notifications, permissions
 from ikone.applications.exceptions import DraftError
 from ikone.applications.models import (
-    CriterionAssessment,
     Draft,
     DraftMentor,
     DraftSection,
+    MentorAssessment,
     Recommendation,
     SectionComment,
 )
@@ -83,21 +83,23 @@ def mentor_assessment_save(
     score: int | None,
     note: str,
     actor: Actor,
-) -> CriterionAssessment:
-    """A shared mentor's assessment (0–3) of one criterion."""
+) -> MentorAssessment:
+    """A shared mentor's own assessment (0–3) and note on one criterion.
+
+    Each mentor has their own row (update_or_create on draft, criterion and
+    mentor), so a second mentor never overwrites the first."""
     user = require_user(actor)
     require(permissions.can_review_draft(user, draft))
     if criterion.call_id != draft.call_id:
         raise DraftError(_("Das Kriterium gehört zu einem anderen Aufruf."))
     if score is not None and not 0 <= score <= 3:
         raise DraftError(_("Bitte eine Einschätzung von 0 bis 3 wählen."))
-    assessment, _created = CriterionAssessment.objects.get_or_create(
-        draft=draft, criterion=criterion
+    assessment, _created = MentorAssessment.objects.update_or_create(
+        draft=draft,
+        criterion=criterion,
+        mentor=user,
+        defaults={"score": score, "note": note.strip()},
     )
-    assessment.mentor_score = score
-    assessment.mentor_note = note.strip()
-    assessment.mentor = user
-    assessment.save(update_fields=["mentor_score", "mentor_note", "mentor", "updated_at"])
     return assessment
 
 

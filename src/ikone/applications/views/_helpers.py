@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 
-from ikone.applications import permissions
+from ikone.applications import permissions, workflow
 from ikone.applications.models import Draft
 
 
@@ -21,6 +21,9 @@ class DraftFlags:
     review: bool
     member: bool
     mentor: bool
+    rename: bool
+    delete: bool
+    reopen: bool
 
 
 def draft_flags(request: HttpRequest, draft: Draft) -> DraftFlags:
@@ -34,4 +37,8 @@ def draft_flags(request: HttpRequest, draft: Draft) -> DraftFlags:
         review=permissions.can_review_draft(user, draft),
         member=access.member,
         mentor=access.mentor,
+        rename=permissions.can_rename_draft(user, draft),
+        delete=permissions.can_delete_draft(user, draft),
+        reopen=permissions.can_reopen_draft(user, draft)
+        and draft.status in workflow.REOPEN_SUBMITTED,
     )

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from ikone.applications import permissions, selectors
+from ikone.applications import permissions, selectors, selectors_checklist
 from ikone.applications.forms import DocumentForm, MentorAssessmentForm, SelfAssessmentForm
 from ikone.applications.models import Draft, DraftSection
 from ikone.applications.readiness import readiness_for
@@ -25,6 +25,7 @@ from ikone.core.exceptions import DomainError
 
 
 def _criteria_rows(
+    viewer: Any,
     draft: Draft,
     flags: DraftFlags,
     sections: list[DraftSection],
@@ -32,7 +33,7 @@ def _criteria_rows(
 ) -> list[dict[str, Any]]:
     choices = [(section.pk, section.title) for section in sections]
     rows = []
-    for row in selectors.criteria_matrix(draft=draft, sections=sections):
+    for row in selectors_checklist.criteria_matrix(draft=draft, sections=sections):
         assessment = row.assessment
         pk = row.criterion.pk
         bound_form = bound[1] if bound and bound[0] == pk else None
@@ -48,11 +49,12 @@ def _criteria_rows(
                 },
             )
         if flags.review:
+            mine = row.mentor_assessment_of(viewer)
             entry["mentor_form"] = bound_form or MentorAssessmentForm(
                 prefix=f"k{pk}",
                 initial={
-                    "score": assessment.mentor_score if assessment else None,
-                    "note": assessment.mentor_note if assessment else "",
+                    "score": mine.score if mine else None,
+                    "note": mine.note if mine else "",
                 },
             )
         rows.append(entry)
@@ -115,7 +117,7 @@ def criteria(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 return redirect(f"{request.path}#kriterium-{criterion.pk}")
         bound = (criterion.pk, form)
-    rows = _criteria_rows(draft, flags, sections, bound)
+    rows = _criteria_rows(request.user, draft, flags, sections, bound)
     context = {
         "draft": draft,
         "can": flags,
@@ -130,7 +132,7 @@ def _document_rows(
     draft: Draft, flags: DraftFlags, bound: tuple[int, DocumentForm] | None = None
 ) -> list[dict[str, Any]]:
     rows = []
-    for row in selectors.document_checklist(draft=draft):
+    for row in selectors_checklist.document_checklist(draft=draft):
         entry: dict[str, Any] = {"row": row}
         if flags.manage:
             if bound and bound[0] == row.required.pk:
@@ -165,7 +167,9 @@ def document_update(request: HttpRequest, pk: int, required_document: int) -> Ht
     draft = selectors.draft_get_for_action(
         user=request.user, pk=pk, check=permissions.can_manage_draft
     )
-    required = selectors.document_get_for_draft(draft=draft, required_pk=required_document)
+    required = selectors_checklist.document_get_for_draft(
+        draft=draft, required_pk=required_document
+    )
     form = DocumentForm(request.POST, request.FILES, prefix=f"u{required.pk}")
     if form.is_valid():
         try:
@@ -201,7 +205,7 @@ def document_download(request: HttpRequest, pk: int, required_document: int) -> 
     """/bewerbungen/<id>/unterlagen/<n>/datei/: the uploaded file, for those
     who may see the draft."""
     draft = selectors.draft_get_for_view(user=request.user, pk=pk)
-    document = selectors.draft_document_get(draft=draft, required_pk=required_document)
+    document = selectors_checklist.draft_document_get(draft=draft, required_pk=required_document)
     if document is None or not document.file:
         raise Http404
     response = FileResponse(

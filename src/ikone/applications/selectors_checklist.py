@@ -1,0 +1,126 @@
+"""Reads of the criteria matrix and the required documents checklist of a
+draft (the draft itself is fetched and checked by `selectors`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch
+from django.http import Http404
+
+from ikone.applications.models import (
+    CriterionAssessment,
+    Draft,
+    DraftDocument,
+    DraftSection,
+    MentorAssessment,
+)
+from ikone.calls.models import EvaluationCriterion, RequiredDocument
+
+# --- Criteria matrix --------------------------------------------------------------
+
+
+@dataclass
+class CriterionRow:
+    criterion: EvaluationCriterion
+    assessment: CriterionAssessment | None
+    section_ids: list[int] = field(default_factory=list)
+    sections: list[DraftSection] = field(default_factory=list)
+    # Every mentor's own assessment, oldest first (`mentor` None: account deleted).
+    mentor_assessments: list[MentorAssessment] = field(default_factory=list)
+
+    def mentor_assessment_of(self, user: Any) -> MentorAssessment | None:
+        return next((m for m in self.mentor_assessments if m.mentor_id == user.pk), None)
+
+    @property
+    def covered(self) -> bool:
+        """At least one section addresses the criterion."""
+        return bool(self.section_ids)
+
+
+def criteria_matrix(
+    *, draft: Draft, sections: list[DraftSection] | None = None
+) -> list[CriterionRow]:
+    """One row per evaluation criterion of the draft's call, in the call's
+    order, with every mentor's assessment. Four queries (criteria,
+    assessments, their sections, mentor assessments) plus the sections when
+    not given."""
+    if sections is None:
+        sections = list(DraftSection.objects.filter(draft=draft).order_by("position"))
+    by_id = {section.pk: section for section in sections}
+    assessments = {
+        assessment.criterion_id: assessment
+        for assessment in CriterionAssessment.objects.filter(draft=draft).prefetch_related(
+            Prefetch("sections", queryset=DraftSection.objects.only("pk"))
+        )
+    }
+    by_mentors: dict[int, list[MentorAssessment]] = {}
+    for mentor_assessment in (
+        MentorAssessment.objects.filter(draft=draft).select_related("mentor").order_by("pk")
+    ):
+        by_mentors.setdefault(mentor_assessment.criterion_id, []).append(mentor_assessment)
+    rows = []
+    for criterion in EvaluationCriterion.objects.filter(call_id=draft.call_id).order_by(
+        "position", "pk"
+    ):
+        assessment = assessments.get(criterion.pk)
+        ids = [section.pk for section in assessment.sections.all()] if assessment else []
+        rows.append(
+            CriterionRow(
+                criterion=criterion,
+                assessment=assessment,
+                section_ids=ids,
+                sections=[by_id[pk] for pk in ids if pk in by_id],
+                mentor_assessments=by_mentors.get(criterion.pk, []),
+            )
+        )
+    return rows
+
+
+# --- Required documents --------------------------------------------------------------
+
+
+@dataclass
+class DocumentRow:
+    required: RequiredDocument
+    document: DraftDocument | None
+
+    @property
+    def status(self) -> str:
+        return self.document.status if self.document else "open"
+
+    @property
+    def is_available(self) -> bool:
+        return self.document is not None and self.document.status == "available"
+
+
+def document_checklist(*, draft: Draft) -> list[DocumentRow]:
+    """The call's required documents (application stage first) with this
+    draft's status and file; two queries."""
+    documents = {
+        document.required_document_id: document
+        for document in DraftDocument.objects.filter(draft=draft).select_related("uploaded_by")
+    }
+    return [
+        DocumentRow(required=required, document=documents.get(required.pk))
+        for required in RequiredDocument.objects.filter(call_id=draft.call_id).order_by(
+            "stage", "position", "pk"
+        )
+    ]
+
+
+def document_get_for_draft(*, draft: Draft, required_pk: int) -> RequiredDocument:
+    """A required document of the draft's call (Http404 if not of this call)."""
+    required = RequiredDocument.objects.filter(pk=required_pk, call_id=draft.call_id).first()
+    if required is None:
+        raise Http404
+    return required
+
+
+def draft_document_get(*, draft: Draft, required_pk: int) -> DraftDocument | None:
+    return (
+        DraftDocument.objects.select_related("required_document")
+        .filter(draft=draft, required_document_id=required_pk)
+        .first()
+    )
