@@ -42,7 +42,8 @@ def test_combined_beats_lexical_on_the_demo_data(demo_calls):
 
 def test_command_prints_the_figures(demo_calls):
     out = StringIO()
-    call_command("eval_retrieval", stdout=out)
+    call_command("eval_retrieval", "--only", "dev", stdout=out)
     lines = out.getvalue().splitlines()
-    assert lines[1].split() == ["ranking", "MRR", "recall@5"]
+    assert lines[0].startswith("Development set: ")
+    assert lines[1].split() == ["ranking", "recall@1", "recall@5", "MRR"]
     assert [line.split()[0] for line in lines[2:5]] == ["lexical", "semantic", "combined"]

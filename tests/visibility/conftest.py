@@ -4,22 +4,15 @@ that compare what each surface shows to whom."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 
 import pytest
 from django.db import transaction
 from django.test import Client
 
-from ikone.accounts import demo as accounts_demo
 from ikone.accounts.models import Membership, NetworkMembership, Role, User
-from ikone.calls.demo import seed_demo_calls
-from ikone.core.search.index import rebuild
-from ikone.events.demo import seed_demo_events
-from ikone.municipalities.models import Level
-from ikone.qa.demo import seed_demo_questions
-from tests.accounts.factories import MunicipalityFactory
 from tests.core.helpers import sign_in
+from tests.demo_world import seed_demo_world
 
 # The roles of issue 11.3, as they exist in the demo data.
 ROLES = (
@@ -75,17 +68,7 @@ def demo_world(django_db_setup, django_db_blocker):
     search, without sentence vectors. Each test runs in a savepoint inside
     the module's transaction, which is rolled back at the end."""
     with django_db_blocker.unblock(), transaction.atomic():
-        for organization in accounts_demo.demo_organizations():
-            level = {5: Level.DISTRICT, 9: Level.ASSOCIATION}.get(
-                len(organization.ags), Level.MUNICIPALITY
-            )
-            MunicipalityFactory(ags=organization.ags, name=organization.name, level=level)
-        out = io.StringIO()
-        accounts_demo.seed_demo_accounts(stdout=out)
-        seed_demo_calls(stdout=out)
-        seed_demo_events(stdout=out)
-        seed_demo_questions(stdout=out)
-        rebuild()
+        seed_demo_world()
         yield
         transaction.set_rollback(True)
 

@@ -1,4 +1,5 @@
-"""MRR and recall@5 of the three rankings over the evaluation set."""
+"""Recall@1, recall@5 and MRR of the three rankings over the development
+set (qa/data/retrieval_eval.yaml), the set that weights may be tuned on."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class Scores:
     mrr: float
     recall_at_5: float
     questions: int
+    recall_at_1: float = 0.0
 
 
 def load(path: Path = EVAL_FILE) -> dict[str, Any]:
@@ -55,6 +57,7 @@ def evaluate(data: dict[str, Any] | None = None) -> list[Scores]:
     for method in METHODS:
         reciprocal = 0.0
         recalled = 0.0
+        first_hits = 0
         for item in data["questions"]:
             wanted = {by_number[number] for number in item["sections"] if number in by_number}
             ranked = rank(
@@ -62,7 +65,10 @@ def evaluate(data: dict[str, Any] | None = None) -> list[Scores]:
             )
             first = next((i for i, pk in enumerate(ranked, 1) if pk in wanted), None)
             reciprocal += 1 / first if first else 0.0
+            first_hits += first == 1
             recalled += len(wanted & set(ranked[:CUTOFF])) / len(wanted) if wanted else 0.0
         count = len(data["questions"])
-        results.append(Scores(method, reciprocal / count, recalled / count, count))
+        results.append(
+            Scores(method, reciprocal / count, recalled / count, count, first_hits / count)
+        )
     return results

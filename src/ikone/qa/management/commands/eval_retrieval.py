@@ -1,27 +1,68 @@
-"""`ikone eval_retrieval`: how well the suggestions find the section that
-answers a question (MRR and recall@5 of lexical, semantic and combined
-ranking over the evaluation set in qa/data/retrieval_eval.yaml)."""
+"""`ikone eval_retrieval`: how well the interpretation help finds what
+answers a question, on the development set (qa/data/retrieval_eval.yaml,
+the one weights are tuned on) and, separately, on the blind test set
+(qa/data/retrieval_test.yaml, never tuned on). See docs/search.md."""
 
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from ikone.core.search.embeddings import embed_missing
+from ikone.qa.retrieval.blind import TEST_FILE, evaluate_test, evaluate_unanswerable, load_test
 from ikone.qa.retrieval.evaluation import EVAL_FILE, evaluate, load
+
+HEADER = f"{'ranking':<10} {'recall@1':>9} {'recall@5':>9} {'MRR':>6}"
 
 
 class Command(BaseCommand):
-    help = "Print MRR and recall@5 of lexical, semantic and combined ranking."
+    help = "Print recall@1, recall@5 and MRR on the development and the blind test set."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--file", default=str(EVAL_FILE), help="Evaluation set (YAML).")
+        parser.add_argument("--file", default=str(EVAL_FILE), help="Development set (YAML).")
+        parser.add_argument("--test-file", default=str(TEST_FILE), help="Blind test set (YAML).")
+        parser.add_argument(
+            "--only", choices=["dev", "test"], help="Report one of the two sets only."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        data = load(Path(options["file"]))
-        scores = evaluate(data)
+        embedded = embed_missing()
+        if embedded:
+            self.stdout.write(f"Embedded {embedded} documents first.")
+        if options["only"] != "test":
+            self._development(Path(options["file"]))
+        if options["only"] != "dev":
+            self._test(Path(options["test_file"]))
+
+    def _row(self, method: str, at_1: float, at_5: float, mrr: float) -> None:
+        self.stdout.write(f"{method:<10} {at_1:>9.3f} {at_5:>9.3f} {mrr:>6.3f}")
+
+    def _development(self, path: Path) -> None:
+        data = load(path)
         self.stdout.write(
-            f"Evaluation set: {len(data['questions'])} questions, call {data['call']}"
+            f"Development set: {len(data['questions'])} questions, call {data['call']}"
         )
-        self.stdout.write(f"{'ranking':<10} {'MRR':>6} {'recall@5':>9}")
+        self.stdout.write(HEADER)
+        for score in evaluate(data):
+            self._row(score.method, score.recall_at_1, score.recall_at_5, score.mrr)
+
+    def _test(self, path: Path) -> None:
+        data = load_test(path)
+        self.stdout.write(
+            f"Test set (written {data['written']}, never tuned on): "
+            f"{len(data['questions'])} answerable, {len(data['unanswerable'])} unanswerable"
+        )
+        scores, targets = evaluate_test(data)
+        self.stdout.write(HEADER)
         for score in scores:
-            self.stdout.write(f"{score.method:<10} {score.mrr:>6.3f} {score.recall_at_5:>9.3f}")
+            self._row(score.method, score.recall_at_1, score.recall_at_5, score.mrr)
+        unanswerable = evaluate_unanswerable(data)
+        self.stdout.write(
+            f"unanswerable with a suggestion shown: {unanswerable.shown}/"
+            f"{unanswerable.questions} ({unanswerable.rate:.2f})"
+        )
+        if targets.unresolved:
+            self.stdout.write(
+                f"answers not in this database ({len(targets.unresolved)}): "
+                + "; ".join(sorted(set(targets.unresolved)))
+            )

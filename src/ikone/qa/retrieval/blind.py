@@ -1,0 +1,167 @@
+"""The blind test set (qa/data/retrieval_test.yaml): how well the
+interpretation help finds content it was never tuned on, and how often it
+shows a suggestion for a question nothing in the platform answers.
+
+Unlike the development set, which ranks the sections of one call, the test
+ranks everything that can answer a question (call sections of every call,
+FAQ entries, answered questions) as one list, as a person asking without
+choosing a call would need it. A question counts at the rank of the first
+item that answers it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.apps import apps
+
+from ikone.core.search.audience import ANONYMOUS
+from ikone.core.search.models import SearchDocument
+from ikone.core.text import fold
+from ikone.qa.retrieval.evaluation import METHODS
+from ikone.qa.retrieval.suggestions import QUESTION_KINDS, SECTION_KINDS, rank, suggest
+
+TEST_FILE = Path(__file__).resolve().parent.parent / "data" / "retrieval_test.yaml"
+ANSWER_KINDS = (*QUESTION_KINDS, *SECTION_KINDS)
+RANKED = 50
+
+
+@dataclass(frozen=True)
+class TestScores:
+    method: str
+    recall_at_1: float
+    recall_at_5: float
+    mrr: float
+    questions: int
+
+
+@dataclass(frozen=True)
+class Unanswerable:
+    shown: int
+    questions: int
+
+    @property
+    def rate(self) -> float:
+        return self.shown / self.questions if self.questions else 0.0
+
+
+def load_test(path: Path = TEST_FILE) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        data: dict[str, Any] = yaml.safe_load(handle)
+    return data
+
+
+# A document (id, group, folded text) → whether it answers.
+Matcher = Callable[[int, str, str], bool]
+
+
+class Targets:
+    """Resolves the test file's answers to search documents of this database."""
+
+    def __init__(self) -> None:
+        call_model = apps.get_model("calls", "Call")
+        section_model = apps.get_model("calls", "CallSection")
+        calls = {
+            slug: (pk, version)
+            for pk, slug, version in call_model.objects.values_list(
+                "pk", "slug", "current_version_id"
+            )
+        }
+        self.group_of_call = {slug: f"call:{pk}" for slug, (pk, _v) in calls.items()}
+        version_to_slug = {version: slug for slug, (_pk, version) in calls.items()}
+        section_ids = {
+            (version_to_slug[version], number): pk
+            for pk, version, number in section_model.objects.filter(
+                version_id__in=version_to_slug
+            ).values_list("pk", "version_id", "number")
+        }
+        documents = SearchDocument.objects.filter(kind__in=ANSWER_KINDS).values_list(
+            "pk", "kind", "object_id", "title"
+        )
+        by_section = {}
+        self.by_title: dict[tuple[str, str], set[int]] = {}
+        for pk, kind, object_id, title in documents:
+            if kind == "call_section":
+                by_section[int(object_id)] = pk
+            else:
+                self.by_title.setdefault((kind, title), set()).add(pk)
+        self.section_documents = {
+            key: by_section[pk] for key, pk in section_ids.items() if pk in by_section
+        }
+        self.unresolved: list[str] = []
+
+    def matcher(self, answer: dict[str, Any]) -> Matcher:
+        if "section" in answer:
+            slug, number = answer["section"]
+            wanted = self.section_documents.get((slug, str(number)))
+            if wanted is None:
+                self.unresolved.append(f"section {slug} {number}")
+            return lambda pk, group, text: pk == wanted
+        if "faq" in answer or "question" in answer:
+            kind = "faq" if "faq" in answer else "question"
+            ids = self.by_title.get((kind, answer[kind]), set())
+            if not ids:
+                self.unresolved.append(f"{kind} {answer[kind]!r}")
+            return lambda pk, group, text: pk in ids
+        slug, needles = answer["fact"]
+        group = None if slug == "*" else self.group_of_call.get(slug, f"missing:{slug}")
+        folded = [fold(needle) for needle in needles]
+        return lambda pk, doc_group, text: (
+            (group is None or doc_group == group) and any(needle in text for needle in folded)
+        )
+
+
+def _first_rank(ranked: list[int], documents: dict[int, tuple[str, str]], matchers) -> int | None:
+    for position, pk in enumerate(ranked, start=1):
+        group, text = documents[pk]
+        if any(match(pk, group, text) for match in matchers):
+            return position
+    return None
+
+
+def evaluate_test(data: dict[str, Any] | None = None) -> tuple[list[TestScores], Targets]:
+    """Recall@1, recall@5 and MRR of each ranking over the answerable questions."""
+    data = data or load_test()
+    targets = Targets()
+    matchers = [
+        [targets.matcher(answer) for answer in item["answers"]] for item in data["questions"]
+    ]
+    visible = SearchDocument.objects.filter(ANONYMOUS.q(), kind__in=ANSWER_KINDS, suggestible=True)
+    documents = {
+        pk: (group, fold(f"{title} {body}"))
+        for pk, group, title, body in visible.values_list("pk", "group", "title", "body")
+    }
+    results = []
+    for method in METHODS:
+        ranks = []
+        for item, item_matchers in zip(data["questions"], matchers, strict=True):
+            ranked = [
+                pk
+                for pk in rank(item["q"], audience=ANONYMOUS, kinds=ANSWER_KINDS, method=method)
+                if pk in documents
+            ][:RANKED]
+            ranks.append(_first_rank(ranked, documents, item_matchers))
+        count = len(ranks)
+        results.append(
+            TestScores(
+                method=method,
+                recall_at_1=sum(1 for r in ranks if r == 1) / count,
+                recall_at_5=sum(1 for r in ranks if r is not None and r <= 5) / count,
+                mrr=sum(1 / r for r in ranks if r) / count,
+                questions=count,
+            )
+        )
+    return results, targets
+
+
+def evaluate_unanswerable(data: dict[str, Any] | None = None) -> Unanswerable:
+    """How many unanswerable questions get a suggestion shown, exactly as the
+    question form would show it to a visitor."""
+    data = data or load_test()
+    questions = data["unanswerable"]
+    shown = sum(1 for text in questions if suggest(audience=ANONYMOUS, title=text))
+    return Unanswerable(shown=shown, questions=len(questions))
