@@ -249,3 +249,21 @@ def test_plan_page_queries_do_not_grow_with_items(
     with django_assert_max_num_queries(14):
         response = client.get(reverse("applications:financing", args=[draft.pk]))
     assert response.status_code == 200
+
+
+def test_years_show_without_thousands_separator(draft, phases, client, staff_member):
+    """Issue 11.14: the tables showed "2.027"."""
+    from ikone.applications.export.content import build_export
+    from ikone.applications.export.pdf import render_html
+
+    item = add(draft, staff_member, phase=phases[0], year=2027)
+    sign_in(client, staff_member)
+    pages = [
+        client.get(reverse("applications:financing", args=[draft.pk])),
+        client.get(reverse("applications:cost_item_edit", args=[draft.pk, item.pk])),
+        client.get(reverse("applications:cost_item_delete", args=[draft.pk, item.pk])),
+    ]
+    texts = [page.content.decode() for page in pages] + [render_html(build_export(draft))]
+    for text in texts:
+        assert "2027" in text
+        assert "2.027" not in text

@@ -47,6 +47,19 @@ def footer_links() -> Sequence[object]:
 
 
 @register.filter
+def year(value: object) -> str:
+    """A calendar year as people write it: "2027", never "2.027".
+
+    With USE_THOUSAND_SEPARATOR every integer a template prints gets German
+    grouping, which is right for amounts and wrong for years. Every template
+    that prints a year passes it through this filter
+    (tests/core/test_year_format.py finds the ones that do not)."""
+    if value is None or value == "":
+        return ""
+    return str(value)
+
+
+@register.filter
 def audit_target_type(target_type: str) -> object:
     """The audit log's name for a target type ("Bewerbungsentwurf" for
     `applications.draft`), as the owning app registered it."""
