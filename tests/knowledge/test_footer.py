@@ -124,3 +124,16 @@ def test_a_copy_does_not_take_over_the_footer_role(home):
 
     assert copy.specific.footer_role == ""
     assert [link.url for link in footer_page_links()][0] == "/impressum/"
+
+
+def test_deleting_a_footer_page_drops_its_link(db):
+    """The delete receiver listens to Page (not to every model) and still
+    sees a specific page's deletion."""
+    home = add_home_page()
+    add_standard_page(home, title="Impressum", footer_role=FooterRole.IMPRINT)
+    privacy = add_standard_page(home, title="Datenschutz", footer_role=FooterRole.PRIVACY)
+    assert len(footer_page_links()) == 2  # now cached
+
+    privacy.specific.delete()
+
+    assert footer_page_links() == [PageLink("Impressum", "/impressum/")]

@@ -17,10 +17,13 @@ def clear_footer_on_page_change(sender: type[Page], **kwargs: Any) -> None:
     footer_cache_clear()
 
 
-@receiver(post_delete)
-def clear_footer_on_page_delete(sender: type[Any], instance: object, **kwargs: Any) -> None:
-    if isinstance(instance, Page):
-        footer_cache_clear()
+# Connected to Page only, never to every model: a delete receiver without a
+# sender turns off Django's fast delete for all models (a draft's thousands
+# of section versions would be loaded one by one). Deleting any specific
+# page also deletes its Page row, which sends this signal.
+@receiver(post_delete, sender=Page)
+def clear_footer_on_page_delete(sender: type[Page], **kwargs: Any) -> None:
+    footer_cache_clear()
 
 
 @receiver(post_save, sender=Site)
