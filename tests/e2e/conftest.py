@@ -122,7 +122,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
         return
     pages = sorted({report.url for report in AUDIT_LOG.pages})
     failing = [report for report in AUDIT_LOG.pages if report.violations]
-    terminalreporter.section("axe-core (WCAG 2.1 A/AA)")
+    terminalreporter.section("axe-core (WCAG 2.2 A/AA)")
     terminalreporter.write_line(
         f"{len(AUDIT_LOG.pages)} page checks on {len(pages)} distinct pages, "
         f"{len(failing)} with violations"

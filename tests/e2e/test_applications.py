@@ -149,3 +149,42 @@ def test_every_draft_page_passes_axe(visitor, workshop):
     ):
         visitor.visit(path)
     visitor.check_keyboard()
+
+
+TAB_BOXES = """() => [...document.querySelectorAll('.ikone-draft-tabs__link')].map((a) => {
+  const box = a.getBoundingClientRect();
+  return {text: a.textContent, width: box.width, height: box.height,
+          bullets: getComputedStyle(a.closest('ul')).listStyleType};
+})"""
+
+
+def test_draft_tabs_look_the_same_and_are_large_enough(visitor, workshop):
+    """Issue 11.14: every tab page shows the same tabs, each a target of at
+    least 24 × 24 px; the budget emergency hint wraps under its label."""
+    draft = workshop["draft"]
+    visitor.sign_in_as(workshop["till"])
+    page = visitor.visit(f"/bewerbungen/{draft.pk}/")
+    layouts = []
+    for name in (
+        "Kriterien",
+        "Unterlagen",
+        "Finanzierung",
+        "Zeitplan",
+        "Bereitschaft",
+        "Übersicht",
+    ):
+        visitor.click_and_check(
+            page.get_by_role("navigation", name="Bereiche des Entwurfs").get_by_role(
+                "link", name=name
+            )
+        )
+        boxes = page.evaluate(TAB_BOXES)
+        assert all(box["width"] >= 24 and box["height"] >= 24 for box in boxes), boxes
+        assert {box["bullets"] for box in boxes} == {"none"}, boxes
+        layouts.append([(box["text"], round(box["height"])) for box in boxes])
+        if name == "Finanzierung":
+            hint = page.locator("#id_budget_emergency_helptext").bounding_box()
+            label = page.locator("label[for=id_budget_emergency]").bounding_box()
+            assert hint and label and hint["width"] > 300, hint
+            assert hint["x"] >= label["x"] - 1 and hint["height"] < 80, (hint, label)
+    assert all(layout == layouts[0] for layout in layouts), layouts
