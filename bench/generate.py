@@ -30,7 +30,7 @@ from common import (  # noqa: E402
     BENCH_COORDINATOR_EMAIL,
     Context,
 )
-from volume_drafts import add_drafts  # noqa: E402
+from volume_drafts import add_drafts, add_long_history  # noqa: E402
 from volume_events import add_events  # noqa: E402
 from volume_questions import add_questions  # noqa: E402
 
@@ -250,6 +250,7 @@ VOLUME_STEPS: list[tuple[str, Callable[[random.Random, Context], None]]] = [
     ("questions and answers", add_questions),
     ("events and registrations", add_events),
     ("application drafts", add_drafts),
+    ("a section with 5,000 autosaves", add_long_history),
     # After the drafts step: plans and schedules need the drafts.
     ("financing plans and schedules", add_financing_plans),
 ]

@@ -124,6 +124,10 @@ SCENARIOS = [
     Scenario("/bewerbungen/{draft}/", "contact"),
     Scenario("/bewerbungen/{draft}/abschnitte/handlungsfelder-massnahmen/", "contact"),
     Scenario("/bewerbungen/{draft}/kriterien/", "contact"),
+    # The section with 5,000 autosaves (bench/volume_drafts.py): newest and
+    # oldest page of its history.
+    Scenario("/bewerbungen/{draft}/abschnitte/ausgangslage/versionen/", "contact"),
+    Scenario("/bewerbungen/{draft}/abschnitte/ausgangslage/versionen/?seite=100", "contact"),
     Scenario("/bewerbungen/auswertung/", "coordinator"),
     # Financing plan, schedule and API of the Ansprechperson's draft ({draft}).
     Scenario("/bewerbungen/{draft}/finanzierung/", "contact"),

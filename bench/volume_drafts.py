@@ -126,3 +126,53 @@ def add_drafts(rng: random.Random, context: Context) -> None:
     )
     context.counts["application drafts"] = len(drafts)
     context.counts["draft sections"] = len(sections)
+
+
+LONG_HISTORY_SECTION = "ausgangslage"
+LONG_HISTORY_VERSIONS = 5_000
+
+
+def add_long_history(rng: random.Random, context: Context) -> None:
+    """LONG_HISTORY_VERSIONS autosaves of one section of the benchmark
+    Ansprechperson's first draft ({draft} in bench/run.py), every 15 seconds
+    over the last 21 hours: the most a section can hold, since compaction
+    (`ikone compact_section_history`) keeps every version of the last day.
+    Its history page is a scenario of bench/run.py."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from ikone.applications.models import DraftSection, SectionRevision
+
+    section = (
+        DraftSection.objects.filter(
+            draft__organization__memberships__user__email=BENCH_CONTACT_EMAIL,
+            key=LONG_HISTORY_SECTION,
+        )
+        .order_by("draft_id")
+        .first()
+    )
+    assert section is not None, "add_drafts gives the benchmark organisation drafts"
+    SectionRevision.objects.filter(section=section).delete()
+    words = DRAFT_PARAGRAPH.split()
+    text = ""
+    revisions = []
+    for version in range(1, LONG_HISTORY_VERSIONS + 1):
+        text = f"{text} {rng.choice(words)}".strip()[-6_000:]
+        revisions.append(
+            SectionRevision(
+                section=section, version=version, text=text, author_id=section.updated_by_id
+            )
+        )
+    created = SectionRevision.objects.bulk_create(revisions, batch_size=BATCH)
+    # auto_now_add set them all to now; one every 15 seconds up to now.
+    now = timezone.now()
+    for revision in created:
+        revision.created_at = now - timedelta(
+            seconds=15 * (LONG_HISTORY_VERSIONS - revision.version)
+        )
+    SectionRevision.objects.bulk_update(created, ["created_at"], batch_size=BATCH)
+    DraftSection.objects.filter(pk=section.pk).update(
+        text=text, version=LONG_HISTORY_VERSIONS, updated_at=now
+    )
+    context.counts["versions of the long-history section"] = LONG_HISTORY_VERSIONS

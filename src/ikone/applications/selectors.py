@@ -134,11 +134,6 @@ def section_get(*, draft: Draft, key: str) -> DraftSection:
     return section
 
 
-def section_revisions(*, section: DraftSection) -> list[SectionRevision]:
-    """Every saved version of the section, newest first, with authors."""
-    return list(section.revisions.select_related("author").order_by("-version"))
-
-
 def section_revision_get(*, section: DraftSection, version: int) -> SectionRevision:
     revision = section.revisions.select_related("author").filter(version=version).first()
     if revision is None:

@@ -85,6 +85,9 @@ class SectionRevision(models.Model):
     restored_from = models.PositiveIntegerField(
         _("wiederhergestellt aus Version"), null=True, blank=True
     )
+    # The text as it was when the draft was marked submitted; compaction
+    # (services/history.py) never removes such a version.
+    submitted = models.BooleanField(_("eingereichte Fassung"), default=False)
 
     class Meta:
         verbose_name = _("Version eines Abschnitts")

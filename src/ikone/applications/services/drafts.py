@@ -24,6 +24,7 @@ from ikone.applications.models import (
     SectionTemplateItem,
 )
 from ikone.applications.section_templates import DEFAULT_TEMPLATE
+from ikone.applications.services import history
 from ikone.calls.models import Call
 from ikone.core import audit, mail
 from ikone.core.audit import Actor
@@ -199,6 +200,8 @@ def draft_transition(
     locked.version = F("version") + 1
     locked.save(update_fields=fields)
     locked.refresh_from_db()
+    if action == workflow.SUBMIT:
+        history.mark_submitted_versions(locked)
     audit.record(
         actor,
         "applications.draft.status_changed",

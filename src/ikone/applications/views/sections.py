@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from ikone.applications import diff, permissions, selectors
+from ikone.applications import diff, permissions, selectors, selectors_history
 from ikone.applications.exceptions import EditConflict
 from ikone.applications.forms import CommentForm, RestoreForm, SectionForm
 from ikone.applications.models import Draft, DraftSection
@@ -106,19 +106,25 @@ def section_edit(request: HttpRequest, pk: int, section_key: str) -> HttpRespons
 @login_required
 @require_safe
 def section_history(request: HttpRequest, pk: int, section_key: str) -> HttpResponse:
-    """/bewerbungen/<id>/abschnitte/<key>/versionen/: every version with who
-    and when; `?a=&b=` compares two of them."""
+    """/bewerbungen/<id>/abschnitte/<key>/versionen/: the versions with who
+    and when, 50 per page (`?seite=`); `?a=&b=` compares two of them."""
     draft = selectors.draft_get_for_view(user=request.user, pk=pk)
     section = selectors.section_get(draft=draft, key=section_key)
-    revisions = selectors.section_revisions(section=section)
-    by_version = {revision.version: revision for revision in revisions}
+    page = selectors_history.section_revision_page(
+        section=section, number=request.GET.get("seite")
+    )
     compare = None
     try:
         a, b = int(request.GET.get("a", "")), int(request.GET.get("b", ""))
     except ValueError:
         a = b = 0
-    if a in by_version and b in by_version:
-        old, new = sorted((by_version[a], by_version[b]), key=lambda r: r.version)
+    chosen = (
+        selectors_history.section_revisions_for_compare(section=section, versions=(a, b))
+        if a and b and a != b
+        else []
+    )
+    if len(chosen) == 2:
+        old, new = chosen
         segments = diff.word_diff(old.text, new.text)
         inserted, deleted = diff.count_changes(segments)
         compare = {
@@ -128,12 +134,15 @@ def section_history(request: HttpRequest, pk: int, section_key: str) -> HttpResp
             "inserted": inserted,
             "deleted": deleted,
         }
-    elif len(revisions) >= 2:
-        a, b = revisions[1].version, revisions[0].version
+    else:
+        latest = selectors_history.latest_two_versions(section=section)
+        if len(latest) == 2:
+            b, a = latest
     context = {
         "draft": draft,
         "section": section,
-        "revisions": revisions,
+        "page": page,
+        "revisions": page.object_list,
         "compare": compare,
         "a": a,
         "b": b,

@@ -1,0 +1,53 @@
+"""Reading a section's versions page by page (the history page).
+
+A section can have thousands of versions (autosave; compaction thins out
+the old ones, services/history.py), so the page never loads them all: one
+page of rows without their texts, their lengths computed by the database,
+and the two texts compared fetched on their own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models.functions import Length
+
+from ikone.applications.models import DraftSection, SectionRevision
+
+HISTORY_PAGE_SIZE = 50
+
+
+def section_revision_page(*, section: DraftSection, number: str | None) -> Page[SectionRevision]:
+    """One page of the section's versions, newest first, each with `author`
+    and `length` (characters), without the text itself.
+
+    The page is cut from the (section, version) index first and its rows
+    read by primary key after, so the database never computes lengths or
+    joins authors for the thousands of versions off the page."""
+    numbers = section.revisions.order_by("-version").values_list("pk", flat=True)
+    page = Paginator(numbers, HISTORY_PAGE_SIZE).get_page(number)
+    ids: list[int] = list(page.object_list)
+    rows: list[Any] = list(
+        SectionRevision.objects.filter(pk__in=ids)
+        .select_related("author")
+        .defer("text")
+        .annotate(length=Length("text"))
+        .order_by("-version")
+    )
+    page.object_list = rows
+    return page  # type: ignore[return-value]
+
+
+def section_revisions_for_compare(
+    *, section: DraftSection, versions: tuple[int, int]
+) -> list[SectionRevision]:
+    """The versions among `versions` that exist, with their texts, oldest first."""
+    return list(
+        section.revisions.select_related("author").filter(version__in=versions).order_by("version")
+    )
+
+
+def latest_two_versions(*, section: DraftSection) -> list[int]:
+    """The numbers of the two newest versions (fewer when there are fewer)."""
+    return list(section.revisions.order_by("-version").values_list("version", flat=True)[:2])
