@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0003_audit_entries_without_content'),
+        ('applications', '0005_comments_by_mentor'),
     ]
 
     operations = [
