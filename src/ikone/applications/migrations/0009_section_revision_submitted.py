@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0005_comments_by_mentor'),
+        ('applications', '0008_remove_shared_mentor_assessment'),
     ]
 
     operations = [
