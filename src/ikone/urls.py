@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("fragen/vorschlaege/", include("ikone.qa.retrieval.urls")),
     path("fragen/", include("ikone.qa.urls")),
     path("bewerbungen/", include("ikone.applications.urls")),
+    path("loesungen/", include("ikone.solutions.urls")),
     path("konto/benachrichtigungen/", include("ikone.notifications.urls")),
     path("konto/", include("ikone.accounts.urls")),
     path("konto/", include("allauth.urls")),

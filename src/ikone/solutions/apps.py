@@ -7,7 +7,11 @@ class SolutionsConfig(AppConfig):
     verbose_name = _("Lösungen")
 
     def ready(self) -> None:
-        from ikone.core import audit, seeding
+        from ikone.core import audit, navigation, notifications, seeding
+        from ikone.solutions import (
+            organization_section,  # noqa: F401 - connects the receiver
+        )
+        from ikone.solutions.notifications import KINDS
 
         audit.register_targets(
             "solutions.solution",
@@ -15,6 +19,8 @@ class SolutionsConfig(AppConfig):
             "solutions.solutiondocument",
             "solutions.modelproject",
         )
+        notifications.register(*KINDS)
+        navigation.register(navigation.Area("solutions:list", _("Lösungen"), position=75))
         seeding.register(
             seeding.Seeder(
                 "solutions",

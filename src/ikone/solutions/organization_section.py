@@ -1,0 +1,32 @@
+"""The catalogue's section of an organisation's page
+(accounts.signals.organization_sections): the model project it carries,
+its own published solutions and what it adopted (as visible to the viewer)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.dispatch import receiver
+from django.utils.translation import gettext_lazy as _
+
+from ikone.accounts.signals import OrganizationSection, organization_sections
+from ikone.solutions import selectors
+from ikone.solutions.models import ReviewState
+
+
+@receiver(organization_sections, dispatch_uid="solutions.organization")
+def solutions_section(
+    sender: Any, *, organization: Any, user: Any, **kwargs: Any
+) -> OrganizationSection | None:
+    """Three queries; None when there is nothing to show."""
+    model_project = selectors.model_project_for_organization(organization=organization)
+    solutions = list(organization.solutions.filter(review_state=ReviewState.PUBLISHED))
+    adoptions = selectors.adoption_list_for_organization(organization=organization, user=user)
+    if model_project is None and not solutions and not adoptions:
+        return None
+    return OrganizationSection(
+        title=_("Smart-City-Projekte und Lösungen"),
+        template_name="solutions/includes/organization_solutions.html",
+        context={"model_project": model_project, "solutions": solutions, "adoptions": adoptions},
+        order=40,
+    )

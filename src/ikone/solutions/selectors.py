@@ -1,0 +1,198 @@
+"""Reads of the catalogue: the filtered list, one profile, its adopters,
+similar solutions, the review queue. Each runs a constant number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from ikone.accounts.permissions import is_network_coordinator, is_signed_in
+from ikone.core.models import FieldOfAction
+from ikone.core.text import fold
+from ikone.solutions import permissions
+from ikone.solutions.models import (
+    Adoption,
+    AdoptionVisibility,
+    ModelProject,
+    ReviewEntry,
+    ReviewState,
+    Solution,
+)
+from ikone.solutions.models.choices import OPEN_LICENCES, size_class_for
+from ikone.solutions.scoring import AdopterFacts, ScoreInput, Transferability, transferability
+
+REGION_KINDS = frozenset({"district", "cooperation"})
+
+
+@dataclass(frozen=True)
+class CatalogueFilter:
+    query: str = ""
+    field: str = ""  # FieldOfAction.key
+    status: str = ""
+    size: str = ""
+    open_licence: bool = False
+    land: str = ""  # AGS of a Land
+    programme: str = ""
+
+
+def _with_cards(queryset: QuerySet[Solution]) -> QuerySet[Solution]:
+    return queryset.prefetch_related(
+        Prefetch("organizations", to_attr="owner_list"),
+        Prefetch("fields_of_action", to_attr="field_list"),
+    ).annotate(adopter_count=Count("adoptions", distinct=True))
+
+
+def solution_list_published(*, filters: CatalogueFilter) -> QuerySet[Solution]:
+    """Published profiles matching every filter, by title; three queries per page."""
+    queryset = Solution.objects.filter(review_state=ReviewState.PUBLISHED)
+    for word in fold(filters.query).split():
+        queryset = queryset.filter(search_text__contains=word)
+    if filters.field:
+        queryset = queryset.filter(fields_of_action__key=filters.field)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.size:
+        # JSON text match: `contains` on JSON lists is not available on SQLite.
+        queryset = queryset.filter(suits_sizes__icontains=f'"{filters.size}"')
+    if filters.open_licence:
+        queryset = queryset.filter(licence__in=OPEN_LICENCES)
+    if filters.land:
+        # The first two digits of every key are its Land's key.
+        queryset = queryset.filter(
+            Q(organizations__municipality__ags__startswith=filters.land)
+            | Q(organizations__cooperation_members__ags__startswith=filters.land)
+        )
+    if filters.programme:
+        queryset = queryset.filter(funding_programme=filters.programme)
+    if filters.land or filters.field:
+        queryset = queryset.distinct()
+    return _with_cards(queryset).order_by("title", "pk")
+
+
+def funding_programmes() -> list[str]:
+    """The funding programmes named by published profiles, for the filter."""
+    return list(
+        Solution.objects.filter(review_state=ReviewState.PUBLISHED)
+        .exclude(funding_programme="")
+        .order_by("funding_programme")
+        .values_list("funding_programme", flat=True)
+        .distinct()
+    )
+
+
+def fields_of_action() -> list[FieldOfAction]:
+    return list(FieldOfAction.objects.all())
+
+
+def solution_get_for_view(*, user: Any, slug: str) -> Solution:
+    """The profile if the person may see it; Solution.DoesNotExist otherwise
+    (a draft of another organisation looks like no profile at all)."""
+    solution = (
+        Solution.objects.select_related("model_project", "proposed_by")
+        .prefetch_related("organizations__municipality", "fields_of_action", "documents")
+        .get(slug=slug)
+    )
+    if not permissions.can_view_solution(user, solution):
+        raise Solution.DoesNotExist
+    return solution
+
+
+def adoption_list_for_solution(*, solution: Solution, user: Any) -> list[Adoption]:
+    """The adoptions of a profile the person may see, newest first."""
+    queryset = solution.adoptions.select_related("organization__municipality")
+    return _visible_adoptions(queryset, user)
+
+
+def adoption_list_for_organization(*, organization: Any, user: Any) -> list[Adoption]:
+    """What an organisation adopted (published solutions), for its page."""
+    queryset = Adoption.objects.filter(
+        organization=organization, solution__review_state=ReviewState.PUBLISHED
+    ).select_related("solution")
+    return _visible_adoptions(queryset, user)
+
+
+def _visible_adoptions(queryset: QuerySet[Adoption], user: Any) -> list[Adoption]:
+    if is_network_coordinator(user):
+        return list(queryset)
+    allowed = Q(visibility=AdoptionVisibility.PUBLIC)
+    if is_signed_in(user):
+        allowed |= Q(visibility=AdoptionVisibility.SIGNED_IN)
+        allowed |= Q(organization_id__in=permissions.organization_ids_of(user))
+    return list(queryset.filter(allowed))
+
+
+def similar_solutions(*, solution: Solution, limit: int = 5) -> list[Solution]:
+    """Published profiles sharing the most fields of action (then adopters)."""
+    field_ids = [field.pk for field in solution.fields_of_action.all()]
+    if not field_ids:
+        return []
+    return list(
+        Solution.objects.filter(review_state=ReviewState.PUBLISHED, fields_of_action__in=field_ids)
+        .exclude(pk=solution.pk)
+        .annotate(shared=Count("fields_of_action", distinct=True))
+        .order_by("-shared", "title")[:limit]
+    )
+
+
+def review_entries(*, solution: Solution) -> list[ReviewEntry]:
+    return list(solution.review_entries.select_related("author"))
+
+
+def solution_list_for_review(*, user: Any) -> dict[str, list[Solution]]:
+    """The person's own unpublished profiles, and for coordinators those
+    waiting for review."""
+    own = Solution.objects.exclude(review_state=ReviewState.PUBLISHED).filter(
+        Q(organizations__in=permissions.organization_ids_of(user)) | Q(proposed_by_id=user.pk)
+    )
+    lists = {"own": list(own.distinct().order_by("-updated_at"))}
+    if is_network_coordinator(user):
+        lists["waiting"] = list(
+            Solution.objects.filter(review_state=ReviewState.SUBMITTED)
+            .prefetch_related(Prefetch("organizations", to_attr="owner_list"))
+            .order_by("updated_at")
+        )
+    return lists
+
+
+def model_project_for_organization(*, organization: Any) -> ModelProject | None:
+    return ModelProject.objects.filter(organization=organization).first()
+
+
+def adopter_facts(adoption: Adoption) -> AdopterFacts:
+    """Size class and kind of the adopting organisation (municipality loaded)."""
+    organization = adoption.organization
+    municipality = organization.municipality
+    return AdopterFacts(
+        status=adoption.status,
+        size_class=size_class_for(
+            population=municipality.population if municipality else None,
+            is_region=organization.kind in REGION_KINDS,
+        ),
+        kind=organization.kind,
+    )
+
+
+def transferability_for(*, solution: Solution, adoptions: list[Adoption]) -> Transferability:
+    """The score from the profile and its public adoptions (the same for everyone)."""
+    public = [a for a in adoptions if a.visibility == AdoptionVisibility.PUBLIC]
+    return transferability(
+        ScoreInput(
+            licence=solution.licence,
+            code_repository=solution.code_repository,
+            description_length=len(solution.description),
+            has_lessons=bool(solution.lessons_learned.strip()),
+            document_count=len(solution.documents.all()),
+            data_standards=solution.data_standards,
+            interfaces=solution.interfaces,
+            preconditions=(
+                solution.preconditions_staff,
+                solution.preconditions_data,
+                solution.preconditions_infrastructure,
+            ),
+            effort=solution.adoption_effort,
+            status=solution.status,
+            adopters=[adopter_facts(adoption) for adoption in public],
+        )
+    )

@@ -1,0 +1,1 @@
+"""The catalogue's pages (see urls.py)."""
