@@ -53,6 +53,7 @@ def test_the_header_lists_the_areas_in_their_order(rf: RequestFactory):
         "Förderaufrufe",
         "Fragen",
         "Bewerbungen",
+        "Lösungen",
     ]
     assert [item.label for item in items if item.active] == ["Fragen"]
     # An area whose URL does not exist yet stays registered but unlinked.
