@@ -1,5 +1,6 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from django import template
 from django.conf import settings
@@ -8,6 +9,8 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info
+
+from ikone.core.datetimes import format_date, format_datetime
 
 register = template.Library()
 
@@ -88,3 +91,16 @@ def add_class(field: BoundField, css_class: str) -> SafeString:
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return format_html("{}", field.as_widget(attrs=attrs))
+
+
+@register.filter
+def long_datetime(value: datetime | None) -> str:
+    """{{ call.deadline|long_datetime }}: "14. Januar 2027, 23:59 Uhr" in
+    German, "14 January 2027, 23:59" in English (Europe/Berlin)."""
+    return format_datetime(value) if value else ""
+
+
+@register.filter
+def long_date(value: datetime | date | None) -> str:
+    """{{ overview.deadline|long_date }}: "14. Januar 2027" / "14 January 2027"."""
+    return format_date(value) if value else ""
