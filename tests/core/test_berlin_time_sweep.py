@@ -21,164 +21,40 @@ from __future__ import annotations
 
 import io
 import os
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 
 import docx
 import openpyxl
 import pypdf
 import pytest
 from django.core.management import call_command
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
-from ikone.accounts.models import Invitation, Role
 from ikone.accounts.notifications import invitation_mail
-from ikone.applications.models import Draft, DraftSection
-from ikone.calls.models import Call, CallStatus
 from ikone.core import mail
-from ikone.core.datetimes import BERLIN
-from ikone.core.models import AuditEntry
 from ikone.events import notifications as event_mails
-from ikone.events.models import EventStatus, RegistrationStatus
 from tests.accounts.fixtures import *  # noqa: F403
+from tests.core.berlin_world import *  # noqa: F403
+from tests.core.berlin_world import (
+    EVENT_END,
+    EVENT_START,
+    FORBIDDEN,
+    LANGUAGES,
+    ORPHAN_SAVED,
+    REGISTRATION_DEADLINE,
+    SUMMER,
+    WINTER,
+    Output,
+    assert_berlin,
+    get,
+    iso_form,
+    problems,
+    text_of,
+    url,
+)
 from tests.core.helpers import sign_in
-from tests.events.factories import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
-
-WINTER = datetime(2027, 1, 14, 23, 59, tzinfo=BERLIN)  # 22:59 UTC
-SUMMER = datetime(2027, 6, 30, 23, 59, tzinfo=BERLIN)  # 21:59 UTC
-EVENT_START = datetime(2027, 3, 27, 0, 15, tzinfo=BERLIN)  # 23:15 UTC, Friday
-EVENT_END = datetime(2027, 3, 28, 15, 45, tzinfo=BERLIN)  # 13:45 UTC, summer time
-REGISTRATION_DEADLINE = datetime(2027, 3, 25, 23, 59, tzinfo=BERLIN)  # 22:59 UTC
-NOW = datetime(2026, 12, 1, 10, 7, tzinfo=BERLIN)
-ORPHAN_SAVED = datetime(2026, 11, 29, 0, 30, tzinfo=BERLIN)  # 23:30 UTC on 28 November
-INSTANTS = (WINTER, SUMMER, EVENT_START, EVENT_END, REGISTRATION_DEADLINE, ORPHAN_SAVED)
-LANGUAGES = ("de", "en")
-
-GERMAN_MONTHS = [
-    "",
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-]
-ENGLISH_MONTHS = [
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-# Django's English "N" format (AP style).
-ENGLISH_AP = [
-    "",
-    "Jan.",
-    "Feb.",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "Aug.",
-    "Sept.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-]
-
-
-def clock_forms(moment: datetime) -> set[str]:
-    """How a wall-clock time is written: "23:59", "11:59 p.m.", ICS "235900"."""
-    hour, minute = moment.hour, moment.minute
-    twelve = f"{hour % 12 or 12}:{minute:02d} {'a.m.' if hour < 12 else 'p.m.'}"
-    return {f"{hour:02d}:{minute:02d}", twelve, f"T{hour:02d}{minute:02d}00"}
-
-
-def date_forms(day: date) -> set[str]:
-    """How a day is written in German, English, ISO, ICS and short forms."""
-    return {
-        day.strftime("%d.%m.%Y"),
-        f"{day.day}. {GERMAN_MONTHS[day.month]} {day.year}",
-        f"{day.day} {ENGLISH_MONTHS[day.month]} {day.year}",
-        f"{ENGLISH_MONTHS[day.month]} {day.day}, {day.year}",
-        f"{ENGLISH_AP[day.month]} {day.day}, {day.year}",
-        day.strftime("%m/%d/%Y"),
-        day.isoformat(),
-        day.strftime("%Y%m%d"),
-    }
-
-
-def iso_form(moment: datetime) -> str:
-    return moment.isoformat()
-
-
-def berlin_forms(moment: datetime) -> tuple[set[str], set[str]]:
-    return clock_forms(moment), date_forms(moment.date())
-
-
-def wrong_forms(moment: datetime) -> set[str]:
-    """What a wrong conversion writes: the UTC wall clock and day, and the
-    wall clock of a fixed +01:00 offset (wrong in summer)."""
-    utc = moment.astimezone(UTC)
-    forms = clock_forms(utc)
-    if utc.date() != moment.date():
-        forms |= date_forms(utc.date())
-    fixed = (utc + timedelta(hours=1)).replace(tzinfo=None)
-    if fixed != moment.replace(tzinfo=None):
-        forms |= clock_forms(fixed)
-    return forms
-
-
-FORBIDDEN = set().union(*(wrong_forms(moment) for moment in INSTANTS))
-
-
-@dataclass
-class Output:
-    name: str
-    text: str
-    times: tuple[datetime, ...] = ()  # must show the Berlin time (and day)
-    days: tuple[datetime, ...] = ()  # must show the Berlin day
-
-
-def problems(output: Output) -> list[str]:
-    found = []
-    for moment in output.times:
-        clocks, days = berlin_forms(moment)
-        if not any(form in output.text for form in clocks):
-            found.append(f"{output.name}: Berlin time of {moment} missing")
-        if not any(form in output.text for form in days):
-            found.append(f"{output.name}: Berlin day of {moment} missing")
-    for moment in output.days:
-        if not any(form in output.text for form in date_forms(moment.date())):
-            found.append(f"{output.name}: Berlin day of {moment} missing")
-    wrong = sorted(form for form in FORBIDDEN if form in output.text)
-    if wrong:
-        found.append(f"{output.name}: shows {wrong}")
-    return found
-
-
-def assert_berlin(outputs: list[Output]) -> None:
-    assert outputs
-    found = [problem for output in outputs for problem in problems(output)]
-    assert not found, "\n".join(found)
 
 
 def test_the_forms_tell_berlin_from_utc():
@@ -193,114 +69,6 @@ def test_the_forms_tell_berlin_from_utc():
     right = Output("berlin", "27. März 2027, 00:15 Uhr", times=(EVENT_START,))
     assert problems(right) == []
     assert problems(Output("en", "March 27, 2027, 12:15 a.m.", times=(EVENT_START,))) == []
-
-
-# --- the world --------------------------------------------------------------------
-
-
-@dataclass
-class World:
-    winter: Call
-    summer: Call
-    drafts: tuple[Draft, Draft]
-    event: object
-    cancelled: object
-    confirmed: object
-    waitlisted: object
-    invitation: Invitation
-    message: AuditEntry
-    audit: AuditEntry
-
-
-def _call(slug: str, deadline: datetime) -> Call:
-    return Call.objects.create(
-        slug=slug,
-        programme="Modellprojekte Smart Cities",
-        funder="Bund",
-        title=f"Aufruf {slug}",
-        summary="Zur Prüfung der Zeitzone.",
-        status=CallStatus.OPEN,
-        deadline=deadline,
-    )
-
-
-def _draft(organization, call: Call) -> Draft:
-    draft = Draft.objects.create(
-        organization=organization, call=call, title=f"Entwurf {call.slug}"
-    )
-    DraftSection.objects.create(
-        draft=draft, position=0, key="ausgangslage", title="Ausgangslage", text="Text."
-    )
-    return draft
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    monkeypatch.setattr(timezone, "now", lambda: NOW.astimezone(UTC))
-
-
-@pytest.fixture
-def world(clock, organization, staff_member, coordinator, person) -> World:
-    winter, summer = _call("winterfrist", WINTER), _call("sommerfrist", SUMMER)
-    drafts = (_draft(organization, winter), _draft(organization, summer))
-    times = {"starts_at": EVENT_START, "ends_at": EVENT_END}
-    event = EventFactory(
-        slug="nachtschicht",
-        title="Digitale Nachtschicht",
-        capacity=1,
-        registration_deadline=REGISTRATION_DEADLINE,
-        **times,
-    )
-    cancelled = EventFactory(
-        slug="abgesagt", title="Abgesagte Nachtschicht", status=EventStatus.CANCELLED, **times
-    )
-    confirmed = RegistrationFactory(event=event, person=staff_member)
-    waitlisted = RegistrationFactory(
-        event=event, person=person, status=RegistrationStatus.WAITLISTED
-    )
-    RegistrationFactory(event=cancelled, person=person)
-    # Registered at the deadlines' instants: the participant lists show these.
-    type(confirmed).objects.filter(pk=confirmed.pk).update(created_at=WINTER)
-    type(waitlisted).objects.filter(pk=waitlisted.pk).update(created_at=SUMMER)
-    invitation = Invitation.objects.create(
-        organization=organization,
-        email="eingeladen@example.org",
-        role=Role.STAFF,
-        token="berlin-sweep-token",
-        invited_by=staff_member,
-        expires_at=SUMMER,
-    )
-    message = AuditEntry.objects.create(
-        actor=coordinator,
-        action="events.participants.messaged",
-        target_type="events.event",
-        target_id=str(event.pk),
-        data={"subject": "Hinweis", "body": "Bitte pünktlich."},
-    )
-    audit = AuditEntry.objects.create(actor=coordinator, action="accounts.invitation.created")
-    AuditEntry.objects.filter(pk=audit.pk).update(created_at=WINTER)
-    staff_member.date_joined = WINTER
-    staff_member.save(update_fields=["date_joined"])
-    return World(
-        winter, summer, drafts, event, cancelled, confirmed, waitlisted, invitation, message, audit
-    )
-
-
-def _url(language: str, name: str, **kwargs) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs)
-
-
-def _get(client, language: str, name: str, **kwargs):
-    response = client.get(_url(language, name, **kwargs))
-    assert response.status_code == 200, (name, kwargs, response.status_code)
-    return response
-
-
-def _text(response) -> str:
-    if getattr(response, "streaming", False):
-        return b"".join(response.streaming_content).decode()
-    return response.content.decode()
 
 
 # --- exports ----------------------------------------------------------------------
@@ -335,25 +103,25 @@ def test_exports_show_berlin_time(client, world, staff_member, coordinator, lang
     outputs = []
     sign_in(client, staff_member)
     for draft, deadline in zip(world.drafts, (WINTER, SUMMER), strict=True):
-        pdf = _get(client, language, "applications:export_pdf", pk=draft.pk)
+        pdf = get(client, language, "applications:export_pdf", pk=draft.pk)
         outputs.append(Output(f"PDF {draft.call.slug}", _pdf_text(pdf.content), times=(deadline,)))
-        word = _get(client, language, "applications:export_docx", pk=draft.pk)
+        word = get(client, language, "applications:export_docx", pk=draft.pk)
         outputs.append(Output(f"DOCX {draft.call.slug}", _docx_text(word.content), (deadline,)))
     for call, deadline in ((world.winter, WINTER), (world.summer, SUMMER)):
-        ics = _get(client, language, "calls:ics", slug=call.slug)
-        outputs.append(Output(f"ICS {call.slug}", _text(ics), times=(deadline,)))
-        assert "TZID=Europe/Berlin" in _text(ics)
-    event_ics = _text(_get(client, language, "events:ics", slug=world.event.slug))
+        ics = get(client, language, "calls:ics", slug=call.slug)
+        outputs.append(Output(f"ICS {call.slug}", text_of(ics), times=(deadline,)))
+        assert "TZID=Europe/Berlin" in text_of(ics)
+    event_ics = text_of(get(client, language, "events:ics", slug=world.event.slug))
     outputs.append(Output("ICS event", event_ics, times=(EVENT_START, EVENT_END)))
-    feed = _text(_get(client, language, "events:feed"))
+    feed = text_of(get(client, language, "events:feed"))
     outputs.append(Output("ICS feed", feed, times=(EVENT_START, EVENT_END)))
     for text in (event_ics, feed):
         assert "DTSTART;TZID=Europe/Berlin:20270327T001500" in text
         assert "DTEND;TZID=Europe/Berlin:20270328T154500" in text
     sign_in(client, coordinator)
-    csv = _get(client, language, "events:manage_export_csv", slug=world.event.slug)
+    csv = get(client, language, "events:manage_export_csv", slug=world.event.slug)
     outputs.append(Output("CSV", csv.content.decode("utf-8-sig"), times=(WINTER, SUMMER)))
-    xlsx = _get(client, language, "events:manage_export_xlsx", slug=world.event.slug)
+    xlsx = get(client, language, "events:manage_export_xlsx", slug=world.event.slug)
     outputs.append(Output("XLSX", _xlsx_text(xlsx.content), times=(WINTER, SUMMER)))
     assert_berlin(outputs)
 
@@ -411,47 +179,47 @@ def test_pages_show_berlin_time(client, world, staff_member, coordinator, langua
         ("events:detail", {"slug": event}, (EVENT_START, EVENT_END, REGISTRATION_DEADLINE)),
     ]
     outputs = [
-        Output(f"page {name} {kwargs}", _text(_get(client, language, name, **kwargs)), times)
+        Output(f"page {name} {kwargs}", text_of(get(client, language, name, **kwargs)), times)
         for name, kwargs, times in pages
     ]
     sign_in(client, staff_member)
     outputs.append(
         Output(
             "page applications:list",
-            _text(_get(client, language, "applications:list")),
+            text_of(get(client, language, "applications:list")),
             days=(WINTER, SUMMER),
         )
     )
     for draft, deadline in zip(world.drafts, (WINTER, SUMMER), strict=True):
-        detail = _text(_get(client, language, "applications:detail", pk=draft.pk))
+        detail = text_of(get(client, language, "applications:detail", pk=draft.pk))
         outputs.append(Output(f"page applications:detail {draft.call.slug}", detail))
         for name in ("applications:readiness", "applications:schedule"):
-            text = _text(_get(client, language, name, pk=draft.pk))
+            text = text_of(get(client, language, name, pk=draft.pk))
             outputs.append(Output(f"page {name} {draft.call.slug}", text, days=(deadline,)))
-        api = _text(client.get(f"/api/v1/applications/{draft.pk}/"))
+        api = text_of(client.get(f"/api/v1/applications/{draft.pk}/"))
         outputs.append(Output(f"API application {draft.call.slug}", api, days=(deadline,)))
         assert iso_form(deadline) in api or deadline.date().isoformat() in api
-    export = _text(client.post(_url(language, "accounts:export")))
+    export = text_of(client.post(url(language, "accounts:export")))
     outputs.append(Output("personal data export", export))
     assert iso_form(WINTER) in export  # date_joined, with the Berlin offset
     sign_in(client, coordinator)
     for name in ("events:manage_list", "events:manage_participants", "core:audit_log"):
         kwargs = {"slug": event} if name == "events:manage_participants" else {}
-        text = _text(_get(client, language, name, **kwargs))
+        text = text_of(get(client, language, name, **kwargs))
         times = {
             "events:manage_list": (EVENT_START,),
             "events:manage_participants": (WINTER, SUMMER),
             "core:audit_log": (WINTER,),
         }[name]
         outputs.append(Output(f"page {name}", text, times=times))
-    edit = _text(_get(client, language, "events:manage_edit", slug=event))
+    edit = text_of(get(client, language, "events:manage_edit", slug=event))
     outputs.append(Output("page events:manage_edit", edit))
     assert 'value="2027-03-27T00:15"' in edit or "27.03.2027 00:15" in edit
     for call, deadline in ((world.winter, WINTER), (world.summer, SUMMER)):
-        api = _text(client.get(f"/api/v1/calls/{call.slug}/"))
+        api = text_of(client.get(f"/api/v1/calls/{call.slug}/"))
         outputs.append(Output(f"API call {call.slug}", api))
         assert iso_form(deadline) in api
-    api = _text(client.get(f"/api/v1/events/{event}/"))
+    api = text_of(client.get(f"/api/v1/events/{event}/"))
     outputs.append(Output("API event", api, times=(EVENT_START, EVENT_END)))
     assert iso_form(EVENT_START) in api and iso_form(EVENT_END) in api
     assert iso_form(REGISTRATION_DEADLINE) in api

@@ -6,9 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
 from ikone.core import notifications as kinds
+from ikone.core.datetimes import berlin_date
 from ikone.core.notifications import NotificationKind
 from ikone.notifications.models import Delivery, Notification, Preference
 from ikone.notifications.notifications import DIGEST
@@ -47,7 +46,7 @@ def notification_page(
     chunk = list(rows.order_by("-created_at", "-pk")[offset : offset + PAGE_SIZE + 1])
     groups: list[DayGroup] = []
     for notification in chunk[:PAGE_SIZE]:
-        day = timezone.localdate(notification.created_at)
+        day = berlin_date(notification.created_at)
         if not groups or groups[-1].day != day:
             groups.append(DayGroup(day))
         groups[-1].notifications.append(notification)
