@@ -145,7 +145,8 @@ def test_the_export_contains_everything_about_the_person(
     ]
     assert data["memberships"][0]["organization"] == "Stadt Astadt"
     assert data["memberships"][0]["role"] == Role.CONTACT
-    assert data["invitations_sent"][0]["email"] == "a@b.example"
+    assert data["invitations"][0]["email"] == "a@b.example"
+    assert data["invitations"][0]["sent_by_you"]
     assert data["join_requests"][0]["message"] == "Hallo"
     assert [entry["action"] for entry in data["audit_entries"]] == ["accounts.user.exported"]
     assert "password" not in json.dumps(data)

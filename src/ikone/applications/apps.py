@@ -7,8 +7,8 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Bewerbungswerkstatt")
 
     def ready(self) -> None:
+        from ikone.applications import export_parts, readiness
         from ikone.applications import notifications as applications_notifications
-        from ikone.applications import readiness
         from ikone.core import audit, navigation, notifications, seeding
 
         readiness.autodiscover()
@@ -27,3 +27,4 @@ class ApplicationsConfig(AppConfig):
                 after=("accounts", "calls"),
             )
         )
+        export_parts.register_parts()

@@ -7,6 +7,7 @@ class CallsConfig(AppConfig):
     verbose_name = _("Förderaufrufe")
 
     def ready(self) -> None:
+        from ikone.calls import export_parts
         from ikone.core import audit, navigation, seeding
 
         audit.register_targets("calls.call")
@@ -14,3 +15,4 @@ class CallsConfig(AppConfig):
         seeding.register(
             seeding.Seeder("calls", "ikone.calls.demo.seed_demo_calls", after=("accounts",))
         )
+        export_parts.register_parts()

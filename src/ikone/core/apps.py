@@ -6,10 +6,11 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        from ikone.core import seeding
+        from ikone.core import export_parts, seeding
         from ikone.core.search import signals as search_signals
 
         seeding.register(
             seeding.Seeder("core.fields_of_action", "ikone.core.seeding.seed_fields_of_action")
         )
         search_signals.connect()
+        export_parts.register_parts()

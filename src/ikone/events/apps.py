@@ -9,14 +9,16 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from ikone.core import audit, navigation, notifications, seeding
         from ikone.events import (
-            notifications as events_notifications,
-        )
-        from ikone.events import (
+            export_parts,
             organization_section,  # noqa: F401 - connects the receiver
             receivers,  # noqa: F401 - connects the receivers
         )
+        from ikone.events import (
+            notifications as events_notifications,
+        )
 
         audit.register_targets("events.event", "events.registration", "events.material")
+        export_parts.register_parts()
         navigation.register(navigation.Area("events:list", _("Veranstaltungen"), position=30))
         notifications.register(*events_notifications.KINDS)
         seeding.register(

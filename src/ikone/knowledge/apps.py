@@ -9,7 +9,10 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self) -> None:
         from ikone.core import navigation, seeding
-        from ikone.knowledge import signals  # noqa: F401  (connects the receivers)
+        from ikone.knowledge import (
+            export_parts,
+            signals,  # noqa: F401  (connects the receivers)
+        )
         from ikone.knowledge.selectors import footer_page_links
 
         navigation.register(navigation.Area("knowledge:index", _("Wissen"), position=40))
@@ -23,3 +26,4 @@ class KnowledgeConfig(AppConfig):
                 after=("accounts",),
             )
         )
+        export_parts.register_parts()

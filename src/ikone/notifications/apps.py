@@ -8,7 +8,7 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         from ikone.core import mail, navigation, notifications, seeding
-        from ikone.notifications import delivery
+        from ikone.notifications import delivery, export_parts
         from ikone.notifications import notifications as own_notifications
 
         notifications.register(*own_notifications.KINDS)
@@ -28,3 +28,4 @@ class NotificationsConfig(AppConfig):
                 after=("accounts",),
             )
         )
+        export_parts.register_parts()

@@ -12,8 +12,8 @@ class QaConfig(AppConfig):
         from ikone.calls import subpages
         from ikone.calls.signals import call_amended
         from ikone.core import audit, navigation, notifications, seeding
+        from ikone.qa import export_parts, receivers
         from ikone.qa import notifications as qa_notifications
-        from ikone.qa import receivers
         from ikone.qa.views.faq import call_faq
 
         call_amended.connect(receivers.flag_answers_on_amendment, dispatch_uid="qa.flag_answers")
@@ -29,3 +29,4 @@ class QaConfig(AppConfig):
                 after=("core.fields_of_action", "accounts", "calls"),
             )
         )
+        export_parts.register_parts()

@@ -9,6 +9,7 @@ class SolutionsConfig(AppConfig):
     def ready(self) -> None:
         from ikone.core import audit, navigation, notifications, seeding
         from ikone.solutions import (
+            export_parts,
             organization_section,  # noqa: F401 - connects the receiver
         )
         from ikone.solutions.notifications import KINDS
@@ -28,3 +29,4 @@ class SolutionsConfig(AppConfig):
                 after=("core.fields_of_action", "accounts"),
             )
         )
+        export_parts.register_parts()

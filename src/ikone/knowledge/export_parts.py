@@ -1,0 +1,66 @@
+"""The CMS's part of the personal data export (ikone.core.personal_data):
+what Wagtail and Django's admin keep about the people who edit there
+(pages owned or locked, revisions, log entries, comments, uploads,
+workflow steps, settings). The texts of the pages belong to the network;
+the export lists which records name the person."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+
+from ikone.core.personal_data import ExportPart, register
+
+# (model label, field naming the person)
+CMS_RECORDS: tuple[tuple[str, str], ...] = (
+    ("wagtailcore.Page", "owner"),
+    ("wagtailcore.Page", "locked_by"),
+    ("wagtailcore.Revision", "user"),
+    ("wagtailcore.PageLogEntry", "user"),
+    ("wagtailcore.ModelLogEntry", "user"),
+    ("wagtailcore.Comment", "user"),
+    ("wagtailcore.Comment", "resolved_by"),
+    ("wagtailcore.CommentReply", "user"),
+    ("wagtailcore.PageSubscription", "user"),
+    ("wagtailcore.WorkflowState", "requested_by"),
+    ("wagtailcore.TaskState", "finished_by"),
+    ("wagtailcore.UploadedFile", "uploaded_by_user"),
+    ("wagtailcore.APIToken", "user"),
+    ("wagtaildocs.Document", "uploaded_by_user"),
+    ("wagtailimages.Image", "uploaded_by_user"),
+    ("wagtailusers.UserProfile", "user"),
+    ("wagtailadmin.EditingSession", "user"),
+    ("wagtailadmin.FormState", "user"),
+    ("admin.LogEntry", "user"),
+)
+MAX_ROWS = 1000
+
+
+def _cms_records(user: Any) -> dict[str, list[dict[str, Any]]]:
+    records: dict[str, list[dict[str, Any]]] = {}
+    for label, field in CMS_RECORDS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        rows = model._default_manager.filter(**{field: user}).order_by("pk")[:MAX_ROWS]
+        found = [{"id": row.pk, "record": str(row)[:200]} for row in rows]
+        if found:
+            records[f"{label}.{field}"] = found
+    return records
+
+
+def register_parts() -> None:
+    register(
+        ExportPart(
+            "cms_records",
+            _cms_records,
+            # A Wagtail API token is listed by its name (str()), never its key.
+            covers=(
+                *(f"{label}.{field}" for label, field in CMS_RECORDS),
+                "wagtailcore.APIToken.name",
+            ),
+            note="Wagtail and admin records naming the person",
+        )
+    )

@@ -1,0 +1,59 @@
+"""Solutions' part of the personal data export (ikone.core.personal_data):
+solutions proposed, adoptions recorded and review steps taken."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ikone.core.personal_data import ExportPart, register, when
+from ikone.solutions.models import Adoption, ReviewEntry, Solution
+
+
+def _solutions(user: Any) -> list[dict[str, Any]]:
+    proposed = Solution.objects.filter(proposed_by=user).order_by("pk")
+    adoptions = Adoption.objects.filter(recorded_by=user).select_related("solution").order_by("pk")
+    reviews = ReviewEntry.objects.filter(author=user).select_related("solution").order_by("pk")
+    return (
+        [
+            {
+                "proposed": row.title,
+                "contact_name": row.contact_name,
+                "contact_email": row.contact_email,
+                "created_at": when(row.created_at),
+            }
+            for row in proposed
+        ]
+        + [
+            {
+                "adoption_recorded": row.solution.title,
+                "experience": row.experience,
+                "created_at": when(row.created_at),
+            }
+            for row in adoptions
+        ]
+        + [
+            {
+                "review_step": row.solution.title,
+                "action": row.action,
+                "comment": row.comment,
+                "created_at": when(row.created_at),
+            }
+            for row in reviews
+        ]
+    )
+
+
+def register_parts() -> None:
+    register(
+        ExportPart(
+            "solutions",
+            _solutions,
+            covers=(
+                "solutions.Solution.proposed_by",
+                "solutions.Solution.contact_email",
+                "solutions.Solution.contact_name",
+                "solutions.Adoption.recorded_by",
+                "solutions.ReviewEntry.author",
+            ),
+        )
+    )
