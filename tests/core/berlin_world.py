@@ -20,6 +20,7 @@ from ikone.calls.models import Call, CallStatus
 from ikone.core.datetimes import BERLIN
 from ikone.core.models import AuditEntry
 from ikone.events.models import EventStatus, RegistrationStatus
+from ikone.notifications.models import Notification
 from tests.events.factories import EventFactory, RegistrationFactory
 
 __all__ = [
@@ -221,6 +222,9 @@ def world(clock, organization, staff_member, coordinator, person) -> World:
     )
     audit = AuditEntry.objects.create(actor=coordinator, action="accounts.invitation.created")
     AuditEntry.objects.filter(pk=audit.pk).update(created_at=WINTER)
+    # Arrived at 00:15 Berlin time on 27 March: still 26 March in UTC.
+    Notification.objects.create(user=staff_member, kind="events.registration", subject="Anmeldung")
+    Notification.objects.filter(user=staff_member).update(created_at=EVENT_START)
     staff_member.date_joined = WINTER
     staff_member.save(update_fields=["date_joined"])
     return World(

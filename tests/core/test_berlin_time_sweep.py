@@ -201,6 +201,10 @@ def test_pages_show_berlin_time(client, world, staff_member, coordinator, langua
         assert iso_form(deadline) in api or deadline.date().isoformat() in api
     export = text_of(client.post(url(language, "accounts:export")))
     outputs.append(Output("personal data export", export))
+    centre = text_of(get(client, language, "notifications:list"))
+    outputs.append(Output("page notifications:list", centre, times=(EVENT_START,)))
+    weekday = "Samstag, 27. März 2027" if language == "de" else "Saturday, 27 March 2027"
+    assert weekday in centre  # the day heading, a Berlin day
     assert iso_form(WINTER) in export  # date_joined, with the Berlin offset
     sign_in(client, coordinator)
     for name in ("events:manage_list", "events:manage_participants", "core:audit_log"):

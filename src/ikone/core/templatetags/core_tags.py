@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info
 
-from ikone.core.datetimes import format_date, format_datetime
+from ikone.core.datetimes import DateStyle, format_date, format_datetime
 
 register = template.Library()
 
@@ -101,6 +101,7 @@ def long_datetime(value: datetime | None) -> str:
 
 
 @register.filter
-def long_date(value: datetime | date | None) -> str:
-    """{{ overview.deadline|long_date }}: "14. Januar 2027" / "14 January 2027"."""
-    return format_date(value) if value else ""
+def long_date(value: datetime | date | None, style: DateStyle = "long") -> str:
+    """{{ overview.deadline|long_date }}: "14. Januar 2027" / "14 January 2027";
+    {{ day|long_date:"weekday" }}: "Donnerstag, 14. Januar 2027"."""
+    return format_date(value, style) if value else ""
