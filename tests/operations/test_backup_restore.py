@@ -54,6 +54,12 @@ def _plain(value):
         return bytes(value)
     if isinstance(value, dt.datetime | dt.date | dt.time | decimal.Decimal | uuid.UUID):
         return str(value)
+    if isinstance(value, str) and value[:1] in ("{", "["):
+        # Django's cursor returns jsonb as text, psycopg's own as objects.
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return value
     if isinstance(value, dict | list):
         return json.dumps(value, sort_keys=True)
     return value
