@@ -92,7 +92,7 @@ def _applied_migrations() -> dict[str, str]:
 
 def _postgres_options() -> tuple[list[str], dict[str, str]]:
     """Connection options for pg_dump/pg_restore, the password in the environment."""
-    db = settings.DATABASES["default"]
+    db: dict[str, Any] = dict(settings.DATABASES["default"])
     options = []
     for flag, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
         if db.get(key):
