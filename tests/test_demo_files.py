@@ -18,6 +18,7 @@ from ikone.knowledge.links import platform_area_choices
 from ikone.knowledge.models import FooterRole
 from ikone.notifications.demo import demo_notifications
 from ikone.qa.demo import demo_questions
+from ikone.solutions.demo import demo_content as demo_solution_content
 
 SOURCE = Path(ikone.__file__).resolve().parent
 PEOPLE = {"mentorin", "mentor", "koordination"}
@@ -40,6 +41,7 @@ LOADERS = [
     demo_home,
     demo_standard_pages,
     demo_notifications,
+    demo_solution_content,
 ]
 
 
@@ -175,3 +177,17 @@ def test_a_broken_file_is_reported_with_file_and_line(tmp_path, monkeypatch):
         demo_questions()
     demo_questions.cache_clear()
     assert str(raised.value).startswith(f"{broken}:{line + 1}: Feld „hours_after“")
+
+
+def test_solutions_refer_to_known_organisations_fields_and_profiles():
+    content = demo_solution_content()
+    keys = {organization.key for organization in demo_organizations()}
+    slugs = {solution.slug for solution in content.solutions}
+    assert len(slugs) == len(content.solutions)
+    for solution in content.solutions:
+        assert set(solution.fields) <= FIELDS, solution.slug
+        assert not solution.proposer or solution.proposer in keys, solution.slug
+    for adoption in content.adoptions:
+        assert adoption.organization in keys and adoption.solution in slugs, adoption
+    for interest in content.interests:
+        assert interest.organization in keys and set(interest.fields) <= FIELDS

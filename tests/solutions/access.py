@@ -16,6 +16,7 @@ ROWS = {
     "solutions:list": PUBLIC,
     "solutions:create": row(LOGIN, 200, 200, 200, 403, 200, 200),
     "solutions:review_list": SIGNED_IN,
+    "solutions:recommendations": PUBLIC,
     "solutions:detail": DRAFT_OF_A_PAGE,
     "solutions:edit": DRAFT_OF_A_EDIT,
     "solutions:transition": DRAFT_OF_A_ACTION,

@@ -195,3 +195,29 @@ class AdoptionForm(forms.ModelForm):
 
     def validate_unique(self) -> None:
         """The service updates an existing adoption instead of refusing it."""
+
+
+class InterestForm(forms.Form):
+    fields_of_action = forms.ModelMultipleChoiceField(
+        label=_("Handlungsfelder, die Sie angehen wollen"),
+        queryset=FieldOfAction.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    needs = forms.CharField(
+        label=_("Was suchen Sie?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "In eigenen Worten, z. B. „Wir wollen freie Parkplätze in der Altstadt anzeigen.“"
+        ),
+    )
+
+
+class PlaceForm(forms.Form):
+    ags = forms.RegexField(
+        label=_("Amtlicher Gemeindeschlüssel"),
+        regex=r"^\d{5}$|^\d{8}$",
+        error_messages={"invalid": _("Bitte geben Sie einen 8-stelligen Gemeindeschlüssel an.")},
+    )

@@ -1,6 +1,7 @@
 """The catalogue's section of an organisation's page
 (accounts.signals.organization_sections): the model project it carries,
-its own published solutions and what it adopted (as visible to the viewer)."""
+its own published solutions, what it adopted (as visible to the viewer)
+and five similar municipalities to learn from, with reasons."""
 
 from __future__ import annotations
 
@@ -18,15 +19,21 @@ from ikone.solutions.models import ReviewState
 def solutions_section(
     sender: Any, *, organization: Any, user: Any, **kwargs: Any
 ) -> OrganizationSection | None:
-    """Three queries; None when there is nothing to show."""
+    """Four queries; None when there is nothing to show."""
     model_project = selectors.model_project_for_organization(organization=organization)
     solutions = list(organization.solutions.filter(review_state=ReviewState.PUBLISHED))
     adoptions = selectors.adoption_list_for_organization(organization=organization, user=user)
-    if model_project is None and not solutions and not adoptions:
+    peers = selectors.peers_of(municipality_id=organization.municipality_id)
+    if model_project is None and not solutions and not adoptions and not peers:
         return None
     return OrganizationSection(
         title=_("Smart-City-Projekte und Lösungen"),
         template_name="solutions/includes/organization_solutions.html",
-        context={"model_project": model_project, "solutions": solutions, "adoptions": adoptions},
+        context={
+            "model_project": model_project,
+            "solutions": solutions,
+            "adoptions": adoptions,
+            "peers": peers,
+        },
         order=40,
     )

@@ -98,3 +98,8 @@ def can_view_adoption(user: Any, adoption: Adoption) -> bool:
     if adoption.visibility == AdoptionVisibility.SIGNED_IN:
         return is_signed_in(user)
     return is_network_coordinator(user) or adoption.organization_id in organization_ids_of(user)
+
+
+def can_edit_interests(user: Any, organization: Organization) -> bool:
+    """An organisation's people say what they are looking for."""
+    return organization.pk in organization_ids_of(user) or is_network_coordinator(user)

@@ -16,6 +16,7 @@ from ikone.solutions.models import (
     Adoption,
     AdoptionVisibility,
     ModelProject,
+    Peer,
     ReviewEntry,
     ReviewState,
     Solution,
@@ -196,3 +197,27 @@ def transferability_for(*, solution: Solution, adoptions: list[Adoption]) -> Tra
             adopters=[adopter_facts(adoption) for adoption in public],
         )
     )
+
+
+@dataclass(frozen=True)
+class PeerView:
+    name: str
+    ags: str
+    reasons: list[str]
+
+
+def peers_of(*, municipality_id: int | None) -> list[PeerView]:
+    """The precomputed similar places of a Gemeinde, with reasons (one query)."""
+    if municipality_id is None:
+        return []
+    from ikone.solutions.peers import reason_text
+
+    rows = Peer.objects.filter(municipality_id=municipality_id).select_related("peer")
+    return [
+        PeerView(
+            name=row.peer.name,
+            ags=row.peer.ags,
+            reasons=[text for text in map(reason_text, row.reasons) if text],
+        )
+        for row in rows
+    ]

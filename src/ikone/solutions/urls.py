@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ikone.solutions.views import adoption, catalogue, editing
+from ikone.solutions.views import adoption, catalogue, editing, recommendations
 
 app_name = "solutions"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", catalogue.solution_list, name="list"),
     path("neu/", editing.solution_create, name="create"),
     path("pruefung/", editing.review_list, name="review_list"),
+    path("empfehlungen/", recommendations.recommendations, name="recommendations"),
     path("<slug:slug>/", catalogue.solution_detail, name="detail"),
     path("<slug:slug>/bearbeiten/", editing.solution_edit, name="edit"),
     path("<slug:slug>/status/", editing.solution_transition, name="transition"),

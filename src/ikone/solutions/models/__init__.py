@@ -12,6 +12,7 @@ from ikone.solutions.models.choices import (
     SolutionStatus,
 )
 from ikone.solutions.models.model_projects import ModelProject
+from ikone.solutions.models.peers import InterestProfile, Peer
 from ikone.solutions.models.solution import ReviewEntry, Solution, SolutionDocument
 
 __all__ = [
@@ -19,9 +20,11 @@ __all__ = [
     "AdoptionStatus",
     "AdoptionVisibility",
     "Effort",
+    "InterestProfile",
     "Licence",
     "ModelProject",
     "ModelProjectCategory",
+    "Peer",
     "ReviewEntry",
     "ReviewState",
     "SizeClass",

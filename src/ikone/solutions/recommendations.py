@@ -1,0 +1,246 @@
+"""Solutions recommended for a place, each with the reasons that are true for it.
+
+The ranking adds points for what the place and the solution share
+(docs/solutions.md gives the weights and why):
+
+- each declared field of action the solution serves: +3
+  ("passt zu Ihrem Handlungsfeld Mobilität")
+- the solution suits the place's size class: +2
+- each adoption (under way or running) by one of the place's precomputed
+  peers: +3 ("von Bad Hönningen übernommen, einer ähnlichen Kommune")
+- adoptions by places of the same size class: +1 each, at most +5
+- semantic similarity between the stated needs and the solution's text
+  (the search embeddings), above 0.3: up to +4
+- an open licence: +1; an owner in the same Land: +0.5
+
+A solution earns a place only with a reason beyond licence and Land. The
+place's own solutions and those it adopted already are left out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from ikone.core.models import FieldOfAction
+from ikone.municipalities.models import Level, Municipality
+from ikone.solutions.models import (
+    Adoption,
+    InterestProfile,
+    Peer,
+    ReviewState,
+    SizeClass,
+    Solution,
+)
+from ikone.solutions.models.choices import OPEN_LICENCES, size_class_for
+from ikone.solutions.scoring import EVIDENCE
+
+LIMIT = 10
+SEMANTIC_THRESHOLD = 0.3
+REGION_KINDS = frozenset({"district", "cooperation"})
+
+
+@dataclass
+class Recommendation:
+    solution: Solution
+    points: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Who the recommendations are for."""
+
+    municipality: Municipality | None
+    organization: Any = None  # accounts.Organization
+
+    @property
+    def size_class(self) -> str | None:
+        unit = self.municipality
+        is_region = bool(
+            (self.organization is not None and self.organization.kind in REGION_KINDS)
+            or (unit is not None and unit.level == Level.DISTRICT)
+        )
+        return size_class_for(population=unit.population if unit else None, is_region=is_region)
+
+
+def _interests(place: Place) -> tuple[list[FieldOfAction], str]:
+    if place.organization is None:
+        return [], ""
+    profile = (
+        InterestProfile.objects.filter(organization=place.organization)
+        .prefetch_related("fields_of_action")
+        .first()
+    )
+    if profile is None:
+        return [], ""
+    return list(profile.fields_of_action.all()), profile.needs
+
+
+def _peer_adopters(place: Place) -> dict[int, list[str]]:
+    """solution id → names of peer places that adopted it."""
+    if place.municipality is None:
+        return {}
+    peer_ids = Peer.objects.filter(municipality=place.municipality).values_list("peer_id")
+    found: dict[int, list[str]] = defaultdict(list)
+    for solution_id, name in Adoption.objects.filter(
+        organization__municipality_id__in=peer_ids, status__in=EVIDENCE
+    ).values_list("solution_id", "organization__municipality__name_short"):
+        found[solution_id].append(name)
+    return found
+
+
+def _same_size_adopters(size: str | None) -> dict[int, int]:
+    """solution id → adoptions by places of the size class (one query)."""
+    if size is None:
+        return {}
+    counts: dict[int, int] = defaultdict(int)
+    rows = Adoption.objects.filter(status__in=EVIDENCE).values_list(
+        "solution_id", "organization__kind", "organization__municipality__population"
+    )
+    for solution_id, kind, population in rows:
+        if size_class_for(population=population, is_region=kind in REGION_KINDS) == size:
+            counts[solution_id] += 1
+    return counts
+
+
+def _semantic(needs: str) -> dict[int, float]:
+    """solution id → cosine of its search document with the stated needs."""
+    if not needs.strip():
+        return {}
+    from ikone.core.search.embeddings import similar
+    from ikone.core.search.models import SearchDocument
+
+    hits = dict(similar(needs, kinds=("solution",), limit=50))
+    ids = SearchDocument.objects.filter(pk__in=hits).values_list("pk", "object_id")
+    return {int(object_id): hits[pk] for pk, object_id in ids}
+
+
+def _excluded(place: Place) -> set[int]:
+    if place.organization is None:
+        return set()
+    own = set(place.organization.solutions.values_list("pk", flat=True))
+    adopted = set(
+        Adoption.objects.filter(organization=place.organization).values_list(
+            "solution_id", flat=True
+        )
+    )
+    return own | adopted
+
+
+def _candidates() -> list[Solution]:
+    return list(
+        Solution.objects.filter(review_state=ReviewState.PUBLISHED).prefetch_related(
+            "fields_of_action", "organizations__municipality"
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Everything the ranking knows about the place, read once."""
+
+    wanted: dict[int, str]
+    size: str | None
+    size_label: str
+    land: str
+    peers: dict[int, list[str]]
+    same_size: dict[int, int]
+    semantic: dict[int, float]
+
+
+def _evidence(place: Place) -> Evidence:
+    fields, needs = _interests(place)
+    size = place.size_class
+    return Evidence(
+        wanted={item.pk: item.label for item in fields},
+        size=size,
+        size_label=str(dict(SizeClass.choices).get(size or "", "")),
+        land=place.municipality.ags[:2] if place.municipality else "",
+        peers=_peer_adopters(place),
+        same_size=_same_size_adopters(size),
+        semantic=_semantic(needs),
+    )
+
+
+def _fit_reasons(result: Recommendation, evidence: Evidence) -> None:
+    solution = result.solution
+    for item in solution.fields_of_action.all():
+        if item.pk in evidence.wanted:
+            result.points += 3
+            result.reasons.append(
+                _("passt zu Ihrem Handlungsfeld %(field)s") % {"field": evidence.wanted[item.pk]}
+            )
+    if evidence.size and evidence.size in solution.suits_sizes:
+        result.points += 2
+        result.reasons.append(
+            _("passt zu Orten Ihrer Größe: %(size)s") % {"size": evidence.size_label}
+        )
+    similarity = evidence.semantic.get(solution.pk, 0.0)
+    if similarity >= SEMANTIC_THRESHOLD:
+        result.points += round(4 * similarity, 2)
+        result.reasons.append(_("ähnlich zu dem, was Sie suchen"))
+
+
+def _adoption_reasons(result: Recommendation, evidence: Evidence) -> None:
+    solution_id = result.solution.pk
+    names = sorted(set(evidence.peers.get(solution_id, [])))
+    if names:
+        result.points += 3 * len(names)
+        result.reasons.append(
+            ngettext(
+                "von %(names)s übernommen, einer Kommune ähnlich wie Ihre",
+                "von %(names)s übernommen, Kommunen ähnlich wie Ihre",
+                len(names),
+            )
+            % {"names": ", ".join(names)}
+        )
+    count = evidence.same_size.get(solution_id, 0)
+    if count:
+        result.points += min(count, 5)
+        result.reasons.append(
+            ngettext(
+                "von %(count)d Kommune ähnlicher Größe übernommen",
+                "von %(count)d Kommunen ähnlicher Größe übernommen",
+                count,
+            )
+            % {"count": count}
+        )
+
+
+def _minor_reasons(result: Recommendation, evidence: Evidence) -> None:
+    solution = result.solution
+    if solution.licence in OPEN_LICENCES:
+        result.points += 1
+        result.reasons.append(_("offene Lizenz"))
+    owner_lands = {
+        organization.municipality.ags[:2]
+        for organization in solution.organizations.all()
+        if organization.municipality is not None
+    }
+    if evidence.land and evidence.land in owner_lands:
+        result.points += 0.5
+        result.reasons.append(_("aus Ihrem Land"))
+
+
+def recommend(place: Place, *, limit: int = LIMIT) -> list[Recommendation]:
+    """The best `limit` solutions for the place, each with its true reasons."""
+    evidence = _evidence(place)
+    excluded = _excluded(place)
+    results = []
+    for solution in _candidates():
+        if solution.pk in excluded:
+            continue
+        result = Recommendation(solution)
+        _fit_reasons(result, evidence)
+        _adoption_reasons(result, evidence)
+        if not result.reasons:
+            continue
+        _minor_reasons(result, evidence)
+        results.append(result)
+    results.sort(key=lambda item: (-item.points, item.solution.title))
+    return results[:limit]

@@ -1,0 +1,91 @@
+"""/loesungen/empfehlungen/: solutions for the signed-in person's
+organisation, or for any municipality with ?ags= (also for visitors)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ikone.accounts.models import Organization
+from ikone.core.audit import Actor
+from ikone.municipalities.models import Municipality
+from ikone.solutions import permissions
+from ikone.solutions.forms import InterestForm, PlaceForm
+from ikone.solutions.models import InterestProfile
+from ikone.solutions.recommendations import Place, recommend
+from ikone.solutions.services.interests import interest_profile_save
+
+
+def _own_organization(request: HttpRequest) -> Organization | None:
+    ids = permissions.organization_ids_of(request.user)
+    if not ids:
+        return None
+    queryset = Organization.objects.filter(pk__in=ids).select_related("municipality")
+    chosen = request.GET.get("organisation") or request.POST.get("organisation")
+    return (queryset.filter(slug=chosen).first() if chosen else None) or queryset.order_by(
+        "name"
+    ).first()
+
+
+def _place(request: HttpRequest) -> tuple[Place | None, PlaceForm]:
+    form = PlaceForm(request.GET if "ags" in request.GET else None)
+    if form.is_bound:
+        if form.is_valid():
+            unit = Municipality.objects.filter(ags=form.cleaned_data["ags"]).first()
+            if unit is None:
+                form.add_error("ags", _("Zu diesem Schlüssel gibt es keine Kommune."))
+                return None, form
+            organization = Organization.objects.filter(municipality=unit).first()
+            return Place(municipality=unit, organization=organization), form
+        return None, form
+    organization = _own_organization(request)
+    if organization is None:
+        return None, form
+    return Place(municipality=organization.municipality, organization=organization), form
+
+
+@require_http_methods(["GET", "POST"])
+def recommendations(request: HttpRequest) -> HttpResponse:
+    """The ranked solutions with reasons; the organisation's people may say
+    what they look for (fields of action, needs) in a small form."""
+    place, place_form = _place(request)
+    organization = place.organization if place else None
+    can_edit = organization is not None and permissions.can_edit_interests(
+        request.user, organization
+    )
+    profile = (
+        InterestProfile.objects.filter(organization=organization).first() if organization else None
+    )
+    interest_form = InterestForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "fields_of_action": list(profile.fields_of_action.all()) if profile else [],
+            "needs": profile.needs if profile else "",
+        },
+    )
+    status = 200
+    if request.method == "POST":
+        if organization is None or not can_edit:
+            return HttpResponse(status=403)
+        if interest_form.is_valid():
+            interest_profile_save(
+                organization=organization,
+                fields_of_action=list(interest_form.cleaned_data["fields_of_action"]),
+                needs=interest_form.cleaned_data["needs"],
+                actor=Actor.from_request(request),
+            )
+            messages.success(request, _("Ihre Interessen sind gespeichert."))
+            return redirect(f"{request.path}?organisation={organization.slug}")
+        status = 400
+    context: dict[str, Any] = {
+        "place": place,
+        "place_form": place_form,
+        "interest_form": interest_form if can_edit else None,
+        "results": recommend(place) if place else [],
+    }
+    return render(request, "solutions/recommendations.html", context, status=status)
