@@ -23,6 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -36,7 +37,7 @@ from ikone.solutions.models import (
     SizeClass,
     Solution,
 )
-from ikone.solutions.models.choices import OPEN_LICENCES, size_class_for
+from ikone.solutions.models.choices import OPEN_LICENCES, SIZE_BOUNDS, size_class_for
 from ikone.solutions.scoring import EVIDENCE
 
 LIMIT = 10
@@ -94,18 +95,34 @@ def _peer_adopters(place: Place) -> dict[int, list[str]]:
     return found
 
 
+def _size_filter(size: str) -> Q:
+    """Adoptions by organisations of the size class, as a database filter."""
+    if size == SizeClass.REGION:
+        return Q(organization__kind__in=REGION_KINDS)
+    bounds = [0, *(bound for bound, _size in SIZE_BOUNDS), None]
+    index = [SizeClass.VILLAGE, SizeClass.SMALL_TOWN, SizeClass.MEDIUM_TOWN, SizeClass.CITY].index(
+        SizeClass(size)
+    )
+    low, high = bounds[index], bounds[index + 1]
+    condition = Q(organization__municipality__population__gte=low) & ~Q(
+        organization__kind__in=REGION_KINDS
+    )
+    if high is not None:
+        condition &= Q(organization__municipality__population__lt=high)
+    return condition
+
+
 def _same_size_adopters(size: str | None) -> dict[int, int]:
-    """solution id → adoptions by places of the size class (one query)."""
+    """solution id → adoptions by places of the size class (one grouped query)."""
     if size is None:
         return {}
-    counts: dict[int, int] = defaultdict(int)
-    rows = Adoption.objects.filter(status__in=EVIDENCE).values_list(
-        "solution_id", "organization__kind", "organization__municipality__population"
+    rows = (
+        Adoption.objects.filter(_size_filter(size), status__in=EVIDENCE)
+        .values("solution_id")
+        .annotate(count=Count("id"))
+        .values_list("solution_id", "count")
     )
-    for solution_id, kind, population in rows:
-        if size_class_for(population=population, is_region=kind in REGION_KINDS) == size:
-            counts[solution_id] += 1
-    return counts
+    return dict(rows)
 
 
 def _semantic(needs: str) -> dict[int, float]:
@@ -130,14 +147,6 @@ def _excluded(place: Place) -> set[int]:
         )
     )
     return own | adopted
-
-
-def _candidates() -> list[Solution]:
-    return list(
-        Solution.objects.filter(review_state=ReviewState.PUBLISHED).prefetch_related(
-            "fields_of_action", "organizations__municipality"
-        )
-    )
 
 
 @dataclass(frozen=True)
@@ -227,14 +236,27 @@ def _minor_reasons(result: Recommendation, evidence: Evidence) -> None:
         result.reasons.append(_("aus Ihrem Land"))
 
 
+def _candidates(evidence: Evidence, excluded: set[int]) -> list[Solution]:
+    """Published solutions with at least one possible strong reason, so that
+    a catalogue of thousands is not scored row by row (three queries)."""
+    condition = Q(pk__in=set(evidence.peers) | set(evidence.same_size) | set(evidence.semantic))
+    if evidence.wanted:
+        condition |= Q(fields_of_action__in=list(evidence.wanted))
+    if evidence.size:
+        condition |= Q(suits_sizes__icontains=f'"{evidence.size}"')
+    return list(
+        Solution.objects.filter(condition, review_state=ReviewState.PUBLISHED)
+        .exclude(pk__in=excluded)
+        .distinct()
+        .prefetch_related("fields_of_action", "organizations__municipality")
+    )
+
+
 def recommend(place: Place, *, limit: int = LIMIT) -> list[Recommendation]:
     """The best `limit` solutions for the place, each with its true reasons."""
     evidence = _evidence(place)
-    excluded = _excluded(place)
     results = []
-    for solution in _candidates():
-        if solution.pk in excluded:
-            continue
+    for solution in _candidates(evidence, _excluded(place)):
         result = Recommendation(solution)
         _fit_reasons(result, evidence)
         _adoption_reasons(result, evidence)
