@@ -35,6 +35,7 @@ def test_detail_has_sections_criteria_documents_phases_and_rates(
     assert [d["mandatory"] for d in data["required_documents"]] == [True, False]
     assert data["criteria"][0] == {
         "id": data["criteria"][0]["id"],
+        "key": "beteiligung",
         "group": "",
         "title": "Beteiligung",
         "description": "",

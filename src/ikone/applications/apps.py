@@ -9,9 +9,15 @@ class ApplicationsConfig(AppConfig):
     def ready(self) -> None:
         from ikone.applications import export_parts, readiness
         from ikone.applications import notifications as applications_notifications
+        from ikone.calls import usage
         from ikone.core import audit, navigation, notifications, seeding
 
         readiness.autodiscover()
+        usage.ITEM_USAGE.register(
+            usage.ItemUsage(
+                "applications", "ikone.applications.selectors_checklist.drafts_using_call_items"
+            )
+        )
         notifications.register(*applications_notifications.KINDS)
         audit.register_targets(
             "applications.draft",

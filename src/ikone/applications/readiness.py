@@ -211,6 +211,8 @@ def criteria_check(context: ReadinessContext) -> Iterator[ReadinessItem]:
     """Every evaluation criterion addressed by at least one section."""
     url = reverse("applications:criteria", kwargs={"pk": context.draft.pk})
     for row in context.criteria:
+        if row.retired:
+            continue
         yield ReadinessItem(
             key=f"criterion.{row.criterion.pk}",
             label=row.criterion.title,
@@ -227,7 +229,7 @@ def documents_check(context: ReadinessContext) -> Iterator[ReadinessItem]:
     count for the score but not for readiness."""
     url = reverse("applications:documents", kwargs={"pk": context.draft.pk})
     for row in context.documents:
-        if row.required.stage != "application":
+        if row.required.stage != "application" or row.retired:
             continue
         yield ReadinessItem(
             key=f"document.{row.required.pk}",

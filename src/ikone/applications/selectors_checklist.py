@@ -3,10 +3,11 @@ draft (the draft itself is fetched and checked by `selectors`)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 
 from ikone.applications.models import (
@@ -38,12 +39,19 @@ class CriterionRow:
         """At least one section addresses the criterion."""
         return bool(self.section_ids)
 
+    @property
+    def retired(self) -> bool:
+        """The call no longer asks for it ("nicht mehr gefordert"); shown
+        only because this draft has work on it."""
+        return self.criterion.retired
+
 
 def criteria_matrix(
     *, draft: Draft, sections: list[DraftSection] | None = None
 ) -> list[CriterionRow]:
     """One row per evaluation criterion of the draft's call, in the call's
-    order, with every mentor's assessment. Four queries (criteria,
+    order, with every mentor's assessment; a retired criterion only where
+    this draft has assessments of it. Four queries (criteria,
     assessments, their sections, mentor assessments) plus the sections when
     not given."""
     if sections is None:
@@ -60,9 +68,12 @@ def criteria_matrix(
         MentorAssessment.objects.filter(draft=draft).select_related("mentor").order_by("pk")
     ):
         by_mentors.setdefault(mentor_assessment.criterion_id, []).append(mentor_assessment)
+    used = set(assessments) | set(by_mentors)
     rows = []
-    for criterion in EvaluationCriterion.objects.filter(call_id=draft.call_id).order_by(
-        "position", "pk"
+    for criterion in (
+        EvaluationCriterion.objects.filter(call_id=draft.call_id)
+        .filter(Q(retired=False) | Q(pk__in=used))
+        .order_by("position", "pk")
     ):
         assessment = assessments.get(criterion.pk)
         ids = [section.pk for section in assessment.sections.all()] if assessment else []
@@ -94,19 +105,25 @@ class DocumentRow:
     def is_available(self) -> bool:
         return self.document is not None and self.document.status == "available"
 
+    @property
+    def retired(self) -> bool:
+        """The call no longer asks for it; shown with the draft's upload kept."""
+        return self.required.retired
+
 
 def document_checklist(*, draft: Draft) -> list[DocumentRow]:
     """The call's required documents (application stage first) with this
-    draft's status and file; two queries."""
+    draft's status and file; a retired document only where this draft has
+    a row for it (its upload is kept). Two queries."""
     documents = {
         document.required_document_id: document
         for document in DraftDocument.objects.filter(draft=draft).select_related("uploaded_by")
     }
     return [
         DocumentRow(required=required, document=documents.get(required.pk))
-        for required in RequiredDocument.objects.filter(call_id=draft.call_id).order_by(
-            "stage", "position", "pk"
-        )
+        for required in RequiredDocument.objects.filter(call_id=draft.call_id)
+        .filter(Q(retired=False) | Q(pk__in=list(documents)))
+        .order_by("stage", "position", "pk")
     ]
 
 
@@ -124,3 +141,19 @@ def draft_document_get(*, draft: Draft, required_pk: int) -> DraftDocument | Non
         .filter(draft=draft, required_document_id=required_pk)
         .first()
     )
+
+
+def drafts_using_call_items(model: type[Any], ids: Collection[int]) -> set[int]:
+    """The drafts (also those in the trash) whose uploads or assessments
+    point at these documents or criteria (registered in
+    `ikone.calls.usage.ITEM_USAGE`; the calls admin counts them)."""
+    if model is RequiredDocument:
+        rows = DraftDocument.objects.filter(required_document_id__in=ids)
+        return set(rows.values_list("draft_id", flat=True))
+    if model is EvaluationCriterion:
+        own = CriterionAssessment.objects.filter(criterion_id__in=ids)
+        mentors = MentorAssessment.objects.filter(criterion_id__in=ids)
+        return set(own.values_list("draft_id", flat=True)) | set(
+            mentors.values_list("draft_id", flat=True)
+        )
+    return set()

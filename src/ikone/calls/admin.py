@@ -1,7 +1,9 @@
 """Django admin for funding calls.
 
 Coordinators (staff with `is_coordinator`) edit a call's facts with inlines
-for dates, phases, required documents and criteria. Concurrent edits are
+for dates, phases, required documents and criteria. Documents and criteria
+are retired, never deleted, and retiring ones that drafts use asks for a
+confirmation naming the number of drafts affected (`CallItemFormSet`). Concurrent edits are
 refused instead of silently overwritten (`Call.revision`). The text is
 versioned: published sections are read-only here; a new version is
 published on the amendment page (link on each call, admin action
@@ -19,6 +21,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ikone.accounts.admin import CoordinatorAccessMixin
 from ikone.calls.models import (
@@ -30,6 +33,7 @@ from ikone.calls.models import (
     EvaluationCriterion,
     RequiredDocument,
 )
+from ikone.calls.usage import drafts_using
 from ikone.core import audit
 from ikone.core.audit import Actor
 
@@ -69,16 +73,57 @@ class PhaseInline(CoordinatorInlineMixin, admin.StackedInline):
     ]
 
 
+CONFIRM_FIELD = "confirm_affected_drafts"
+
+
+class CallItemFormSet(forms.BaseInlineFormSet):
+    """Documents and criteria are never deleted here (drafts point at them);
+    they are retired. Retiring items that drafts use needs the editor's
+    confirmation (the checkbox `CONFIRM_FIELD` of the call form), after
+    being told how many drafts are affected; their uploads and scores stay."""
+
+    def clean(self) -> None:
+        super().clean()
+        retiring = [
+            form.instance.pk
+            for form in self.forms
+            if form.instance.pk
+            and "retired" in form.changed_data
+            and form.cleaned_data.get("retired")
+        ]
+        affected = drafts_using(self.model, retiring) if self.model else 0
+        if affected and not self.data.get(CONFIRM_FIELD):
+            raise forms.ValidationError(
+                ngettext(
+                    "„Nicht mehr gefordert“ betrifft %(count)s Bewerbungsentwurf. Seine "
+                    "Uploads und Einschätzungen bleiben erhalten und werden dort als „nicht "
+                    "mehr gefordert“ gezeigt. Bestätigen Sie oben unter „Änderungen "
+                    "bestätigen“ und speichern Sie erneut.",
+                    "„Nicht mehr gefordert“ betrifft %(count)s Bewerbungsentwürfe. Ihre "
+                    "Uploads und Einschätzungen bleiben erhalten und werden dort als „nicht "
+                    "mehr gefordert“ gezeigt. Bestätigen Sie oben unter „Änderungen "
+                    "bestätigen“ und speichern Sie erneut.",
+                    affected,
+                )
+                % {"count": affected},
+                code="drafts_affected",
+            )
+
+
 class RequiredDocumentInline(CoordinatorInlineMixin, admin.TabularInline):
     model = RequiredDocument
+    formset = CallItemFormSet
     extra = 0
-    fields = ["position", "title", "description", "mandatory", "stage"]
+    can_delete = False  # retire instead: drafts' uploads point at documents
+    fields = ["position", "key", "title", "description", "mandatory", "stage", "retired"]
 
 
 class CriterionInline(CoordinatorInlineMixin, admin.TabularInline):
     model = EvaluationCriterion
+    formset = CallItemFormSet
     extra = 0
-    fields = ["position", "group", "title", "description", "weight"]
+    can_delete = False  # retire instead: drafts' scores point at criteria
+    fields = ["position", "key", "group", "title", "description", "weight", "retired"]
 
 
 class CallAdminForm(forms.ModelForm):
@@ -87,6 +132,14 @@ class CallAdminForm(forms.ModelForm):
     kept."""
 
     seen_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    confirm_affected_drafts = forms.BooleanField(
+        label=_("Änderung trotz betroffener Entwürfe speichern"),
+        required=False,
+        help_text=_(
+            "Nötig, wenn Sie Unterlagen oder Kriterien als „nicht mehr gefordert“ markieren, "
+            "die Entwürfe schon verwenden; die Seite nennt dann deren Zahl."
+        ),
+    )
 
     class Meta:
         model = Call
@@ -176,6 +229,7 @@ class CallAdmin(CoordinatorAccessMixin, admin.ModelAdmin):
         ),
         (_("Einordnung"), {"fields": ["fields_of_action", "sources"]}),
         (_("Text"), {"fields": ["current_version_link", "revision", "seen_revision"]}),
+        (_("Änderungen bestätigen"), {"fields": [CONFIRM_FIELD]}),
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Call]:
@@ -212,6 +266,22 @@ class CallAdmin(CoordinatorAccessMixin, admin.ModelAdmin):
             target=obj,
             data={"fields": sorted(form.changed_data)},
         )
+
+    def get_deleted_objects(self, objs: Any, request: HttpRequest) -> Any:
+        """Deleting a call that drafts use is refused (PROTECT); the page
+        says how many objects stand in the way without naming them, since
+        drafts' titles are private to their organisations."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if protected:
+            protected = [
+                ngettext(
+                    "%(count)s Eintrag einer Organisation (Entwurf, Upload oder Einschätzung)",
+                    "%(count)s Einträge von Organisationen (Entwürfe, Uploads, Einschätzungen)",
+                    len(protected),
+                )
+                % {"count": len(protected)}
+            ]
+        return deleted, counts, perms_needed, protected
 
     @admin.action(description=_("Neue Fassung veröffentlichen"))
     def publish_new_version(self, request: HttpRequest, queryset: QuerySet[Call]) -> HttpResponse:

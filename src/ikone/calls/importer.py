@@ -205,9 +205,11 @@ def _children(c: Checker, m: dict, p: str) -> tuple[list, list, list, list]:
                 f"{q}stage",
                 _("Erlaubt sind: %(values)s.") % {"values": ", ".join(DocumentStage.values)},
             )
+        title = c.text(item, "title", q, required=True, max_length=300)
         documents.append(
             {
-                "title": c.text(item, "title", q, required=True, max_length=300),
+                "key": _item_key(c, item, q, title),
+                "title": title,
                 "description": c.text(item, "description", q),
                 "mandatory": c.boolean(item, "mandatory", q, True),
                 "stage": stage,
@@ -217,16 +219,31 @@ def _children(c: Checker, m: dict, p: str) -> tuple[list, list, list, list]:
     criteria = []
     for i, item in c.mapping_items(m, "criteria", p):
         q = f"{p}criteria[{i + 1}]."
+        title = c.text(item, "title", q, required=True, max_length=300)
         criteria.append(
             {
+                "key": _item_key(c, item, q, title),
                 "group": c.text(item, "group", q, max_length=200),
-                "title": c.text(item, "title", q, required=True, max_length=300),
+                "title": title,
                 "description": c.text(item, "description", q),
                 "weight": c.decimal(item, "weight", q),
                 "position": i,
             }
         )
+    for name, items in (("required_documents", documents), ("criteria", criteria)):
+        keys = [str(entry["key"]) for entry in items]
+        for key in sorted({key for key in keys if key and keys.count(key) > 1}):
+            c.error(m, name, f"{p}{name}", _("Schlüssel „%(key)s“ doppelt.") % {"key": key})
     return milestones, phases, documents, criteria
+
+
+def _item_key(c: Checker, item: dict, q: str, title: str) -> str:
+    """The item's stable key: `key` if given, else the slug of its title.
+    Matching on import goes by this key, never by position."""
+    key = c.text(item, "key", q, max_length=60)
+    if key and slugify(key) != key:
+        c.error(item, "key", f"{q}key", _("Nur Kleinbuchstaben, Ziffern und Bindestriche."))
+    return key or slugify(title)[:50]
 
 
 def _sections(c: Checker, m: dict, key: str, path: str, *, prefix: str) -> list[SectionData]:

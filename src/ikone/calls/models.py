@@ -31,6 +31,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ikone.calls.items import (  # noqa: F401 - models of this app, defined there
+    CallItem,
+    DocumentStage,
+    EvaluationCriterion,
+    RequiredDocument,
+)
 from ikone.calls.querysets import CallQuerySet
 from ikone.core.datetimes import numeric
 
@@ -198,67 +204,6 @@ class CallPhase(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class DocumentStage(models.TextChoices):
-    APPLICATION = "application", _("Bewerbung")
-    GRANT = "grant", _("Zuschussantrag nach Auswahl")
-
-
-class RequiredDocument(models.Model):
-    """A document or declaration an applicant has to hand in."""
-
-    call = models.ForeignKey(
-        Call,
-        verbose_name=_("Förderaufruf"),
-        on_delete=models.CASCADE,
-        related_name="required_documents",
-    )
-    title = models.CharField(_("Titel"), max_length=300)
-    description = models.TextField(_("Beschreibung"), blank=True)
-    mandatory = models.BooleanField(_("Pflicht"), default=True)
-    stage = models.CharField(
-        _("Einzureichen mit"),
-        max_length=20,
-        choices=DocumentStage.choices,
-        default=DocumentStage.APPLICATION,
-    )
-    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
-
-    class Meta:
-        verbose_name = _("Erforderliche Unterlage")
-        verbose_name_plural = _("Erforderliche Unterlagen")
-        ordering = ["call", "position", "pk"]
-
-    def __str__(self) -> str:
-        return self.title
-
-
-class EvaluationCriterion(models.Model):
-    """A criterion reviewers use to rate applications; `weight` is optional
-    (a relative weight or percentage as the call states it)."""
-
-    call = models.ForeignKey(
-        Call,
-        verbose_name=_("Förderaufruf"),
-        on_delete=models.CASCADE,
-        related_name="criteria",
-    )
-    group = models.CharField(_("Gruppe"), max_length=200, blank=True)
-    title = models.CharField(_("Titel"), max_length=300)
-    description = models.TextField(_("Beschreibung"), blank=True)
-    weight = models.DecimalField(
-        _("Gewichtung"), max_digits=6, decimal_places=2, null=True, blank=True
-    )
-    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
-
-    class Meta:
-        verbose_name = _("Bewertungskriterium")
-        verbose_name_plural = _("Bewertungskriterien")
-        ordering = ["call", "position", "pk"]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class CallVersion(models.Model):

@@ -16,10 +16,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Case, F, IntegerField, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Prefetch, QuerySet, Value, When
 from django.http import Http404
 
-from ikone.calls.models import Call, CallSection, CallVersion
+from ikone.calls.models import (
+    Call,
+    CallSection,
+    CallVersion,
+    EvaluationCriterion,
+    RequiredDocument,
+)
 
 
 def call_list(*, status: str | None = None) -> QuerySet[Call]:
@@ -39,11 +45,16 @@ def call_list(*, status: str | None = None) -> QuerySet[Call]:
 
 def call_get(*, slug: str, with_facts: bool = True) -> Call:
     """One call; with its facts (phases, documents, criteria, dates, fields
-    of action) prefetched unless `with_facts=False`. 404 if unknown."""
+    of action) prefetched unless `with_facts=False`; retired documents and
+    criteria are left out. 404 if unknown."""
     qs = Call.objects.select_related("current_version")
     if with_facts:
         qs = qs.prefetch_related(
-            "phases", "required_documents", "criteria", "milestones", "fields_of_action"
+            "phases",
+            Prefetch("required_documents", RequiredDocument.objects.filter(retired=False)),
+            Prefetch("criteria", EvaluationCriterion.objects.filter(retired=False)),
+            "milestones",
+            "fields_of_action",
         )
     try:
         return qs.get(slug=slug)

@@ -1,9 +1,11 @@
 """Writes of funding calls: import from YAML and publishing amendments.
 
 - `import_call(data=…, actor=…)` creates or updates a call from a validated
-  `importer.CallData`. Facts are updated in place (rows of phases,
-  documents and criteria keep their ids, so applications that point at
-  them stay linked). Changed section text becomes a new version.
+  `importer.CallData`. Facts are updated in place: milestones and phases
+  by position, required documents and criteria by their key, so drafts'
+  uploads and scores stay attached; an item in use that the file no
+  longer lists is retired, never deleted. Changed section text becomes a
+  new version.
 - `publish_amendment(call=…, changes=…, note=…, actor=…, based_on=…)`
   publishes the next version with some sections changed, added or
   removed, and sends `signals.call_amended`.
@@ -17,7 +19,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +27,7 @@ from ikone.calls import permissions
 from ikone.calls.importer import CallData, CallImportError, SectionData
 from ikone.calls.models import (
     Call,
+    CallItem,
     CallMilestone,
     CallPhase,
     CallSection,
@@ -105,11 +108,52 @@ def _sync_rows(model: Any, call: Call, rows: list[dict[str, Any]]) -> bool:
                 obj.save(update_fields=list(diff))
                 changed = True
         else:
-            model.objects.create(call=call, **values)
+            model._default_manager.create(call=call, **values)
             changed = True
     surplus = existing[len(rows) :]
     if surplus:
         model.objects.filter(pk__in=[o.pk for o in surplus]).delete()
+        changed = True
+    return changed
+
+
+def _sync_items(
+    model: type[RequiredDocument] | type[EvaluationCriterion],
+    call: Call,
+    rows: list[dict[str, Any]],
+) -> bool:
+    """Make the call's documents or criteria equal `rows`, matched by `key`
+    (never by position, so reordering or retitling keeps drafts' uploads
+    and scores attached). An item missing from `rows` is deleted if nothing
+    points at it, else retired (drafts show it as "nicht mehr gefordert");
+    an item that comes back is active again. Returns True if anything
+    changed."""
+    existing: dict[str, CallItem] = {
+        obj.key: obj for obj in model._default_manager.filter(call=call)
+    }
+    changed = False
+    for values in rows:
+        obj = existing.pop(values["key"], None)
+        if obj is None:
+            model._default_manager.create(call=call, **values)
+            changed = True
+            continue
+        wanted = {**values, "retired": False}
+        diff = {k: v for k, v in wanted.items() if getattr(obj, k) != v}
+        if diff:
+            for k, v in diff.items():
+                setattr(obj, k, v)
+            obj.save(update_fields=list(diff))
+            changed = True
+    for obj in existing.values():
+        if obj.retired:
+            continue
+        try:
+            with transaction.atomic():
+                obj.delete()
+        except ProtectedError:
+            obj.retired = True
+            obj.save(update_fields=["retired"])
         changed = True
     return changed
 
@@ -170,8 +214,8 @@ def import_call(*, data: CallData, actor: Actor) -> ImportResult:
         changed = True
     changed |= _sync_rows(CallMilestone, call, data.milestones)
     changed |= _sync_rows(CallPhase, call, data.phases)
-    changed |= _sync_rows(RequiredDocument, call, data.required_documents)
-    changed |= _sync_rows(EvaluationCriterion, call, data.criteria)
+    changed |= _sync_items(RequiredDocument, call, data.required_documents)
+    changed |= _sync_items(EvaluationCriterion, call, data.criteria)
 
     new_version = _import_sections(call=call, data=data, actor=actor)
     changed |= new_version is not None

@@ -99,13 +99,13 @@ class CallPhaseSerializer(serializers.ModelSerializer[CallPhase]):
 class CallDocumentSerializer(serializers.ModelSerializer[RequiredDocument]):
     class Meta:
         model = RequiredDocument
-        fields = ["id", "title", "description", "mandatory", "stage"]
+        fields = ["id", "key", "title", "description", "mandatory", "stage"]
 
 
 class CallCriterionSerializer(serializers.ModelSerializer[EvaluationCriterion]):
     class Meta:
         model = EvaluationCriterion
-        fields = ["id", "group", "title", "description", "weight"]
+        fields = ["id", "key", "group", "title", "description", "weight"]
 
 
 class CallSectionSerializer(serializers.ModelSerializer[CallSection]):

@@ -219,6 +219,7 @@ def build_export(draft: Draft, *, now: datetime | None = None) -> ExportDocument
                 mentor_scores=mentor_scores(row.mentor_assessments),
             )
             for row in matrix_rows
+            if not row.retired
         ),
         cost_rows=tuple(
             CostRow(

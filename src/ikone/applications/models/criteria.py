@@ -31,7 +31,9 @@ class CriterionAssessment(models.Model):
     criterion = models.ForeignKey(
         "calls.EvaluationCriterion",
         verbose_name=_("Bewertungskriterium"),
-        on_delete=models.CASCADE,
+        # Editing the call never deletes an organisation's work: an item in
+        # use is retired instead (ikone.calls.items).
+        on_delete=models.PROTECT,
         related_name="+",
     )
     sections = models.ManyToManyField(

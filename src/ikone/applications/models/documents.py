@@ -36,7 +36,9 @@ class DraftDocument(models.Model):
     required_document = models.ForeignKey(
         "calls.RequiredDocument",
         verbose_name=_("geforderte Unterlage"),
-        on_delete=models.CASCADE,
+        # Editing the call never deletes an organisation's work: an item in
+        # use is retired instead (ikone.calls.items).
+        on_delete=models.PROTECT,
         related_name="+",
     )
     status = models.CharField(

@@ -45,6 +45,8 @@ def self_assessment_save(
     require(permissions.can_edit_draft(user, draft))
     if criterion.call_id != draft.call_id:
         raise DraftError(_("Das Kriterium gehört zu einem anderen Aufruf."))
+    if criterion.retired:
+        raise DraftError(_("Dieses Kriterium wird nicht mehr gefordert."))
     if score is not None and not 0 <= score <= 3:
         raise DraftError(_("Bitte eine Einschätzung von 0 bis 3 wählen."))
     chosen = list(sections)
@@ -77,6 +79,8 @@ def document_update(
     require(permissions.can_manage_draft(user, draft))
     if required.call_id != draft.call_id:
         raise DraftError(_("Die Unterlage gehört zu einem anderen Aufruf."))
+    if required.retired:
+        raise DraftError(_("Diese Unterlage wird nicht mehr gefordert."))
     if status not in DocumentStatus.values:
         raise DraftError(_("Bitte wählen Sie einen Status."))
     document, _created = DraftDocument.objects.select_for_update().get_or_create(

@@ -92,6 +92,8 @@ def mentor_assessment_save(
     require(permissions.can_review_draft(user, draft))
     if criterion.call_id != draft.call_id:
         raise DraftError(_("Das Kriterium gehört zu einem anderen Aufruf."))
+    if criterion.retired:
+        raise DraftError(_("Dieses Kriterium wird nicht mehr gefordert."))
     if score is not None and not 0 <= score <= 3:
         raise DraftError(_("Bitte eine Einschätzung von 0 bis 3 wählen."))
     assessment, _created = MentorAssessment.objects.update_or_create(

@@ -38,7 +38,7 @@ def _criteria_rows(
         pk = row.criterion.pk
         bound_form = bound[1] if bound and bound[0] == pk else None
         entry: dict[str, Any] = {"row": row, "covered_ids": set(row.section_ids)}
-        if flags.edit:
+        if flags.edit and not row.retired:
             entry["self_form"] = bound_form or SelfAssessmentForm(
                 prefix=f"k{pk}",
                 section_choices=choices,
@@ -48,7 +48,7 @@ def _criteria_rows(
                     "note": assessment.self_note if assessment else "",
                 },
             )
-        if flags.review:
+        if flags.review and not row.retired:
             mine = row.mentor_assessment_of(viewer)
             entry["mentor_form"] = bound_form or MentorAssessmentForm(
                 prefix=f"k{pk}",
@@ -123,7 +123,9 @@ def criteria(request: HttpRequest, pk: int) -> HttpResponse:
         "can": flags,
         "sections": sections,
         "rows": rows,
-        "uncovered": sum(1 for entry in rows if not entry["row"].covered),
+        "uncovered": sum(
+            1 for entry in rows if not (entry["row"].covered or entry["row"].retired)
+        ),
     }
     return render(request, "applications/criteria.html", context, status=400 if bound else 200)
 
@@ -134,7 +136,7 @@ def _document_rows(
     rows = []
     for row in selectors_checklist.document_checklist(draft=draft):
         entry: dict[str, Any] = {"row": row}
-        if flags.manage:
+        if flags.manage and not row.retired:
             if bound and bound[0] == row.required.pk:
                 entry["form"] = bound[1]
             else:
