@@ -14,6 +14,13 @@ ROWS = {
     "qa:answer": post(LOGIN, 400, 404, 400, 400, 400, 400),
     "qa:follow": post(LOGIN, 302, 404, 302, 302, 302, 302),
     "qa:unfollow": post(LOGIN, 302, 404, 302, 302, 302, 302),
+    # The matrix question is answered: its asker (staff_a) may only ask for
+    # its removal; coordinators hide it (an empty form lacks the reason).
+    "qa:question_edit": row(LOGIN, 403, 404, 403, 403, 403, 403),
+    "qa:question_withdraw": row(LOGIN, 403, 404, 403, 403, 403, 403),
+    "qa:question_request_removal": post(LOGIN, 302, 404, 403, 403, 403, 403),
+    "qa:question_hide": post(LOGIN, 403, 404, 403, 403, 400, 400),
+    "qa:question_unhide": post(LOGIN, 403, 404, 403, 403, 302, 302),
     "qa:faq_publish": row(LOGIN, 403, 404, 403, 403, 200, 200),
     "qa:faq_review_confirm": post(LOGIN, 403, 404, 403, 403, 302, 302),
     "qa:faq_unpublish": post(LOGIN, 403, 404, 403, 403, 302, 302),

@@ -31,6 +31,7 @@ asks `viewer_of_request` to read it once per request.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
@@ -148,12 +149,16 @@ class ScopedQuestion(Protocol):
     organization_id: int | None
     author_id: int | None
     show_organization: bool
+    hidden_at: datetime | None
 
 
 def can_view_question(viewer: Viewer, question: ScopedQuestion) -> bool:
     """A question's visibility is its scope (`public`, `network`, `mentors`);
     the asking person and organisation always see it. Its answers are seen
-    with it."""
+    with it. A question hidden by the moderation is seen by coordinators
+    only (and its FAQ entry, search document and suggestions go with it)."""
+    if question.hidden_at is not None:
+        return viewer.audience.sees_all
     return viewer.audience.sees(question.visibility, question.organization_id, question.author_id)
 
 
@@ -163,11 +168,17 @@ def question_filter(viewer: Viewer, prefix: str = "") -> Q | None:
     audience = viewer.audience
     if audience.sees_all:
         return None
-    return audience.q(
+    return Q(**{f"{prefix}hidden_at__isnull": True}) & audience.q(
         scope=f"{prefix}visibility",
         organization=f"{prefix}organization_id",
         owner=f"{prefix}author_id",
     )
+
+
+def question_is_listed(question: ScopedQuestion) -> bool:
+    """Whether the question may appear in the search index, suggestions and
+    feeds at all (a hidden one does not, for anyone)."""
+    return question.hidden_at is None
 
 
 def can_see_asking_organization(viewer: Viewer, question: ScopedQuestion) -> bool:

@@ -33,6 +33,7 @@ from ikone.core.demo_data import Prose, load_records
 from ikone.core.models import FieldOfAction
 from ikone.qa import services
 from ikone.qa.models import Answer, Question, Visibility
+from ikone.qa.services import moderation
 
 QUESTIONS_FILE = Path(__file__).resolve().parent / "demo" / "questions.yaml"
 EXAMPLE = "beispielaufruf-smarte-region"
@@ -72,6 +73,9 @@ class DemoQuestion:
     # The answer was written against version 1 of the call and cites the
     # sections of that version; the demo flags it for the amendment.
     against_version_1: bool = False
+    # Moderation: the asker asked for removal; the coordination hid it.
+    removal_requested: bool = False
+    hidden_reason: str = ""
 
 
 @functools.cache
@@ -206,6 +210,12 @@ def _question(call: Call, demo: DemoQuestion, people: _People, now: dt.datetime)
     )
     question.refresh_from_db()
     _publish(question, call, demo, coordinator)
+    if demo.removal_requested:
+        moderation.question_request_removal(actor=Actor(user=asker), question=question)
+    if demo.hidden_reason:
+        moderation.question_hide(
+            actor=Actor(user=coordinator), question=question, reason=demo.hidden_reason
+        )
     if demo.against_version_1:
         cited = {number for a in demo.answers for number in a.sections}
         services.flag_for_amendment(

@@ -22,7 +22,17 @@ def _questions(user: Any) -> list[dict[str, Any]]:
             "status": row.status,
             "created_at": when(row.created_at),
             "updated_at": when(row.updated_at),
+            "removal_requested_at": when(row.removal_requested_at),
+            "hidden_at": when(row.hidden_at),
         }
+        for row in rows
+    ]
+
+
+def _moderated(user: Any) -> list[dict[str, Any]]:
+    rows = Question.objects.filter(hidden_by=user).order_by("pk")
+    return [
+        {"question": row.title, "hidden_at": when(row.hidden_at), "reason": row.hidden_reason}
         for row in rows
     ]
 
@@ -61,6 +71,7 @@ def register_parts() -> None:
     register(
         ExportPart("questions", _questions, covers=("qa.Question.author",)),
         ExportPart("answers", _answers, covers=("qa.Answer.author",)),
+        ExportPart("questions_hidden", _moderated, covers=("qa.Question.hidden_by",)),
         ExportPart("question_follows", _follows, covers=("qa.QuestionFollow.user",)),
         ExportPart(
             "faq_work",

@@ -183,3 +183,22 @@ class QuestionFilterForm(forms.Form):
             field.choices = [("", _("alle")), *options]
         if not sections:
             self.fields["section"].help_text = _("Wählen Sie zuerst einen Förderaufruf.")
+
+
+class QuestionEditForm(forms.Form):
+    """The asker changes an unanswered question (title and explanation)."""
+
+    title = forms.CharField(label=_("Ihre Frage in einem Satz"), max_length=200)
+    text = forms.CharField(
+        label=_("Erläuterung"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class HideQuestionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Grund der Ausblendung"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Wird mit der Frage gespeichert und ist für die Koordination sichtbar."),
+    )

@@ -112,6 +112,22 @@ class Question(models.Model):
         _("Sekunden bis zur ersten Antwort"), null=True, blank=True, editable=False
     )
     version = models.PositiveIntegerField(_("Version"), default=1)
+    # Moderation: a hidden question disappears from every surface except for
+    # coordinators (accounts/visibility.py); the reason stays with it.
+    hidden_at = models.DateTimeField(_("ausgeblendet am"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ausgeblendet von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    hidden_reason = models.TextField(_("Grund der Ausblendung"), max_length=1000, blank=True)
+    # The asker asked the coordinators to remove the (answered) question.
+    removal_requested_at = models.DateTimeField(
+        _("Entfernung beantragt am"), null=True, blank=True
+    )
 
     objects = QuestionQuerySet.as_manager()
 

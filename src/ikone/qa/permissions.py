@@ -76,3 +76,32 @@ def can_review_answer(viewer: Viewer, answer: Answer) -> bool:
 def can_review_faq_entry(viewer: Viewer, entry: FAQEntry) -> bool:
     """Confirm or update a flagged FAQ entry: coordinators."""
     return can_moderate(viewer)
+
+
+def is_unanswered(question: Question) -> bool:
+    return question.first_answer_at is None and not question.answers.exists()
+
+
+def can_edit_own_question(viewer: Viewer, question: Question) -> bool:
+    """The asker edits or withdraws their question while nobody answered it."""
+    return (
+        viewer.signed_in
+        and question.author_id == viewer.pk
+        and question.hidden_at is None
+        and is_unanswered(question)
+    )
+
+
+def can_request_removal(viewer: Viewer, question: Question) -> bool:
+    """Once answered, the asker asks the coordinators to remove it."""
+    return (
+        viewer.signed_in
+        and question.author_id == viewer.pk
+        and question.hidden_at is None
+        and not is_unanswered(question)
+    )
+
+
+def can_hide_question(viewer: Viewer, question: Question) -> bool:
+    """Coordinators hide (and show again) a question, with a reason."""
+    return can_moderate(viewer)

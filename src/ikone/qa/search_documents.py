@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from ikone.accounts.visibility import question_is_listed
 from ikone.core.search.models import Visibility
 from ikone.core.search.providers import plain
 from ikone.core.search.registry import DocumentData, Provider, register
@@ -18,7 +19,9 @@ QUESTION_VISIBILITY = {
 }
 
 
-def _question(obj: Any) -> DocumentData:
+def _question(obj: Any) -> DocumentData | None:
+    if not question_is_listed(obj):
+        return None  # hidden by the moderation: gone from search and suggestions
     answers = [plain(answer.text) for answer in obj.answers.all()]
     # A question in the FAQ is suggested through its FAQ entry instead.
     return DocumentData(
@@ -61,8 +64,14 @@ register(
 )
 
 
+def _faq_ids_of(question: Any) -> list[int]:
+    from ikone.qa.models import FAQEntry
+
+    return list(FAQEntry.objects.filter(question=question).values_list("pk", flat=True))
+
+
 def _faq(obj: Any) -> DocumentData | None:
-    if not obj.is_published:
+    if not obj.is_published or not question_is_listed(obj.question):
         return None
     return DocumentData(
         object_id=str(obj.pk),
@@ -82,7 +91,9 @@ register(
         label_plural=_("FAQ"),
         model="qa.FAQEntry",
         document=_faq,
-        queryset=lambda qs: qs.select_related("call"),
+        queryset=lambda qs: qs.select_related("call", "question"),
+        # Hiding a question (moderation) takes its FAQ entry out too.
+        watches={"qa.Question": lambda question: _faq_ids_of(question)},
         position=15,
     )
 )

@@ -19,7 +19,7 @@ from ikone.core.exceptions import DomainError
 from ikone.core.models import FieldOfAction
 from ikone.core.ratelimit import ratelimit
 from ikone.qa import permissions, selectors, services
-from ikone.qa.forms import AnswerForm, QuestionFilterForm, QuestionForm
+from ikone.qa.forms import AnswerForm, HideQuestionForm, QuestionFilterForm, QuestionForm
 from ikone.qa.models import Question
 from ikone.qa.views._helpers import actor, report, viewer
 
@@ -166,7 +166,11 @@ def detail_context(
             "follow": permissions.can_follow_question(who, question),
             "see_organization": permissions.can_see_organization(who, question),
             "see_names": who.signed_in,
+            "edit_own": permissions.can_edit_own_question(who, question),
+            "request_removal": permissions.can_request_removal(who, question),
+            "hide": permissions.can_hide_question(who, question),
         },
+        "hide_form": HideQuestionForm(),
         "following": bool(getattr(question, "viewer_follows", False)),
         "revisions": (
             selectors.faq_revisions(entry=entry) if entry is not None and can_moderate else []
