@@ -24,11 +24,13 @@ ROWS = {
     "organizations:create": SIGNED_IN,
     "organizations:edit": MANAGED_BY_CONTACT,
     "organizations:members": MANAGED_BY_CONTACT,
-    "organizations:invite": MANAGED_BY_CONTACT,
+    # Only Ansprechpersonen let people in while the organisation has one
+    # (accounts.admission): coordinators and operators neither invite nor decide.
+    "organizations:invite": row(LOGIN, 403, 403, 200, 403, 403, 403),
     "organizations:membership_remove": MANAGED_BY_CONTACT,
     "organizations:membership_role": ACTION_BY_CONTACT,
     "organizations:invitation_revoke": ACTION_BY_CONTACT,
-    "organizations:join_request_decide": ACTION_BY_CONTACT,
+    "organizations:join_request_decide": post(LOGIN, 403, 403, 302, 403, 403, 403),
     # Only members leave; only non-members ask to join.
     "organizations:leave": row(LOGIN, 200, 404, 200, 404, 404, 404),
     "organizations:join": row(LOGIN, 403, 200, 403, 200, 200, 200),

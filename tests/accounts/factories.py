@@ -150,7 +150,22 @@ class ContactMembershipFactory(MembershipFactory):
     role = Role.CONTACT
 
 
+def contact_of(organization: Organization) -> User:
+    """An Ansprechperson of the organisation (one is made if it has none):
+    only they may invite (`accounts.admission`)."""
+    membership = (
+        Membership.objects.filter(organization=organization, role=Role.CONTACT)
+        .select_related("user")
+        .first()
+    )
+    if membership is None:
+        membership = ContactMembershipFactory(organization=organization)
+    return membership.user
+
+
 class InvitationFactory(factory.django.DjangoModelFactory):
+    """Sent by an Ansprechperson of the organisation unless `invited_by` is given."""
+
     class Meta:
         model = Invitation
 
@@ -158,7 +173,7 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"eingeladen{n}@example.org")
     role = Role.STAFF
     token = factory.Sequence(lambda n: f"token-{n:04d}-abcdefghijklmnopqrstuvwxyz")
-    invited_by = factory.SubFactory(UserFactory)
+    invited_by = factory.LazyAttribute(lambda invitation: contact_of(invitation.organization))
     expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
 
 

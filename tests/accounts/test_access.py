@@ -46,6 +46,7 @@ OWN_MEMBERS = {
 # POSTs answer with a redirect when they are allowed.
 MANAGERS_POST = {role: 302 if status == 200 else status for role, status in MANAGERS.items()}
 CONTACT_ONLY_POST = {role: 403 for role in ROLES} | {"anonymous": 302, "contact_a": 302}
+CONTACT_ONLY = CONTACT_ONLY_POST | {"contact_a": 200}
 
 
 def _staff_membership(organization) -> str:
@@ -65,7 +66,8 @@ VIEWS = [
     ("GET", "/organisationen/{slug}/", None, {role: 200 for role in ROLES}),
     ("GET", "/organisationen/{slug}/bearbeiten/", None, MANAGERS),
     ("GET", "/organisationen/{slug}/personen/", None, MANAGERS),
-    ("GET", "/organisationen/{slug}/einladen/", None, MANAGERS),
+    # Only the Ansprechperson lets people in while there is one (accounts.admission).
+    ("GET", "/organisationen/{slug}/einladen/", None, CONTACT_ONLY),
     ("GET", "/organisationen/{slug}/personen/{pk}/entfernen/", _staff_membership, MANAGERS),
     ("GET", "/organisationen/{slug}/mitgliedschaft/", None, COORDINATION),
     ("GET", "/organisationen/{slug}/beitreten/", None, NON_MEMBERS),
@@ -81,7 +83,12 @@ VIEWS = [
         _invitation,
         MANAGERS_POST,
     ),
-    ("POST", "/organisationen/{slug}/anfragen/{pk}/entscheiden/", _join_request, MANAGERS_POST),
+    (
+        "POST",
+        "/organisationen/{slug}/anfragen/{pk}/entscheiden/",
+        _join_request,
+        CONTACT_ONLY_POST,
+    ),
     ("POST", "/organisationen/{slug}/mitgliedschaft/beantragen/", None, CONTACT_ONLY_POST),
 ]
 

@@ -113,14 +113,15 @@ def test_after_login_the_person_returns_to_the_invitation(client, organization):
 
 def test_a_different_address_is_refused(client, organization):
     invitation = InvitationFactory(organization=organization, email="richtig@astadt.example")
-    client.force_login(UserFactory(email="falsch@astadt.example"))
+    person = UserFactory(email="falsch@astadt.example")
+    client.force_login(person)
 
     page = client.get(f"/konto/einladung/{invitation.token}/")
     assert "Die Einladung gilt für richtig@astadt.example" in page.content.decode()
     response = client.post(f"/konto/einladung/{invitation.token}/", follow=True)
 
     assert "Diese Einladung gilt für richtig@astadt.example" in response.content.decode()
-    assert not Membership.objects.exists()
+    assert not Membership.objects.filter(user=person).exists()
 
 
 def test_an_unverified_matching_address_is_refused(organization):
@@ -137,13 +138,14 @@ def test_an_expired_invitation_is_refused(client, organization):
         email="spaet@astadt.example",
         expires_at=timezone.now() - datetime.timedelta(minutes=1),
     )
-    client.force_login(UserFactory(email="spaet@astadt.example"))
+    person = UserFactory(email="spaet@astadt.example")
+    client.force_login(person)
 
     assert "abgelaufen" in client.get(f"/konto/einladung/{invitation.token}/").content.decode()
     response = client.post(f"/konto/einladung/{invitation.token}/", follow=True)
 
     assert "Diese Einladung ist abgelaufen" in response.content.decode()
-    assert not Membership.objects.exists()
+    assert not Membership.objects.filter(user=person).exists()
 
 
 def test_a_revoked_invitation_is_refused(client, organization, contact_person):

@@ -22,7 +22,8 @@ CONTACT_OR_COORDINATION = {"contact_a", "coordinator", "admin"}
 @pytest.mark.parametrize(
     ("predicate", "allowed"),
     [
-        (permissions.can_invite_to_organization, CONTACT_OR_COORDINATION),
+        # Coordinators only while an organisation has no Ansprechperson.
+        (permissions.can_invite_to_organization, {"contact_a"}),
         (permissions.can_manage_members, CONTACT_OR_COORDINATION),
         (permissions.can_edit_organization, CONTACT_OR_COORDINATION),
         (permissions.can_record_network_membership, {"coordinator", "admin"}),

@@ -33,7 +33,12 @@ def test_the_ansprechperson_promotes_a_colleague(
     membership.refresh_from_db()
     assert membership.role == Role.CONTACT
     entry = AuditEntry.objects.get(action="accounts.membership.role_changed")
-    assert entry.data == {"organization": "astadt", "from": "staff", "to": "contact"}
+    assert entry.data == {
+        "organization": "astadt",
+        "user": staff_member.pk,
+        "from": "staff",
+        "to": "contact",
+    }
     assert entry.actor == contact_person
 
 
@@ -77,7 +82,7 @@ def test_removing_a_colleague(client, organization, contact_person, staff_member
     assert response.status_code == 302
     assert not Membership.objects.filter(pk=membership.pk).exists()
     entry = AuditEntry.objects.get(action="accounts.membership.removed")
-    assert entry.data["user"] == staff_member.email
+    assert entry.data["user"] == staff_member.pk
 
 
 def test_the_last_ansprechperson_cannot_leave_while_others_remain(

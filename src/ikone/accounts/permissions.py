@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ikone.accounts import visibility
+from ikone.accounts import admission, visibility
 from ikone.accounts.models import (
     Invitation,
     JoinRequest,
@@ -93,13 +93,14 @@ def _is_contact_or_coordinator(user: AnyUser | None, organization: Organization)
 
 
 def can_invite_to_organization(user: AnyUser | None, organization: Organization) -> bool:
-    """Ansprechpersonen of the organisation and coordinators invite colleagues."""
-    return _is_contact_or_coordinator(user, organization)
+    """Ansprechpersonen of the organisation invite colleagues; coordinators
+    only while it has no Ansprechperson (`admission.may_admit`)."""
+    return admission.may_admit(user, organization)
 
 
 def can_manage_members(user: AnyUser | None, organization: Organization) -> bool:
-    """Ansprechpersonen and coordinators change roles, remove people and
-    decide join requests."""
+    """Ansprechpersonen and coordinators see the people page, change roles,
+    remove people and withdraw invitations (within `admission`'s limits)."""
     return _is_contact_or_coordinator(user, organization)
 
 
@@ -134,13 +135,15 @@ def can_create_organization(user: AnyUser | None) -> bool:
 
 
 def can_decide_join_request(user: AnyUser | None, join_request: JoinRequest) -> bool:
-    """Whoever manages the organisation's people decides its join requests."""
-    return can_manage_members(user, join_request.organization)
+    """Whoever may let people in decides, never about their own request
+    (`admission.may_admit_person`)."""
+    return admission.may_admit_person(user, join_request.organization, join_request.user_id)
 
 
 def can_revoke_invitation(user: AnyUser | None, invitation: Invitation) -> bool:
-    """Whoever may invite to the organisation may also withdraw an invitation."""
-    return can_invite_to_organization(user, invitation.organization)
+    """Whoever manages the organisation's people may withdraw an invitation
+    (that only keeps someone out)."""
+    return can_manage_members(user, invitation.organization)
 
 
 def can_change_membership(user: AnyUser | None, membership: Membership) -> bool:

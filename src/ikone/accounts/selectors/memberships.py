@@ -57,9 +57,11 @@ def membership_get_own(*, user: AnyUser, organization: Organization) -> Membersh
     return membership
 
 
-def contact_person_blockers(*, user: User) -> list[Organization]:
+def contact_person_blockers(*, user: User, alone_too: bool = False) -> list[Organization]:
     """Organisations where the person is the only Ansprechperson while others
-    remain: they must hand the role over before they leave or delete their account."""
+    remain: they must hand the role over before they leave or delete their account.
+    With `alone_too` also those where they are the only person at all (an
+    operator may not delete such an account: `accounts.admission`)."""
     own = Membership.objects.filter(user=user, role=Role.CONTACT).values("organization_id")
     organizations = (
         Organization.objects.filter(pk__in=own)
@@ -71,9 +73,11 @@ def contact_person_blockers(*, user: User) -> list[Organization]:
                 distinct=True,
             ),
         )
-        .filter(others__gt=0, other_contacts=0)
+        .filter(other_contacts=0)
         .order_by("name")
     )
+    if not alone_too:
+        organizations = organizations.filter(others__gt=0)
     return list(organizations)
 
 

@@ -7,7 +7,7 @@ They raise PermissionDenied or a DomainError from `accounts.exceptions`.
 Other apps import them from here: `from ikone.accounts import services`.
 """
 
-from ikone.accounts.services.memberships import (
+from ikone.accounts.services.joining import (
     INVITATION_VALIDITY,
     invitation_accept,
     invitation_create,
@@ -15,6 +15,9 @@ from ikone.accounts.services.memberships import (
     join_request_approve,
     join_request_create,
     join_request_decline,
+)
+from ikone.accounts.services.memberships import (
+    membership_change_recorded,
     membership_change_role,
     membership_remove,
 )
@@ -51,6 +54,7 @@ __all__ = [
     "join_request_approve",
     "join_request_create",
     "join_request_decline",
+    "membership_change_recorded",
     "membership_change_role",
     "membership_remove",
     "mentor_role_set",

@@ -1,36 +1,52 @@
-"""People in organisations: roles, invitations, join requests."""
+"""People in organisations: roles, removal, and the record of every change.
+
+Who may let a person in is `accounts.admission`; invitations and join
+requests are in `services.joining`. Every change of a membership goes
+through `membership_change_recorded`, which writes the audit entry and, when
+the acting person is outside the organisation, mails its Ansprechpersonen
+(or, while it has none, the coordination).
+"""
 
 from __future__ import annotations
 
-import secrets
-from datetime import timedelta
+from typing import Any
 
-from django.db import transaction
-from django.utils import timezone
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from ikone.accounts import notifications, permissions, selectors
-from ikone.accounts.exceptions import (
-    AlreadyMemberError,
-    InvitationEmailMismatchError,
-    InvitationNotUsableError,
-    JoinRequestNotPendingError,
-    LastContactPersonError,
-)
-from ikone.accounts.models import (
-    Invitation,
-    JoinRequest,
-    JoinRequestStatus,
-    Membership,
-    Organization,
-    Role,
-    User,
-)
+from ikone.accounts import admission, notifications, permissions
+from ikone.accounts.exceptions import AlreadyMemberError, LastContactPersonError
+from ikone.accounts.models import Membership, Organization, Role, User
 from ikone.core import audit, mail
 from ikone.core.audit import Actor
-from ikone.core.services import require, require_user
+from ikone.core.services import require
 
-INVITATION_VALIDITY = timedelta(days=14)
+# --- The record of every change ----------------------------------------------------
+
+
+def membership_change_recorded(
+    actor: Actor,
+    action: str,
+    *,
+    organization: Organization,
+    target: models.Model,
+    data: dict[str, Any],
+    outsider: bool | None = None,
+) -> None:
+    """Audit a change of the organisation's people; when the acting person
+    does not belong to the organisation (`outsider`, decided before the
+    change unless given), the entry says so and the organisation's
+    Ansprechpersonen are mailed about it after commit."""
+    if outsider is None:
+        outsider = admission.is_outsider(actor.user, organization)
+    data = {"organization": organization.slug, **data}
+    if outsider:
+        data["by_outsider"] = True
+    entry = audit.record(actor, action, target=target, data=data)
+    if outsider:
+        mail.notify(notifications.MEMBERSHIP_CHANGED_BY_OUTSIDER, entry.pk, organization.pk)
+
 
 # --- Memberships and the Ansprechperson invariant -------------------------------
 
@@ -40,6 +56,16 @@ def _missing_contact_error(organization: Organization) -> LastContactPersonError
         _(
             "„%(organization)s“ braucht eine Ansprechperson. Bitte ernennen Sie zuerst "
             "eine andere Person zur Ansprechperson."
+        )
+        % {"organization": organization.name}
+    )
+
+
+def _outsider_keeps_contact_error(organization: Organization) -> LastContactPersonError:
+    return LastContactPersonError(
+        _(
+            "Die letzte Ansprechperson von „%(organization)s“ kann nur selbst austreten "
+            "oder ihre Rolle abgeben."
         )
         % {"organization": organization.name}
     )
@@ -65,12 +91,18 @@ def membership_change_role(*, membership: Membership, role: str, actor: Actor) -
     """Give a person another role in the organisation.
 
     Locks the organisation's memberships; raises LastContactPersonError when the
-    last Ansprechperson would be demoted while others remain."""
+    last Ansprechperson would be demoted while others remain (or at all, by
+    someone outside the organisation), PermissionDenied when someone would
+    make themself Ansprechperson."""
     require(permissions.can_change_membership(actor.user, membership))
     _lock_memberships(membership.organization)
     membership.refresh_from_db(fields=["role"])
     if membership.role == role:
         return membership
+    if not admission.may_give_role(actor.user, membership, role):
+        if role == Role.CONTACT:
+            raise PermissionDenied
+        raise _outsider_keeps_contact_error(membership.organization)
     if role != Role.CONTACT:
         other_contacts = Membership.objects.filter(
             organization=membership.organization, role=Role.CONTACT
@@ -81,11 +113,12 @@ def membership_change_role(*, membership: Membership, role: str, actor: Actor) -
     membership.role = role
     membership.full_clean()
     membership.save(update_fields=["role"])
-    audit.record(
+    membership_change_recorded(
         actor,
         "accounts.membership.role_changed",
+        organization=membership.organization,
         target=membership,
-        data={"organization": membership.organization.slug, "from": old_role, "to": role},
+        data={"user": membership.user_id, "from": old_role, "to": role},
     )
     return membership
 
@@ -95,244 +128,45 @@ def membership_remove(*, membership: Membership, actor: Actor) -> None:
     """Remove a person from an organisation (also: leave it yourself).
 
     Locks the organisation's memberships; raises LastContactPersonError when the
-    last Ansprechperson would leave while others remain."""
+    last Ansprechperson would leave while others remain, or would be removed
+    by someone outside the organisation."""
     require(
         permissions.can_change_membership(actor.user, membership)
         or permissions.can_leave_organization(actor.user, membership)
     )
     organization = membership.organization
     _lock_memberships(organization)
+    if not admission.may_remove(actor.user, membership):
+        raise _outsider_keeps_contact_error(organization)
     _ensure_contact_remains(organization, leaving_user_id=membership.user_id)
-    audit.record(
+    membership_change_recorded(
         actor,
         "accounts.membership.removed",
+        organization=organization,
         target=membership,
-        data={
-            "organization": organization.slug,
-            "user": membership.user.email,
-            "role": membership.role,
-        },
+        data={"user": membership.user_id, "role": membership.role},
     )
     membership.delete()
 
 
-def _membership_add(
-    *, user: User, organization: Organization, role: str, actor: Actor, via: str
+def membership_add(
+    *, user: User, organization: Organization, role: str, actor: Actor, via: str, outsider: bool
 ) -> Membership:
+    """Create the membership once `services.joining` checked the admission
+    rule; `outsider` says whether whoever let the person in is outside the
+    organisation. Raises AlreadyMemberError."""
     if Membership.objects.filter(user=user, organization=organization).exists():
         raise AlreadyMemberError(
             _("%(person)s gehört bereits zu „%(organization)s“.")
             % {"person": user, "organization": organization.name}
         )
     membership = Membership.objects.create(user=user, organization=organization, role=role)
-    audit.record(
+    membership_change_recorded(
         actor,
         "accounts.membership.created",
-        target=membership,
-        data={"organization": organization.slug, "role": role, "via": via},
-    )
-    return membership
-
-
-# --- Invitations ---------------------------------------------------------------
-
-
-@transaction.atomic
-def invitation_create(
-    *, organization: Organization, email: str, role: str, actor: Actor
-) -> Invitation:
-    """Invite a colleague by e-mail; the link in the mail is valid for 14 days.
-
-    An earlier working invitation for the same address is withdrawn. Raises
-    AlreadyMemberError if the address belongs to someone in the organisation."""
-    require(permissions.can_invite_to_organization(actor.user, organization))
-    email = email.strip()
-    if Membership.objects.filter(organization=organization, user__email__iexact=email).exists():
-        raise AlreadyMemberError(
-            _("%(email)s gehört bereits zu „%(organization)s“.")
-            % {"email": email, "organization": organization.name}
-        )
-    now = timezone.now()
-    replaced = list(
-        Invitation.objects.filter(
-            organization=organization,
-            email__iexact=email,
-            accepted_at__isnull=True,
-            revoked_at__isnull=True,
-        ).values_list("pk", flat=True)
-    )
-    Invitation.objects.filter(pk__in=replaced).update(revoked_at=now)
-    invitation = Invitation(
         organization=organization,
-        email=email,
-        role=role,
-        token=secrets.token_urlsafe(32),
-        invited_by=actor.user,
-        expires_at=now + INVITATION_VALIDITY,
-    )
-    invitation.full_clean()
-    invitation.save()
-    audit.record(
-        actor,
-        "accounts.invitation.created",
-        target=invitation,
-        data={"organization": organization.slug, "role": role, "replaces": replaced},
-    )
-    mail.notify(notifications.INVITATION, invitation.pk)
-    return invitation
-
-
-@transaction.atomic
-def invitation_revoke(*, invitation: Invitation, actor: Actor) -> Invitation:
-    """Withdraw an invitation so its link stops working.
-
-    Raises InvitationNotUsableError if it was already accepted or withdrawn."""
-    require(permissions.can_revoke_invitation(actor.user, invitation))
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.accepted_at is not None or invitation.revoked_at is not None:
-        raise InvitationNotUsableError(_("Diese Einladung ist bereits erledigt."))
-    invitation.revoked_at = timezone.now()
-    invitation.save(update_fields=["revoked_at"])
-    audit.record(
-        actor,
-        "accounts.invitation.revoked",
-        target=invitation,
-        data={"organization": invitation.organization.slug},
-    )
-    return invitation
-
-
-def _check_invitation_usable(invitation: Invitation) -> None:
-    if invitation.accepted_at is not None:
-        raise InvitationNotUsableError(_("Diese Einladung wurde bereits angenommen."))
-    if invitation.revoked_at is not None:
-        raise InvitationNotUsableError(_("Diese Einladung wurde zurückgezogen."))
-    if invitation.is_expired:
-        raise InvitationNotUsableError(
-            _("Diese Einladung ist abgelaufen. Bitten Sie um eine neue Einladung.")
-        )
-
-
-@transaction.atomic
-def invitation_accept(*, invitation: Invitation, actor: Actor) -> Membership:
-    """Accept an invitation: the signed-in person joins the organisation in
-    the invited role. Locks the invitation row.
-
-    Raises InvitationNotUsableError (accepted, withdrawn, expired),
-    InvitationEmailMismatchError (no verified address equals the invited one) or
-    AlreadyMemberError."""
-    user = require_user(actor)
-    invitation = (
-        Invitation.objects.select_for_update().select_related("organization").get(pk=invitation.pk)
-    )
-    _check_invitation_usable(invitation)
-    if invitation.email.lower() not in selectors.verified_emails(user=user):
-        raise InvitationEmailMismatchError(
-            _(
-                "Diese Einladung gilt für %(email)s. Bitte melden Sie sich mit dieser "
-                "Adresse an oder fügen Sie sie Ihrem Konto hinzu und bestätigen Sie sie."
-            )
-            % {"email": invitation.email}
-        )
-    membership = _membership_add(
-        user=user,
-        organization=invitation.organization,
-        role=invitation.role,
-        actor=actor,
-        via="invitation",
-    )
-    invitation.accepted_at = timezone.now()
-    invitation.accepted_by = user
-    invitation.save(update_fields=["accepted_at", "accepted_by"])
-    audit.record(
-        actor,
-        "accounts.invitation.accepted",
-        target=invitation,
-        data={"organization": invitation.organization.slug},
+        target=membership,
+        data={"user": user.pk, "role": role, "via": via},
+        outsider=outsider,
     )
     return membership
-
-
-# --- Join requests ---------------------------------------------------------------
-
-
-@transaction.atomic
-def join_request_create(*, organization: Organization, message: str, actor: Actor) -> JoinRequest:
-    """Ask to join an organisation; its Ansprechpersonen (or the coordinators)
-    are told by e-mail. Raises AlreadyMemberError or JoinRequestNotPendingError if a
-    request is already open."""
-    user = require_user(actor)
-    if not permissions.can_request_to_join(user, organization):
-        raise AlreadyMemberError(
-            _("Sie gehören bereits zu „%(organization)s“.") % {"organization": organization.name}
-        )
-    if JoinRequest.objects.filter(
-        user=user, organization=organization, status=JoinRequestStatus.PENDING
-    ).exists():
-        raise JoinRequestNotPendingError(
-            _("Ihre Anfrage an „%(organization)s“ liegt bereits vor.")
-            % {"organization": organization.name}
-        )
-    join_request = JoinRequest.objects.create(
-        user=user, organization=organization, message=message.strip()
-    )
-    audit.record(
-        actor,
-        "accounts.join_request.created",
-        target=join_request,
-        data={"organization": organization.slug},
-    )
-    mail.notify(notifications.JOIN_REQUEST_CREATED, join_request.pk)
-    return join_request
-
-
-def _lock_pending(join_request: JoinRequest) -> JoinRequest:
-    locked = (
-        JoinRequest.objects.select_for_update()
-        .select_related("user", "organization")
-        .get(pk=join_request.pk)
-    )
-    if locked.status != JoinRequestStatus.PENDING:
-        raise JoinRequestNotPendingError(_("Über diese Anfrage wurde bereits entschieden."))
-    return locked
-
-
-def _decide(join_request: JoinRequest, status: str, actor: Actor) -> JoinRequest:
-    join_request.status = status
-    join_request.decided_at = timezone.now()
-    join_request.decided_by = actor.user
-    join_request.save(update_fields=["status", "decided_at", "decided_by"])
-    audit.record(
-        actor,
-        f"accounts.join_request.{status}",
-        target=join_request,
-        data={"organization": join_request.organization.slug, "user": join_request.user.email},
-    )
-    mail.notify(notifications.JOIN_REQUEST_DECIDED, join_request.pk)
-    return join_request
-
-
-@transaction.atomic
-def join_request_approve(*, join_request: JoinRequest, actor: Actor) -> Membership:
-    """Accept a join request: the person joins as staff and is told by e-mail.
-    Locks the request; raises JoinRequestNotPendingError if already decided."""
-    require(permissions.can_decide_join_request(actor.user, join_request))
-    join_request = _lock_pending(join_request)
-    membership = _membership_add(
-        user=join_request.user,
-        organization=join_request.organization,
-        role=Role.STAFF,
-        actor=actor,
-        via="join_request",
-    )
-    _decide(join_request, JoinRequestStatus.APPROVED, actor)
-    return membership
-
-
-@transaction.atomic
-def join_request_decline(*, join_request: JoinRequest, actor: Actor) -> JoinRequest:
-    """Decline a join request; the person is told by e-mail. Locks the
-    request; raises JoinRequestNotPendingError if already decided."""
-    require(permissions.can_decide_join_request(actor.user, join_request))
-    join_request = _lock_pending(join_request)
-    return _decide(join_request, JoinRequestStatus.DECLINED, actor)

@@ -19,6 +19,7 @@ from ikone.accounts.exceptions import (
 from ikone.accounts.models import (
     User,
 )
+from ikone.accounts.services.memberships import membership_change_recorded
 from ikone.core import audit
 from ikone.core.audit import Actor
 from ikone.core.services import require
@@ -124,10 +125,11 @@ def user_delete(*, user: User, actor: Actor) -> None:
     acting = actor.user
     if acting is None or (acting.pk != user.pk and not permissions.is_admin(acting)):
         raise PermissionDenied
-    blockers = selectors.contact_person_blockers(user=user)
+    by_operator = acting.pk != user.pk
+    blockers = selectors.contact_person_blockers(user=user, alone_too=by_operator)
     if blockers:
         names = ", ".join(f"„{org.name}“" for org in blockers)
-        if acting.pk != user.pk:
+        if by_operator:
             raise LastContactPersonError(
                 _(
                     "%(person)s ist die einzige Ansprechperson von %(organizations)s. Das "
@@ -159,6 +161,15 @@ def user_delete(*, user: User, actor: Actor) -> None:
             ]
         },
     )
+    if by_operator:
+        for membership in selectors.membership_list_for_user(user=user):
+            membership_change_recorded(
+                actor,
+                "accounts.membership.removed",
+                organization=membership.organization,
+                target=membership,
+                data={"user": user.pk, "role": membership.role, "via": "account_deleted"},
+            )
     signals.account_deleting.send(sender=User, user=user, actor=actor)
     try:
         user.delete()

@@ -52,7 +52,7 @@ def invitation_create(request: HttpRequest, slug: str) -> HttpResponse:
 def invitation_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Withdraw an open invitation (POST from the people page)."""
     organization = selectors.organization_get_for_action(
-        user=request.user, slug=slug, check=permissions.can_invite_to_organization
+        user=request.user, slug=slug, check=permissions.can_manage_members
     )
     invitation = selectors.invitation_get_for_revoke(
         user=request.user, organization=organization, pk=pk

@@ -30,14 +30,27 @@ def organization_members(request: HttpRequest, slug: str) -> HttpResponse:
         )
         for membership in selectors.organization_people(organization=organization)
     ]
+    can_invite = permissions.can_invite_to_organization(request.user, organization)
+    join_requests = [
+        (join_request, can_invite and join_request.user_id != request.user.pk)
+        for join_request in selectors.join_request_list_pending_for_organization(
+            organization=organization
+        )
+    ]
     context = {
         "organization": organization,
         "people": people,
         "invitations": selectors.invitation_list_pending_for_organization(
             organization=organization
         ),
-        "join_requests": selectors.join_request_list_pending_for_organization(
-            organization=organization
+        "join_requests": join_requests,
+        "can_invite": can_invite,
+        "admission_note": ""
+        if can_invite
+        else _(
+            "Neue Personen nehmen die Ansprechpersonen der Organisation auf. Die "
+            "Netzwerkkoordination lädt nur ein oder entscheidet Anfragen, solange eine "
+            "Organisation keine Ansprechperson hat."
         ),
     }
     return render(request, "accounts/organization_members.html", context)
