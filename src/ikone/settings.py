@@ -8,7 +8,7 @@ import dj_database_url
 from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
-from ikone.core.config import email_config, env_bool, env_list, env_str, secret_key
+from ikone.core.config import email_config, env_bool, env_int, env_list, env_str, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -17,6 +17,10 @@ DATA_DIR = Path(env_str("IKONE_DATA_DIR", str(PROJECT_DIR / "var"))).resolve()
 DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = secret_key(DATA_DIR)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+# How many reverse proxies in front of the app append to X-Forwarded-For
+# (docs/adr/0005-client-ip-behind-proxies.md). 0: the connection's address is
+# the client's, and X-Forwarded-For is ignored (anyone could send one).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0)
 CSRF_TRUSTED_ORIGINS = [
     f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS if host not in {"*", ""}
 ]
@@ -179,6 +183,8 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[IKONE] "
+# allauth's own rate limits count the same client address as ours.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",

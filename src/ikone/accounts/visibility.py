@@ -189,3 +189,21 @@ def can_see_asking_organization(viewer: Viewer, question: ScopedQuestion) -> boo
     if viewer.is_expert:
         return True
     return viewer.signed_in and question.organization_id in viewer.organization_ids
+
+
+# --- The people directory (finding a person to register or add) -------------------
+
+# Shorter queries would list half the platform: "a" matches almost everyone.
+PERSON_SEARCH_MIN_LENGTH = 3
+
+
+def person_directory_filter(viewer: Viewer) -> Q | None:
+    """Whom the person may find by name or address when adding someone (None:
+    everyone). Coordinators and operators find everybody; everyone else only
+    people who share an organisation with them, so the directory cannot be
+    used to enumerate the platform's accounts."""
+    if viewer.is_coordinator:
+        return None
+    if not viewer.signed_in or not viewer.organization_ids:
+        return Q(pk__in=[])
+    return Q(memberships__organization_id__in=viewer.organization_ids)

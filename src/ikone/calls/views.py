@@ -19,6 +19,7 @@ from ikone.calls.forms import AmendmentForm, CallFilterForm
 from ikone.calls.models import Call, CallSection
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
+from ikone.core.ratelimit import ANY_METHOD, ratelimit
 
 
 def _faq_url(call: Call) -> str:
@@ -70,6 +71,7 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@ratelimit(scope="calls.calendar", rate="300/h,3000/d", methods=ANY_METHOD)
 @require_safe
 def call_ics(request: HttpRequest, slug: str) -> HttpResponse:
     """/foerderaufrufe/<slug>.ics: the deadline as a calendar entry."""

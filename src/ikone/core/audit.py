@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import models
 from django.utils.functional import Promise
 
+from ikone.core.clientip import client_ip
 from ikone.core.registry import Registry
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ class Actor:
         user = request.user if request.user.is_authenticated else None
         return cls(
             user=user,  # type: ignore[arg-type]
-            ip_address=request.META.get("REMOTE_ADDR") or None,
+            ip_address=client_ip(request),
             user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
         )
 

@@ -10,6 +10,9 @@ every other form that anyone may submit uses this module::
     @method_decorator(ratelimit(scope="qa.question", rate="10/h", key="user"), name="post")
     class QuestionCreateView(...): ...
 
+    @ratelimit(scope="core.search", rate="60/m", key="user_or_ip", methods=ANY_METHOD)
+    def search_view(request): ...
+
 A request over the limit gets status 429 with the German page `429.html`
 and a Retry-After header; the view is not called.
 """
@@ -26,12 +29,16 @@ from functools import wraps
 from typing import Literal, TypeVar
 
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 
+from ikone.core.clientip import client_ip as read_client_ip
+
 KeyKind = Literal["ip", "user", "user_or_ip"]
 ViewT = TypeVar("ViewT", bound=Callable[..., HttpResponseBase])
+
+# `ratelimit(methods=ANY_METHOD)`: every request counts, whatever its method.
+ANY_METHOD = None
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _RATE_RE = re.compile(r"^\s*(?P<amount>\d+)\s*/\s*(?P<count>\d*)\s*(?P<unit>[smhd])\s*$")
@@ -63,15 +70,9 @@ def parse_rates(text: str) -> tuple[Rate, ...]:
 
 
 def client_ip(request: HttpRequest) -> str:
-    """The client's address as allauth sees it (honours
-    ALLAUTH_TRUSTED_PROXY_COUNT / ALLAUTH_TRUSTED_CLIENT_IP_HEADER behind a
-    reverse proxy), so both limiters count the same person alike."""
-    from allauth.account.adapter import get_adapter
-
-    try:
-        return get_adapter(request).get_client_ip(request)
-    except PermissionDenied:
-        return "unknown"
+    """The client's address as everything in IKONE reads it (behind the
+    configured number of trusted proxies, `core.clientip`)."""
+    return read_client_ip(request) or "unknown"
 
 
 def request_key(request: HttpRequest, kind: KeyKind) -> str:
@@ -121,18 +122,20 @@ def ratelimit(
     scope: str,
     rate: str,
     key: KeyKind = "ip",
-    methods: Iterable[str] = ("POST",),
+    methods: Iterable[str] | None = ("POST",),
 ) -> Callable[[ViewT], ViewT]:
     """Limit a view to `rate` (e.g. '5/10m,20/d') per `key` for the given
     HTTP methods; `scope` names the limit (`<app>.<form>`) so that views
-    sharing a scope share a budget."""
+    sharing a scope share a budget. Forms count their submissions (POST);
+    expensive reads (search, suggestions, exports, feeds) pass
+    `methods=ANY_METHOD` so that no method goes around the limit."""
     rates = parse_rates(rate)
-    limited_methods = frozenset(method.upper() for method in methods)
+    limited_methods = None if methods is None else frozenset(m.upper() for m in methods)
 
     def decorator(view: ViewT) -> ViewT:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
-            if request.method in limited_methods:
+            if limited_methods is None or request.method in limited_methods:
                 retry_after = consume(request, scope=scope, rates=rates, key=key)
                 if retry_after:
                     return too_many_requests(request, retry_after)

@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ikone.accounts.models import User
+from ikone.accounts.visibility import PERSON_SEARCH_MIN_LENGTH
 from ikone.calls.models import Call
 from ikone.core.datetimes import berlin_date, berlin_datetime
 from ikone.core.models import FieldOfAction
@@ -308,8 +309,12 @@ class CancelEventForm(forms.Form):
 class PersonSearchForm(forms.Form):
     q = forms.CharField(
         label=_("Person suchen (Name oder E-Mail-Adresse)"),
-        min_length=2,
+        min_length=PERSON_SEARCH_MIN_LENGTH,
         max_length=100,
+        help_text=_(
+            "Mindestens drei Zeichen. Gefunden werden Personen aus Ihren Organisationen; "
+            "die Netzwerkkoordination findet alle."
+        ),
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
 

@@ -14,7 +14,10 @@ from ikone.applications import selectors
 from ikone.applications.export.content import build_export
 from ikone.applications.export.word import render_docx
 from ikone.applications.models import Draft
+from ikone.core.ratelimit import ANY_METHOD, ratelimit
 
+# Rendering a draft costs up to a second of CPU: both formats share one budget.
+EXPORT_RATE = "20/h,100/d"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -27,6 +30,7 @@ def _download(draft: Draft, content: bytes, content_type: str, extension: str) -
 
 
 @login_required
+@ratelimit(scope="applications.export", rate=EXPORT_RATE, key="user", methods=ANY_METHOD)
 @require_safe
 def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The draft as a tagged PDF with title page, contents and page numbers."""
@@ -38,6 +42,7 @@ def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@ratelimit(scope="applications.export", rate=EXPORT_RATE, key="user", methods=ANY_METHOD)
 @require_safe
 def export_docx(request: HttpRequest, pk: int) -> HttpResponse:
     """The draft as an editable Word document."""

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from ikone.core.ratelimit import ANY_METHOD, ratelimit
 from ikone.core.search.audience import audience_for
 from ikone.core.search.forms import QUERY_MAX_LENGTH, SearchForm
 from ikone.core.search.selectors import site_search
@@ -21,6 +22,7 @@ def _page_number(value: str | None) -> int:
         return 1
 
 
+@ratelimit(scope="core.search", rate="120/m,3000/d", key="user_or_ip", methods=ANY_METHOD)
 @require_safe
 def search_view(request: HttpRequest) -> HttpResponse:
     """Results the person may see, with facets by type and pages; htmx

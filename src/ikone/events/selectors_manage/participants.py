@@ -10,6 +10,11 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from ikone.accounts.models import Membership, Organization, User
+from ikone.accounts.visibility import (
+    PERSON_SEARCH_MIN_LENGTH,
+    Viewer,
+    person_directory_filter,
+)
 from ikone.events.exports import Table
 from ikone.events.models import Event, Registration, RegistrationStatus
 
@@ -117,12 +122,24 @@ def participant_table(*, event: Event) -> Table:
     return Table(title=_("Teilnehmende"), headers=headers, rows=rows)
 
 
-def person_search(*, event: Event, query: str) -> list[User]:
+def _findable(viewer: Viewer):
+    """Active people the searching person may find (`accounts.visibility`)."""
+    people = User.objects.filter(is_active=True)
+    allowed = person_directory_filter(viewer)
+    return people if allowed is None else people.filter(allowed).distinct()
+
+
+def person_search(*, event: Event, query: str, viewer: Viewer) -> list[User]:
     """People matching name or e-mail who have no active registration for
-    the event yet, with their organisations (`event_memberships`)."""
+    the event yet, with their organisations (`event_memberships`): only
+    people the searching person may find, and nobody for a query shorter
+    than PERSON_SEARCH_MIN_LENGTH, so the list cannot enumerate accounts."""
+    query = query.strip()
+    if len(query) < PERSON_SEARCH_MIN_LENGTH:
+        return []
     registered = Registration.objects.filter(event=event, status__in=ACTIVE).values("person_id")
     return list(
-        User.objects.filter(is_active=True)
+        _findable(viewer)
         .filter(Q(name__icontains=query) | Q(email__icontains=query))
         .exclude(pk__in=registered)
         .prefetch_related(
@@ -138,10 +155,11 @@ def person_search(*, event: Event, query: str) -> list[User]:
     )
 
 
-def person_get_for_registration(*, pk: int) -> tuple[User, Organization | None]:
-    """An active person and the organisation to register them for (their
-    first one by name), Http404 if unknown."""
-    person = User.objects.filter(pk=pk, is_active=True).first()
+def person_get_for_registration(*, pk: int, viewer: Viewer) -> tuple[User, Organization | None]:
+    """An active person the registering person may find, and the
+    organisation to register them for (their first one by name); Http404
+    otherwise, so ids cannot be tried one by one."""
+    person = _findable(viewer).filter(pk=pk).first()
     if person is None:
         raise Http404
     membership = (

@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from ikone.accounts.visibility import viewer_of_request
 from ikone.core.audit import Actor, record
 from ikone.core.datetimes import filename_date
 from ikone.core.exceptions import DomainError
-from ikone.core.ratelimit import ratelimit
+from ikone.core.ratelimit import ANY_METHOD, ratelimit
 from ikone.events import exports, permissions
 from ikone.events import selectors_manage as selectors
 from ikone.events.forms import (
@@ -45,7 +46,9 @@ def manage_participants(request: HttpRequest, slug: str) -> HttpResponse:
     search = PersonSearchForm(request.GET if "q" in request.GET else None)
     found = []
     if search.is_valid():
-        found = selectors.person_search(event=event, query=search.cleaned_data["q"])
+        found = selectors.person_search(
+            event=event, query=search.cleaned_data["q"], viewer=viewer_of_request(request)
+        )
     context = {
         **manage_context(request, event, "participants"),
         "registrations": registrations,
@@ -68,7 +71,9 @@ def manage_register(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Bitte wählen Sie eine Person aus der Suche."))
         return redirect("events:manage_participants", slug=event.slug)
-    person, organization = selectors.person_get_for_registration(pk=form.cleaned_data["person"])
+    person, organization = selectors.person_get_for_registration(
+        pk=form.cleaned_data["person"], viewer=viewer_of_request(request)
+    )
     try:
         registration = services.participant_register(
             event=event,
@@ -112,7 +117,7 @@ def _export(request: HttpRequest, slug: str, file_format: str) -> HttpResponse:
 @never_cache
 @login_required
 @require_safe
-@ratelimit(scope="events.participants_export", rate=EXPORT_RATE, key="user", methods=("GET",))
+@ratelimit(scope="events.participants_export", rate=EXPORT_RATE, key="user", methods=ANY_METHOD)
 def manage_export_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """The participant list as CSV (semicolons, UTF-8 with BOM)."""
     return _export(request, slug, "csv")
@@ -121,7 +126,7 @@ def manage_export_csv(request: HttpRequest, slug: str) -> HttpResponse:
 @never_cache
 @login_required
 @require_safe
-@ratelimit(scope="events.participants_export", rate=EXPORT_RATE, key="user", methods=("GET",))
+@ratelimit(scope="events.participants_export", rate=EXPORT_RATE, key="user", methods=ANY_METHOD)
 def manage_export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     """The participant list as an Excel workbook."""
     return _export(request, slug, "xlsx")

@@ -24,7 +24,7 @@ from ikone.core.audit import Actor
 from ikone.core.datetimes import iso
 from ikone.core.exceptions import DomainError
 from ikone.core.mail import absolute_url
-from ikone.core.ratelimit import ratelimit
+from ikone.core.ratelimit import ANY_METHOD, ratelimit
 from ikone.events import permissions, selectors
 from ikone.events.calendar import build_calendar
 from ikone.events.forms_public import EventFilterForm, RegistrationForm
@@ -232,6 +232,11 @@ def registration_cancel(request: HttpRequest, slug: str, pk: int) -> HttpRespons
     return redirect(registration.event.get_absolute_url())
 
 
+# Calendar programs poll feeds; a few hundred an hour per address is plenty.
+CALENDAR_RATE = "300/h,3000/d"
+
+
+@ratelimit(scope="events.calendar", rate=CALENDAR_RATE, methods=ANY_METHOD)
 @require_safe
 def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
     """/veranstaltungen/<slug>.ics: one public event as iCalendar file."""
@@ -241,6 +246,7 @@ def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
+@ratelimit(scope="events.calendar", rate=CALENDAR_RATE, methods=ANY_METHOD)
 @require_safe
 def event_feed(request: HttpRequest) -> HttpResponse:
     """/veranstaltungen/feed.ics: every public event of the last year and

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ikone.core.ratelimit import ratelimit
+from ikone.core.ratelimit import ANY_METHOD, ratelimit
 from ikone.core.search.audience import audience_for
 from ikone.core.search.models import SearchDocument
 from ikone.core.search.texts import ANSWERED_MESSAGE
@@ -39,7 +39,7 @@ def _call_id(params: QueryDict) -> tuple[int | None, str]:
 
 
 @require_http_methods(["GET", "POST"])
-@ratelimit(scope="qa.suggestions", rate="120/m,2000/d", key="user_or_ip")
+@ratelimit(scope="qa.suggestions", rate="120/m,2000/d", key="user_or_ip", methods=ANY_METHOD)
 def suggestions_view(request: HttpRequest) -> HttpResponse:
     params = request.POST if request.method == "POST" else request.GET
     audience = audience_for(request.user)
