@@ -121,3 +121,31 @@ def test_coordinator_sets_up_totp_and_records_a_member(visitor):
     membership = NetworkMembership.objects.get(organization=organization)
     assert membership.status == NetworkMembershipStatus.MEMBER
     assert str(membership.member_since) == "2021-03-01"
+
+
+def test_a_coordinator_gets_in_only_when_the_ansprechperson_approves(new_visitor):
+    """Issue 11.1: the coordination cannot let itself in; it asks, and the
+    organisation's Ansprechperson decides."""
+    organization = OrganizationFactory(name="Stadt Astadt", slug="astadt")
+    contact = ContactMembershipFactory(
+        organization=organization, user__email="ansprech@astadt.example"
+    ).user
+    coordinator = CoordinatorFactory(email="koordination@example.org", name="Kai Koordination")
+
+    coordination = new_visitor()
+    coordination.sign_in_as(coordinator)
+    page = coordination.visit("/organisationen/astadt/personen/")
+    assert page.get_by_text("Neue Personen nehmen die Ansprechpersonen").is_visible()
+    assert page.get_by_role("link", name="Kollegin oder Kollegen einladen").count() == 0
+    page = coordination.visit("/organisationen/astadt/beitreten/")
+    coordination.click_and_check(page.get_by_role("button", name="Anfrage senden"))
+    page = coordination.visit("/organisationen/astadt/personen/")
+    assert page.get_by_role("button", name="Annehmen").count() == 0
+    assert not Membership.objects.filter(user=coordinator).exists()
+
+    ansprechperson = new_visitor()
+    ansprechperson.sign_in_as(contact)
+    page = ansprechperson.visit("/organisationen/astadt/personen/")
+    ansprechperson.click_and_check(page.get_by_role("button", name="Annehmen"))
+    assert page.get_by_text("Kai Koordination gehört jetzt zu „Stadt Astadt“.").is_visible()
+    assert Membership.objects.filter(user=coordinator, organization=organization).exists()

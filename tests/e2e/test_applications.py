@@ -188,3 +188,40 @@ def test_draft_tabs_look_the_same_and_are_large_enough(visitor, workshop):
             assert hint and label and hint["width"] > 300, hint
             assert hint["x"] >= label["x"] - 1 and hint["height"] < 80, (hint, label)
     assert all(layout == layouts[0] for layout in layouts), layouts
+
+
+def test_a_mentor_who_leaves_the_platform_stays_as_former_mentor(new_visitor, workshop):
+    """Issue 11.7: the mentor deletes their account; their comment and
+    recommendation stay with the draft, named "ehemalige:r Mentor:in"."""
+    from ikone.applications.models import Recommendation
+    from ikone.applications.services.review import comment_add, recommendation_save
+    from tests.accounts.factories import PASSWORD
+
+    draft, mentor = workshop["draft"], workshop["mentor"]
+    section = draft.sections.get(key="beteiligung")
+    comment_add(section=section, text="Bitte Zahlen nennen.", actor=Actor(user=mentor))
+    recommendation_save(
+        draft=draft,
+        recommendation=Recommendation.WITH_CHANGES,
+        text="Finanzierung nachschärfen.",
+        actor=Actor(user=mentor),
+    )
+
+    leaving = new_visitor()
+    leaving.sign_in_as(mentor)
+    page = leaving.visit("/konto/loeschen/")
+    page.get_by_label("Ihr Passwort").fill(PASSWORD)
+    page.get_by_label("Ja, ich möchte mein Konto endgültig löschen.").check()
+    leaving.click_and_check(page.get_by_role("button", name="Konto endgültig löschen"))
+
+    team = new_visitor()
+    team.sign_in_as(workshop["till"])
+    page = team.visit(f"/bewerbungen/{draft.pk}/")
+    expect(page.locator("section[aria-labelledby=begleitung]")).to_contain_text(
+        "ehemalige:r Mentor:in"
+    )
+    expect(page.get_by_text("Finanzierung nachschärfen.")).to_be_visible()
+    page = team.visit(_section_path(draft, "beteiligung"))
+    expect(page.locator("section[aria-labelledby=kommentare]")).to_contain_text(
+        "ehemalige:r Mentor:in"
+    )
