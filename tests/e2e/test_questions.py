@@ -79,3 +79,44 @@ def test_ask_answer_publish_to_faq(new_visitor, site_pages) -> None:
     assert page.get_by_role(
         "link", name="Zählt vorhandenes Personal zum Eigenanteil?"
     ).is_visible()
+
+
+def test_the_asker_edits_then_a_coordinator_hides(new_visitor, site_pages) -> None:
+    """Issue 11.8: the asker edits an unanswered question; a coordinator
+    hides it with a reason; the asker no longer finds it."""
+    from tests.qa.factories import QuestionFactory
+
+    call = make_call(slug="mpsc-2021", title="Modellprojekte Smart Cities 2021")
+    membership = MembershipFactory(
+        user__email="team@linz.example", user__name="Lena Linz", organization__name="Stadt Linz"
+    )
+    coordinator = CoordinatorFactory(email="koordination@example.org", name="Kai Koordination")
+    question = QuestionFactory(
+        call=call.call,
+        author=membership.user,
+        organization=membership.organization,
+        title="Zählt Frau M. zum Eigenanteil?",
+    )
+
+    asker: Visitor = new_visitor()
+    asker.sign_in_as(membership.user)
+    page = asker.visit(f"/fragen/{question.pk}/")
+    asker.click_and_check(page.get_by_role("link", name="Frage bearbeiten"))
+    page.get_by_label("Ihre Frage in einem Satz").fill(
+        "Zählt vorhandenes Personal zum Eigenanteil?"
+    )
+    asker.click_and_check(page.get_by_role("button", name="Speichern"))
+    assert page.get_by_role(
+        "heading", name="Zählt vorhandenes Personal zum Eigenanteil?"
+    ).is_visible()
+
+    coordination: Visitor = new_visitor()
+    coordination.sign_in_as(coordinator)
+    page = coordination.visit(f"/fragen/{question.pk}/")
+    page.get_by_text("Frage ausblenden (Moderation)").click()
+    page.get_by_label("Grund der Ausblendung").fill("Nennt eine Person mit Namen.")
+    coordination.click_and_check(page.get_by_role("button", name="Ausblenden", exact=True))
+    assert page.get_by_text("Grund: Nennt eine Person mit Namen.").is_visible()
+
+    page = asker.visit("/fragen/")
+    assert page.get_by_text("Zählt vorhandenes Personal zum Eigenanteil?").count() == 0
