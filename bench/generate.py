@@ -33,6 +33,7 @@ from common import (  # noqa: E402
 from volume_drafts import add_drafts, add_long_history  # noqa: E402
 from volume_events import add_events  # noqa: E402
 from volume_questions import add_questions  # noqa: E402
+from volume_solutions import add_solutions  # noqa: E402
 
 SEED = 20261127
 ORGANIZATIONS = 2_000
@@ -253,6 +254,8 @@ VOLUME_STEPS: list[tuple[str, Callable[[random.Random, Context], None]]] = [
     ("a section with 5,000 autosaves", add_long_history),
     # After the drafts step: plans and schedules need the drafts.
     ("financing plans and schedules", add_financing_plans),
+    # After the organisations: profiles, adoptions and the peers of every Gemeinde.
+    ("solutions, adoptions and peers", add_solutions),
 ]
 
 

@@ -118,6 +118,14 @@ SCENARIOS = [
     Scenario("/veranstaltungen/bench-workshop-0420/verwaltung/teilnehmende/", "coordinator"),
     Scenario("/veranstaltungen/bench-workshop-0399/verwaltung/anwesenheit/", "coordinator"),
     Scenario("/veranstaltungen/bench-workshop-0399/verwaltung/zahlen/", "coordinator"),
+    # Solution catalogue (docs/solutions.md): 5,000 profiles, 20,000 adoptions;
+    # bench-loesung-0042 has 60 adopters; recommendations for a Gemeinde by
+    # key and for the Ansprechperson's organisation (peers on its page).
+    Scenario("/loesungen/"),
+    Scenario("/loesungen/?q=buergerbus&offen=on&groesse=small_town"),
+    Scenario("/loesungen/bench-loesung-0042/"),
+    Scenario("/loesungen/empfehlungen/?ags=07138041"),
+    Scenario("/loesungen/empfehlungen/", "contact"),
     # Application workshop (docs/applications.md): {draft} is a draft of the
     # benchmark Ansprechperson's organisation with ten sections.
     Scenario("/bewerbungen/", "contact"),

@@ -19,10 +19,12 @@ place's own solutions and those it adopted already are left out.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -41,6 +43,8 @@ from ikone.solutions.models.choices import OPEN_LICENCES, SIZE_BOUNDS, size_clas
 from ikone.solutions.scoring import EVIDENCE
 
 LIMIT = 10
+CANDIDATES = 50
+SEMANTIC_CACHE_SECONDS = 300
 SEMANTIC_THRESHOLD = 0.3
 REGION_KINDS = frozenset({"district", "cooperation"})
 
@@ -126,15 +130,23 @@ def _same_size_adopters(size: str | None) -> dict[int, int]:
 
 
 def _semantic(needs: str) -> dict[int, float]:
-    """solution id → cosine of its search document with the stated needs."""
+    """solution id → cosine of its search document with the stated needs.
+    Encoding a text costs a third of a second, so the result is cached per
+    text for a few minutes (the catalogue changes slowly)."""
     if not needs.strip():
         return {}
+    key = "solutions:semantic:" + hashlib.sha256(needs.encode()).hexdigest()
+    cached: dict[int, float] | None = cache.get(key)
+    if cached is not None:
+        return cached
     from ikone.core.search.embeddings import similar
     from ikone.core.search.models import SearchDocument
 
     hits = dict(similar(needs, kinds=("solution",), limit=50))
     ids = SearchDocument.objects.filter(pk__in=hits).values_list("pk", "object_id")
-    return {int(object_id): hits[pk] for pk, object_id in ids}
+    found = {int(object_id): hits[pk] for pk, object_id in ids}
+    cache.set(key, found, SEMANTIC_CACHE_SECONDS)
+    return found
 
 
 def _excluded(place: Place) -> set[int]:
@@ -236,19 +248,45 @@ def _minor_reasons(result: Recommendation, evidence: Evidence) -> None:
         result.reasons.append(_("aus Ihrem Land"))
 
 
-def _candidates(evidence: Evidence, excluded: set[int]) -> list[Solution]:
-    """Published solutions with at least one possible strong reason, so that
-    a catalogue of thousands is not scored row by row (three queries)."""
-    condition = Q(pk__in=set(evidence.peers) | set(evidence.same_size) | set(evidence.semantic))
+def _pre_scores(evidence: Evidence, excluded: set[int]) -> dict[int, float]:
+    """The points of the strong reasons per solution id, from ids only (two
+    queries), so that a catalogue of thousands is never loaded as objects."""
+    scores: dict[int, float] = defaultdict(float)
+    published = Solution.objects.filter(review_state=ReviewState.PUBLISHED)
     if evidence.wanted:
-        condition |= Q(fields_of_action__in=list(evidence.wanted))
+        through = Solution.fields_of_action.through
+        for solution_id in through.objects.filter(
+            fieldofaction_id__in=list(evidence.wanted),
+            solution__review_state=ReviewState.PUBLISHED,
+        ).values_list("solution_id", flat=True):
+            scores[solution_id] += 3
     if evidence.size:
-        condition |= Q(suits_sizes__icontains=f'"{evidence.size}"')
+        for solution_id in published.filter(
+            suits_sizes__icontains=f'"{evidence.size}"'
+        ).values_list("pk", flat=True):
+            scores[solution_id] += 2
+    for solution_id, names in evidence.peers.items():
+        scores[solution_id] += 3 * len(set(names))
+    for solution_id, count in evidence.same_size.items():
+        scores[solution_id] += min(count, 5)
+    for solution_id, similarity in evidence.semantic.items():
+        if similarity >= SEMANTIC_THRESHOLD:
+            scores[solution_id] += round(4 * similarity, 2)
+    for solution_id in excluded:
+        scores.pop(solution_id, None)
+    return scores
+
+
+def _candidates(evidence: Evidence, excluded: set[int], *, keep: int) -> list[Solution]:
+    """The `keep` best solutions by their strong reasons, loaded with what
+    the reasons need (three queries). Licence and Land (at most 1.5 points)
+    only reorder these."""
+    scores = _pre_scores(evidence, excluded)
+    best = sorted(scores, key=lambda solution_id: -scores[solution_id])[:keep]
     return list(
-        Solution.objects.filter(condition, review_state=ReviewState.PUBLISHED)
-        .exclude(pk__in=excluded)
-        .distinct()
-        .prefetch_related("fields_of_action", "organizations__municipality")
+        Solution.objects.filter(pk__in=best, review_state=ReviewState.PUBLISHED).prefetch_related(
+            "fields_of_action", "organizations__municipality"
+        )
     )
 
 
@@ -256,7 +294,7 @@ def recommend(place: Place, *, limit: int = LIMIT) -> list[Recommendation]:
     """The best `limit` solutions for the place, each with its true reasons."""
     evidence = _evidence(place)
     results = []
-    for solution in _candidates(evidence, _excluded(place)):
+    for solution in _candidates(evidence, _excluded(place), keep=max(CANDIDATES, limit)):
         result = Recommendation(solution)
         _fit_reasons(result, evidence)
         _adoption_reasons(result, evidence)
