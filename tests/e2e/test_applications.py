@@ -225,3 +225,23 @@ def test_a_mentor_who_leaves_the_platform_stays_as_former_mentor(new_visitor, wo
     expect(page.locator("section[aria-labelledby=kommentare]")).to_contain_text(
         "ehemalige:r Mentor:in"
     )
+
+
+def test_a_long_history_is_paginated(visitor, workshop):
+    """Issue 11.12: the history page shows 50 versions a page."""
+    draft = workshop["draft"]
+    section = DraftSection.objects.get(draft=draft, key="ausgangslage")
+    from ikone.applications.models import SectionRevision
+
+    SectionRevision.objects.bulk_create(
+        SectionRevision(section=section, version=n, text=f"Stand {n}", author=workshop["till"])
+        for n in range(1, 61)
+    )
+    DraftSection.objects.filter(pk=section.pk).update(version=60, text="Stand 60")
+    visitor.sign_in_as(workshop["till"])
+    page = visitor.visit(f"{_section_path(draft)}versionen/")
+    assert page.get_by_text("60 gespeicherte Versionen.").is_visible()
+    assert page.locator('input[name="a"]').count() == 50
+    visitor.click_and_check(page.get_by_role("link", name="Ältere Versionen"))
+    assert page.locator('input[name="a"]').count() == 10
+    assert page.get_by_text("Seite 2 von 2", exact=True).is_visible()
