@@ -13,12 +13,14 @@ from ikone.core import demo_data
 from ikone.core.taxonomy import read_fields_of_action
 from ikone.events.demo import demo_events
 from ikone.events.demo_followup import demo_followup
+from ikone.knowledge.demo.articles import demo_articles
 from ikone.knowledge.demo.pages import Cards, demo_home, demo_standard_pages
 from ikone.knowledge.links import platform_area_choices
 from ikone.knowledge.models import FooterRole
 from ikone.notifications.demo import demo_notifications
 from ikone.qa.demo import demo_questions
 from ikone.solutions.demo import demo_content as demo_solution_content
+from ikone.support.demo import demo_requests
 
 SOURCE = Path(ikone.__file__).resolve().parent
 PEOPLE = {"mentorin", "mentor", "koordination"}
@@ -42,6 +44,8 @@ LOADERS = [
     demo_standard_pages,
     demo_notifications,
     demo_solution_content,
+    demo_articles,
+    demo_requests,
 ]
 
 

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("bewerbungen/", include("ikone.applications.urls")),
     path("loesungen/", include("ikone.solutions.urls")),
     path("konto/benachrichtigungen/", include("ikone.notifications.urls")),
+    path("wissen/", include("ikone.knowledge.urls")),
     path("konto/", include("ikone.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -26,6 +26,8 @@ ROWS = {
     "applications:documents": DRAFT_OF_A,
     "applications:document_update": post(LOGIN, 400, 404, 400, 404, 404, 404),
     "applications:document_download": DRAFT_OF_A,
+    # Filling a Vorlage (an empty form names none): back to the checklist.
+    "applications:document_template": post(LOGIN, 302, 404, 302, 404, 404, 404),
     "applications:readiness": DRAFT_OF_A,
     "applications:share": DRAFT_OF_A,
     "applications:recommendation": row(LOGIN, 403, 404, 403, 404, 404, 404),
@@ -53,6 +55,7 @@ PRIVATE_TO_A = {
     for name in [
         *("detail", "section", "history", "restore", "comment_add", "comment_resolve"),
         *("criteria", "documents", "document_update", "document_download", "readiness"),
+        "document_template",
         *("share", "recommendation", "transition", "outcome"),
         *("financing", "cost_item_create", "cost_item_edit", "cost_item_delete"),
         *("financing_settings", "schedule", "milestone_create", "milestone_edit"),

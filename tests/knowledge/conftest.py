@@ -7,6 +7,7 @@ from django.utils import translation
 
 from ikone.knowledge.demo import seed_demo_pages
 from ikone.knowledge.models import HomePage
+from tests.accounts.fixtures import *  # noqa: F403
 
 
 @pytest.fixture(autouse=True)

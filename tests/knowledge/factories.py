@@ -36,3 +36,39 @@ def add_standard_page(parent: Page, *, publish: bool = True, **fields: Any) -> S
     if publish:
         page.save_revision().publish()
     return page
+
+
+def add_knowledge_index(home: Page) -> Any:
+    """The knowledge base's index page below the start page."""
+    from ikone.knowledge.models import KnowledgeIndexPage
+
+    index = KnowledgeIndexPage(title="Wissen", slug="wissen")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def add_article(index: Page, page_type: Any = None, *, publish: bool = True, **fields: Any) -> Any:
+    """A knowledge article (a TipPage unless `page_type`) below `index`;
+    M2M values (`fields_of_action`, `calls`, `interpreted_sections`,
+    `author_organizations`) may be given as lists."""
+    from ikone.knowledge.models import TipPage
+
+    page_type = page_type or TipPage
+    relations = {
+        name: fields.pop(name)
+        for name in ("fields_of_action", "calls", "interpreted_sections", "author_organizations")
+        if name in fields
+    }
+    fields.setdefault("title", "Ein Tipp")
+    fields.setdefault("slug", fields["title"].lower().replace(" ", "-"))
+    fields.setdefault("summary", "Kurz gesagt.")
+    page = page_type(live=False, **fields)
+    index.add_child(instance=page)
+    for name, values in relations.items():
+        getattr(page, name).set(values)
+    page.save()
+    if publish:
+        page.save_revision().publish()
+        page.refresh_from_db()
+    return page

@@ -207,3 +207,18 @@ def person_directory_filter(viewer: Viewer) -> Q | None:
     if not viewer.signed_in or not viewer.organization_ids:
         return Q(pk__in=[])
     return Q(memberships__organization_id__in=viewer.organization_ids)
+
+
+# --- Content with a scope only (knowledge articles, their attachments) ----------
+
+
+def can_view_scope(viewer: Viewer, scope: str) -> bool:
+    """Content that has a scope but no owning organisation or person (a
+    knowledge article, an attachment): the scope decides alone."""
+    return viewer.audience.sees(scope, None, None)
+
+
+def scopes_of(viewer: Viewer) -> frozenset[str] | None:
+    """The scopes the person holds (None: every scope), for list filters."""
+    audience = viewer.audience
+    return None if audience.sees_all else audience.scopes

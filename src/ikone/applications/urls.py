@@ -40,6 +40,11 @@ urlpatterns = [
         name="document_update",
     ),
     path(
+        "<int:pk>/unterlagen/<int:required_document>/vorlage/",
+        views.document_from_template,
+        name="document_template",
+    ),
+    path(
         "<int:pk>/unterlagen/<int:required_document>/datei/",
         views.document_download,
         name="document_download",

@@ -7,7 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Veranstaltungen")
 
     def ready(self) -> None:
-        from ikone.core import audit, navigation, notifications, seeding
+        from ikone.core import article_sources, audit, navigation, notifications, seeding
         from ikone.events import (
             export_parts,
             organization_section,  # noqa: F401 - connects the receiver
@@ -16,7 +16,9 @@ class EventsConfig(AppConfig):
         from ikone.events import (
             notifications as events_notifications,
         )
+        from ikone.events.article_source import PROVIDER
 
+        article_sources.register(PROVIDER)
         audit.register_targets("events.event", "events.registration", "events.material")
         export_parts.register_parts()
         navigation.register(navigation.Area("events:list", _("Veranstaltungen"), position=30))

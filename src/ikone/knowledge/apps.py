@@ -8,17 +8,24 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Wissen und öffentliche Seiten")
 
     def ready(self) -> None:
-        from ikone.core import navigation, seeding
+        from ikone.calls.signals import call_amended
+        from ikone.core import audit, document_templates, navigation, seeding
         from ikone.knowledge import (
             export_parts,
+            receivers,
             signals,  # noqa: F401  (connects the receivers)
         )
+        from ikone.knowledge.document_templates import PROVIDER
         from ikone.knowledge.selectors import footer_page_links
 
+        document_templates.register(PROVIDER)
+        call_amended.connect(receivers.flag_articles_on_amendment, dispatch_uid="knowledge.flag")
+        audit.register_targets("knowledge.articlepage")
         navigation.register(navigation.Area("knowledge:index", _("Wissen"), position=40))
         navigation.register_footer_links("knowledge.footer_pages", footer_page_links)
         seeding.register(seeding.Seeder("knowledge.pages", "ikone.knowledge.seeders.seed_pages"))
-        # Coordinators (created by the accounts seeder) may edit the CMS.
+        # Coordinators (created by the accounts seeder) may edit the CMS,
+        # mentors may write articles for moderation.
         seeding.register(
             seeding.Seeder(
                 "knowledge.editor_rights",
@@ -27,3 +34,10 @@ class KnowledgeConfig(AppConfig):
             )
         )
         export_parts.register_parts()
+        seeding.register(
+            seeding.Seeder(
+                "knowledge.articles",
+                "ikone.knowledge.seeders.seed_articles",
+                after=("knowledge.pages", "core.fields_of_action", "accounts", "calls"),
+            )
+        )

@@ -51,7 +51,25 @@ def _cms_records(user: Any) -> dict[str, list[dict[str, Any]]]:
     return records
 
 
+def _articles(user: Any) -> list[dict[str, Any]]:
+    """Knowledge articles that name the person as an author."""
+    from ikone.knowledge.models import ArticlePage
+
+    return [
+        {"id": article.pk, "title": article.title, "url": f"/wissen/{article.slug}/"}
+        for article in ArticlePage.objects.filter(author_people=user).order_by("pk")
+    ]
+
+
 def register_parts() -> None:
+    register(
+        ExportPart(
+            "knowledge_articles",
+            _articles,
+            covers=("knowledge.ArticlePage.author_people",),
+            note="knowledge articles naming the person as an author",
+        )
+    )
     register(
         ExportPart(
             "cms_records",

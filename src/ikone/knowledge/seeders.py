@@ -24,3 +24,16 @@ def seed_editor_rights(*, stdout: Any) -> None:
     for user in coordinators:
         grant_editor_rights(user)
     stdout.write(f"CMS editor rights: {len(coordinators)} coordinator(s) in the editor group.")
+
+
+def seed_articles(*, stdout: Any) -> None:
+    from ikone.knowledge.demo.knowledge_base import seed_demo_articles
+    from ikone.knowledge.services import mentor_editor_grant
+
+    created = seed_demo_articles()
+    for mentor in get_user_model().objects.filter(is_mentor=True):
+        mentor_editor_grant(user=mentor)
+    if created:
+        stdout.write(f"Knowledge articles created: {len(created)}")
+    else:
+        stdout.write("Knowledge articles: all present, nothing changed.")

@@ -82,6 +82,7 @@ def home_actions(*, authenticated: bool) -> list[PageLink]:
         candidates.append((_("Zu meinem Konto"), "accounts:profile"))
     else:
         candidates.append((_("Kostenlos registrieren"), "account_signup"))
+    candidates.append((_("Kontakt aufnehmen"), "support:contact"))
     links = []
     for title, url_name in candidates:
         url = reverse_or_none(url_name)
@@ -108,3 +109,12 @@ def network_figures() -> NetworkFigures:
         municipalities=Municipality.objects.filter(level=Level.MUNICIPALITY).count(),
         members=NetworkMembership.objects.in_primary_network().current().count(),
     )
+
+
+def legal_page_url(role: str) -> str | None:
+    """The address of the live page holding a footer role (e.g. the privacy
+    page the contact form links to), or None (one query)."""
+    from ikone.knowledge.models import StandardPage
+
+    page = StandardPage.objects.live().filter(footer_role=role).order_by("path").first()
+    return page.get_url() if page is not None else None

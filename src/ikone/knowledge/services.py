@@ -74,3 +74,55 @@ def editor_rights_grant(*, user: User) -> None:
     """Let a person edit and publish the CMS pages (via the editor group).
     Their second factor is enforced by the accounts app, not here."""
     user.groups.add(editor_group_ensure())
+
+
+MENTOR_GROUP_NAME = "Mentor:innen (Wissen)"
+MENTOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+WORKFLOW_NAME = "Redaktionelle Prüfung (Wissen)"
+
+
+@transaction.atomic
+def knowledge_editing_ensure(*, index: Page) -> Group:
+    """Set up writing for the knowledge base below `index`: the group of
+    invited mentors (add and edit articles, upload documents, but not
+    publish) and a moderation workflow whose approvers are the coordinators'
+    editor group. Idempotent. Returns the mentors' group."""
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage
+
+    group, _created = Group.objects.get_or_create(name=MENTOR_GROUP_NAME)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    present = set(
+        GroupPagePermission.objects.filter(group=group, page=index).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    GroupPagePermission.objects.bulk_create(
+        GroupPagePermission(group=group, page=index, permission=permission)
+        for permission in Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=MENTOR_PAGE_PERMISSIONS
+        )
+        if permission.codename not in present
+    )
+    _collection_permissions_add(group, Collection.get_first_root_node())
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if not workflow.workflow_tasks.exists():
+        task = GroupApprovalTask.objects.create(name=str(EDITOR_GROUP_NAME))
+        task.groups.set([editor_group_ensure()])
+        workflow.workflow_tasks.create(task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    return group
+
+
+def mentor_editor_grant(*, user: User) -> None:
+    """Let an invited mentor write knowledge articles; publishing goes
+    through the coordinators' moderation."""
+    group = Group.objects.filter(name=MENTOR_GROUP_NAME).first()
+    if group is not None:
+        user.groups.add(group)
+
+
+def mentor_editor_revoke(*, user: User) -> None:
+    """A dismissed mentor no longer writes knowledge articles."""
+    user.groups.remove(*Group.objects.filter(name=MENTOR_GROUP_NAME))

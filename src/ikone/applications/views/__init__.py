@@ -3,6 +3,7 @@
 from ikone.applications.views.checklist import (
     criteria,
     document_download,
+    document_from_template,
     document_update,
     documents,
     readiness,
@@ -24,6 +25,7 @@ __all__ = [
     "comment_resolve",
     "criteria",
     "document_download",
+    "document_from_template",
     "document_update",
     "documents",
     "draft_create",

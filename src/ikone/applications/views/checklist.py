@@ -18,8 +18,10 @@ from ikone.applications.models import Draft, DraftSection
 from ikone.applications.readiness import readiness_for
 from ikone.applications.services import checklist as services
 from ikone.applications.services import review as review_services
+from ikone.applications.services.templates import document_fill_from_template, templates_for
 from ikone.applications.views._helpers import DraftFlags, draft_flags
 from ikone.calls.models import EvaluationCriterion
+from ikone.core import document_templates
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
 
@@ -134,9 +136,11 @@ def _document_rows(
     draft: Draft, flags: DraftFlags, bound: tuple[int, DocumentForm] | None = None
 ) -> list[dict[str, Any]]:
     rows = []
+    templates = document_templates.all_templates() if flags.manage else []
     for row in selectors_checklist.document_checklist(draft=draft):
         entry: dict[str, Any] = {"row": row}
         if flags.manage and not row.retired:
+            entry["templates"] = templates_for(row.required, templates)
             if bound and bound[0] == row.required.pk:
                 entry["form"] = bound[1]
             else:
@@ -199,6 +203,35 @@ def document_update(request: HttpRequest, pk: int, required_document: int) -> Ht
         "rows": _document_rows(draft, flags, (required.pk, form)),
     }
     return render(request, "applications/documents.html", context, status=400)
+
+
+@login_required
+@require_POST
+def document_from_template(request: HttpRequest, pk: int, required_document: int) -> HttpResponse:
+    """/bewerbungen/<id>/unterlagen/<n>/vorlage/: fill a Vorlage of the
+    knowledge base from the draft and keep it as the document's file."""
+    draft = selectors.draft_get_for_action(
+        user=request.user, pk=pk, check=permissions.can_manage_draft
+    )
+    required = selectors_checklist.document_get_for_draft(
+        draft=draft, required_pk=required_document
+    )
+    try:
+        document_fill_from_template(
+            draft=draft,
+            required=required,
+            template_key=request.POST.get("vorlage", ""),
+            actor=Actor.from_request(request),
+        )
+    except (DomainError, ValidationError) as error:
+        messages.error(request, getattr(error, "message", None) or _("Das ging nicht."))
+    else:
+        messages.success(
+            request,
+            _("Die Vorlage ist ausgefüllt und bei „%(document)s“ abgelegt.")
+            % {"document": required.title},
+        )
+    return redirect(f"{draft.get_absolute_url()}unterlagen/#unterlage-{required.pk}")
 
 
 @login_required

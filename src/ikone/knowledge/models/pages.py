@@ -48,7 +48,7 @@ class HomePage(ContentPage):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["knowledge.StandardPage"]
+    subpage_types = ["knowledge.StandardPage", "knowledge.KnowledgeIndexPage"]
     template = "knowledge/home_page.html"
 
     content_panels = [

@@ -1,0 +1,92 @@
+"""The knowledge base's platform views: the list at /wissen/ (articles
+themselves are Wagtail pages below it) and attachment downloads."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from ikone.accounts.permissions import is_network_coordinator
+from ikone.core import article_sources
+from ikone.core.audit import Actor
+from ikone.knowledge import selectors_articles as selectors
+from ikone.knowledge.forms import ArticleFilterForm
+from ikone.knowledge.permissions import viewer_of_request
+from ikone.knowledge.services_drafts import experience_report_from_source
+
+PAGE_SIZE = 20
+LIST_TEMPLATE = "knowledge/article_list.html"
+
+
+@require_safe
+def article_list(request: HttpRequest) -> HttpResponse:
+    """Articles with filters, search and pages; htmx gets the results only."""
+    viewer = viewer_of_request(request)
+    form = ArticleFilterForm(request.GET, choices=selectors.filter_choices())
+    filters = form.to_filters()
+    paginator = Paginator(selectors.article_list(viewer=viewer, filters=filters), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("seite"))
+    htmx = getattr(request, "htmx", None)
+    wants_fragment = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
+    context = {
+        "form": form,
+        "filters": filters,
+        "page_obj": page,
+        "paginator": paginator,
+        "index": None if wants_fragment else selectors.index_page(),
+    }
+    template = f"{LIST_TEMPLATE}#results" if wants_fragment else LIST_TEMPLATE
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_safe
+def attachment_download(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase:
+    """The file of an attachment, for those who may see it; visitors are
+    asked to sign in first."""
+    viewer = viewer_of_request(request)
+    try:
+        attachment = selectors.attachment_get_for_download(viewer=viewer, slug=slug, pk=pk)
+    except Http404:
+        if not viewer.signed_in:
+            return redirect_to_login(request.get_full_path())
+        raise
+    document = attachment.document
+    response = FileResponse(
+        document.file.open("rb"), as_attachment=True, filename=document.filename
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def report_from_event(request: HttpRequest) -> HttpResponse:
+    """Coordinators: choose a past workshop; its materials become an
+    Erfahrungsbericht draft, which opens in the CMS editor."""
+    if not is_network_coordinator(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        source = article_sources.get(f"event:{request.POST.get('veranstaltung', '')}")
+        if source is None:
+            messages.error(request, _("Bitte wählen Sie eine vergangene Veranstaltung."))
+        else:
+            page = experience_report_from_source(source=source, actor=Actor.from_request(request))
+            messages.success(request, _("Entwurf angelegt. Ergänzen und zur Freigabe einreichen."))
+            return redirect("wagtailadmin_pages:edit", page.pk)
+    provider = article_sources.PROVIDERS.get("event")
+    return render(
+        request,
+        "knowledge/report_from_event.html",
+        {"events": provider.choices() if provider else []},
+    )
