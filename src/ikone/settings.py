@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "ikone.qa",
     "ikone.applications",
     "ikone.solutions",
+    "ikone.support",
     "ikone.notifications",
     "ikone.api",
     "django.contrib.admin",
@@ -241,6 +242,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "odp", "csv", "txt"]
+# Support requests: replies by e-mail go to a signed plus-address of this
+# mailbox; `ikone fetch_support_replies` reads it over IMAP (docs/support.md).
+IKONE_SUPPORT_REPLY_ADDRESS = env_str("IKONE_SUPPORT_REPLY_ADDRESS", "")
+IKONE_SUPPORT_IMAP_URL = env_str("IKONE_SUPPORT_IMAP_URL", "")
 SEARCH_URL = env_str("SEARCH_URL", "")
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {

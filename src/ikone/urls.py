@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("loesungen/", include("ikone.solutions.urls")),
     path("konto/benachrichtigungen/", include("ikone.notifications.urls")),
     path("wissen/", include("ikone.knowledge.urls")),
+    path("", include("ikone.support.urls")),
     path("konto/", include("ikone.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -6,8 +6,10 @@ from ikone.api.views.applications import ApplicationViewSet
 from ikone.api.views.calls import CallViewSet
 from ikone.api.views.events import EventViewSet
 from ikone.api.views.faq import FAQEntryViewSet
+from ikone.api.views.knowledge import ArticleViewSet
 from ikone.api.views.municipalities import MunicipalityViewSet
 from ikone.api.views.search import SearchView
+from ikone.api.views.support import SupportRequestViewSet
 
 router = DefaultRouter()
 router.register("municipalities", MunicipalityViewSet, basename="municipality")
@@ -15,6 +17,8 @@ router.register("calls", CallViewSet, basename="call")
 router.register("events", EventViewSet, basename="event")
 router.register("faq", FAQEntryViewSet, basename="faq")
 router.register("applications", ApplicationViewSet, basename="application")
+router.register("knowledge", ArticleViewSet, basename="knowledge-article")
+router.register("support/requests", SupportRequestViewSet, basename="support-request")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

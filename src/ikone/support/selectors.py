@@ -1,0 +1,207 @@
+"""Reads of support requests: the requester's list, the coordinators'
+queue with filters, one request with its thread, the response-time figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from ikone.accounts.models import Membership, User
+from ikone.accounts.permissions import is_network_coordinator, is_signed_in
+from ikone.core.datetimes import to_berlin
+from ikone.support import permissions
+from ikone.support.models import CannedReply, MessageKind, Source, SupportMessage, SupportRequest
+from ikone.support.workflow import OPEN
+
+if TYPE_CHECKING:
+    from ikone.accounts.permissions import AnyUser
+
+FIGURE_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    status: str = ""  # a Status, "open" (default) or "all"
+    topic: str = ""
+    assignee: str = ""  # a user id, "me" or "none"
+    priority: str = ""
+    member: str = ""  # "yes", "no"
+
+
+def _draft_visible(user: User) -> Q:
+    """Requests without a draft, or whose draft the person may see (the
+    organisation's people, mentors it shared with, coordinators while
+    shared with the network) - `applications.permissions` as a filter."""
+    organization_ids = Membership.objects.filter(user=user).values("organization_id")
+    visible = Q(draft__isnull=True) | Q(draft__organization_id__in=organization_ids)
+    if user.is_mentor:
+        visible |= Q(draft__mentor_shares__mentor=user)
+    if is_network_coordinator(user):
+        visible |= Q(draft__shared_with_network=True)
+    return visible
+
+
+def request_list_for(*, user: AnyUser) -> QuerySet[SupportRequest]:
+    """The person's own requests, their organisations' requests written on
+    the platform, and requests assigned to them; newest first."""
+    if not is_signed_in(user):
+        return SupportRequest.objects.none()
+    organization_ids = Membership.objects.filter(user=user).values("organization_id")
+    mine = (
+        Q(requester=user)
+        | Q(source=Source.PLATFORM, organization_id__in=organization_ids)
+        | Q(assignee=user)
+    )
+    return (
+        SupportRequest.objects.filter(mine)
+        .filter(_draft_visible(user))
+        .distinct()
+        .select_related("organization", "assignee")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def request_list_of_requester(*, user: AnyUser) -> QuerySet[SupportRequest]:
+    """The requests the person asked and their organisations' platform
+    requests (not those assigned to them to handle); for the API."""
+    if not is_signed_in(user):
+        return SupportRequest.objects.none()
+    organization_ids = Membership.objects.filter(user=user).values("organization_id")
+    mine = Q(requester=user) | Q(source=Source.PLATFORM, organization_id__in=organization_ids)
+    return (
+        SupportRequest.objects.filter(mine)
+        .filter(_draft_visible(user))
+        .select_related("organization")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def queue_for(*, user: AnyUser, filters: QueueFilters) -> QuerySet[SupportRequest]:
+    """The coordinators' queue: every request they may see, filtered; due
+    ones first, then the oldest."""
+    if not permissions.can_view_queue(user):
+        raise Http404
+    requests = SupportRequest.objects.filter(_draft_visible(cast(User, user)))
+    if filters.status == "all":
+        pass
+    elif filters.status:
+        requests = requests.filter(status=filters.status)
+    else:
+        requests = requests.filter(status__in=OPEN)
+    requests = _filtered(requests, filters, user)
+    return requests.select_related("organization", "assignee").order_by(
+        "due_date", "created_at", "pk"
+    )
+
+
+def _filtered(
+    requests: QuerySet[SupportRequest], filters: QueueFilters, user: Any
+) -> QuerySet[SupportRequest]:
+    if filters.topic:
+        requests = requests.filter(topic=filters.topic)
+    if filters.priority:
+        requests = requests.filter(priority=filters.priority)
+    assignee = {"me": Q(assignee=user), "none": Q(assignee__isnull=True)}.get(filters.assignee)
+    if assignee is None and filters.assignee.isdigit():
+        assignee = Q(assignee_id=int(filters.assignee))
+    if assignee is not None:
+        requests = requests.filter(assignee)
+    member = {"yes": True, "no": False}.get(filters.member)
+    if member is not None:
+        requests = requests.filter(is_member=member)
+    return requests
+
+
+def request_get_for_view(*, user: AnyUser, pk: int) -> SupportRequest:
+    """The request, if the person may see it (404 otherwise)."""
+    request = get_object_or_404(
+        SupportRequest.objects.select_related(
+            "organization",
+            "assignee",
+            "requester",
+            "draft__organization",
+            "question",
+            "municipality",
+        ),
+        pk=pk,
+    )
+    if not permissions.can_view_request(user, request):
+        raise Http404
+    return request
+
+
+def request_messages(*, request: SupportRequest, handler: bool) -> list[SupportMessage]:
+    """The thread; internal notes only for handlers."""
+    messages = request.messages.select_related("author")
+    if not handler:
+        messages = messages.exclude(kind=MessageKind.NOTE)
+    return list(messages)
+
+
+def assignee_choices() -> QuerySet[User]:
+    return User.objects.filter(
+        Q(is_coordinator=True) | Q(is_mentor=True), is_active=True
+    ).order_by("name", "email")
+
+
+def canned_replies(*, topic: str = "") -> list[CannedReply]:
+    replies = CannedReply.objects.all()
+    if topic:
+        replies = replies.filter(Q(topic=topic) | Q(topic=""))
+    return list(replies)
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    month: str  # "2026-11"
+    group: str  # "member", "non_member"
+    received: int
+    answered: int
+    median_first_response_hours: float | None
+    resolved: int
+    median_resolution_hours: float | None
+
+
+def response_figures(*, user: AnyUser, months: int = FIGURE_MONTHS) -> list[MonthFigures]:
+    """Per month of receipt (Europe/Berlin) and for members and
+    non-members: requests received, median hours to the first answer and
+    to the solution. Counts every request (also those of drafts the
+    coordination may not open: only times are read, no content)."""
+    if not permissions.can_view_queue(user):
+        raise Http404
+    since = timezone.now() - dt.timedelta(days=31 * months)
+    rows = SupportRequest.objects.filter(created_at__gte=since).values_list(
+        "created_at", "first_response_at", "resolved_at", "is_member"
+    )
+    buckets: dict[tuple[str, str], list[tuple[Any, Any, Any]]] = defaultdict(list)
+    for created, first, resolved, member in rows.iterator(chunk_size=2000):
+        month = to_berlin(created).strftime("%Y-%m")
+        buckets[(month, "member" if member else "non_member")].append((created, first, resolved))
+    figures = []
+    for (month, group), items in sorted(buckets.items(), reverse=True):
+        first_hours = [(f - c).total_seconds() / 3600 for c, f, _r in items if f]
+        resolve_hours = [(r - c).total_seconds() / 3600 for c, _f, r in items if r]
+        figures.append(
+            MonthFigures(
+                month=month,
+                group=group,
+                received=len(items),
+                answered=len(first_hours),
+                median_first_response_hours=_median(first_hours),
+                resolved=len(resolve_hours),
+                median_resolution_hours=_median(resolve_hours),
+            )
+        )
+    return figures
+
+
+def _median(values: list[float]) -> float | None:
+    return round(statistics.median(values), 1) if values else None

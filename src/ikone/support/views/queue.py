@@ -1,0 +1,53 @@
+"""/unterstuetzung/warteschlange/ and /unterstuetzung/kennzahlen/: the
+coordinators' queue with filters, and the response-time figures."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_safe
+
+from ikone.support import permissions, selectors
+from ikone.support.forms import QueueFilterForm
+
+PAGE_SIZE = 30
+QUEUE_TEMPLATE = "support/queue.html"
+
+
+@require_safe
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_view_queue(request.user):
+        raise PermissionDenied
+    form = QueueFilterForm(request.GET)
+    paginator = Paginator(
+        selectors.queue_for(user=request.user, filters=form.to_filters()), PAGE_SIZE
+    )
+    htmx = getattr(request, "htmx", None)
+    wants_fragment = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
+    template = f"{QUEUE_TEMPLATE}#results" if wants_fragment else QUEUE_TEMPLATE
+    response = render(
+        request,
+        template,
+        {
+            "form": form,
+            "page_obj": paginator.get_page(request.GET.get("seite")),
+            "paginator": paginator,
+        },
+    )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_safe
+@login_required
+def figures(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_view_queue(request.user):
+        raise PermissionDenied
+    return render(
+        request, "support/figures.html", {"figures": selectors.response_figures(user=request.user)}
+    )
