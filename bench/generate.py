@@ -32,6 +32,7 @@ from common import (  # noqa: E402
 )
 from volume_drafts import add_drafts, add_long_history  # noqa: E402
 from volume_events import add_events  # noqa: E402
+from volume_knowledge import add_articles, add_support_requests  # noqa: E402
 from volume_questions import add_questions  # noqa: E402
 from volume_solutions import add_solutions  # noqa: E402
 
@@ -256,6 +257,8 @@ VOLUME_STEPS: list[tuple[str, Callable[[random.Random, Context], None]]] = [
     ("financing plans and schedules", add_financing_plans),
     # After the organisations: profiles, adoptions and the peers of every Gemeinde.
     ("solutions, adoptions and peers", add_solutions),
+    ("knowledge articles", add_articles),
+    ("support requests", add_support_requests),
 ]
 
 

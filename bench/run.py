@@ -152,6 +152,20 @@ SCENARIOS = [
     Scenario("/foerderaufrufe/mpsc-2021/faq/"),
     Scenario("/fragen/auswertung/", "coordinator"),
     Scenario("/api/v1/faq/?call=mpsc-2021"),
+    # Knowledge base (docs/knowledge.md): 2,000 articles; the list, filtered,
+    # searched, one article.
+    Scenario("/wissen/"),
+    Scenario("/wissen/?art=tip&jahr=2024"),
+    Scenario("/wissen/?q=Ratsbeschluss", "contact"),
+    Scenario("/wissen/bench-beitrag-0421/"),
+    # Contact and support (docs/support.md): 20,000 requests; the form, the
+    # Ansprechperson's list, the queue and one request ({request}).
+    Scenario("/kontakt/"),
+    Scenario("/unterstuetzung/", "contact"),
+    Scenario("/unterstuetzung/warteschlange/", "coordinator"),
+    Scenario("/unterstuetzung/warteschlange/?status=all&thema=partner", "coordinator"),
+    Scenario("/unterstuetzung/{request}/", "coordinator"),
+    Scenario("/unterstuetzung/kennzahlen/", "coordinator"),
 ]
 FLOOR = Scenario("/healthz")
 
@@ -237,6 +251,19 @@ def bench_draft() -> int:
     return pk or 0
 
 
+def bench_request() -> int:
+    """A support request of the benchmark Ansprechperson (for {request})."""
+    from ikone.support.models import SupportRequest
+
+    return (
+        SupportRequest.objects.filter(requester__email=BENCH_CONTACT_EMAIL)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+        or 0
+    )
+
+
 def bench_question() -> int:
     """A public question of the 2021 round in the FAQ (for {question})."""
     from ikone.qa.models import Question
@@ -251,7 +278,9 @@ def bench_question() -> int:
 
 
 def measure(scenario: Scenario, port: int, cookies: dict[str, str], slug: str) -> Result:
-    path = scenario.path.format(org=slug, question=bench_question(), draft=bench_draft())
+    path = scenario.path.format(
+        org=slug, question=bench_question(), draft=bench_draft(), request=bench_request()
+    )
     cookie = cookies[scenario.who]
     status, queries = count_queries(path, cookie)
     if status != 200:

@@ -80,7 +80,7 @@ def _context(request: SupportRequest) -> dict:
     return {
         "request": request,
         "topic": request.get_topic_display(),
-        "url": absolute_url(reverse("support:detail", kwargs={"pk": request.pk})),
+        "request_url": absolute_url(reverse("support:detail", kwargs={"pk": request.pk})),
     }
 
 
