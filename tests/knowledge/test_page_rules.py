@@ -5,7 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from ikone.knowledge.demo import grant_editor_rights, seed_demo_pages
-from ikone.knowledge.models import HomePage, StandardPage
+from ikone.knowledge.models import HomePage, KnowledgeIndexPage, StandardPage
 from tests.core.helpers import make_user
 
 
@@ -16,7 +16,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(StandardPage, HomePage)
 
     def test_start_page_holds_standard_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, KnowledgeIndexPage})
 
     def test_standard_pages_live_below_the_start_page_or_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})

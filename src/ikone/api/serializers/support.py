@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -17,6 +18,12 @@ class SupportMessageSerializer(serializers.ModelSerializer[SupportMessage]):
 
 
 class SupportRequestSerializer(serializers.ModelSerializer[SupportRequest]):
+    # A plain string, like the calls' and events' status, so that the API's
+    # "status" enums do not collide.
+    status = serializers.CharField(
+        read_only=True,
+        help_text=_("new, assigned, waiting (wartet auf Rückmeldung), solved oder closed."),
+    )
     organization: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
