@@ -75,6 +75,14 @@ SCENARIOS = [
     Scenario("/organisationen/{org}/", "contact"),
     Scenario("/organisationen/{org}/personen/", "contact"),
     Scenario("/netzwerk/protokoll/", "coordinator"),
+    # The coordinators' overview (docs/network.md): every registered figure
+    # counted over the whole bench volume, the map of Rheinland-Pfalz's
+    # municipalities and the charts; the list behind a Kreis; the public figures.
+    Scenario("/netzwerk/", "coordinator"),
+    Scenario("/netzwerk/?land=07&kreis=07335", "coordinator"),
+    Scenario("/netzwerk/organisationen/?land=07", "coordinator"),
+    Scenario("/netzwerk/zahlen/"),
+    Scenario("/konto/benachrichtigungen/", "contact"),
     Scenario("/netzwerk/protokoll/?aktion=accounts.invitation.sent", "coordinator"),
     Scenario("/organisationen/{org}/mitgliedschaft/", "coordinator"),
     # Funding calls (docs/calls.md): the demo's three rounds and the example

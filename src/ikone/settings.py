@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "ikone.solutions",
     "ikone.support",
     "ikone.notifications",
+    "ikone.network",
     "ikone.api",
     "django.contrib.admin",
     "django.contrib.auth",

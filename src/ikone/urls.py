@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("fragen/", include("ikone.qa.urls")),
     path("bewerbungen/", include("ikone.applications.urls")),
     path("loesungen/", include("ikone.solutions.urls")),
+    path("netzwerk/", include("ikone.network.urls")),
     path("konto/benachrichtigungen/", include("ikone.notifications.urls")),
     path("wissen/", include("ikone.knowledge.urls")),
     path("", include("ikone.support.urls")),

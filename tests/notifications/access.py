@@ -2,7 +2,11 @@
 everyone signed in has their own; a notification of staff A opens for
 nobody else."""
 
-from tests.access import LOGIN, SIGNED_IN, Base, post
+from tests.access import LOGIN, PUBLIC, SIGNED_IN, Base, post, row
+
+# The API: own notifications only, 401 without credentials.
+OWN = row(401, 200, 200, 200, 200, 200, 200)
+OWN_OF_A = row(401, 200, 404, 404, 404, 404, 404)
 
 #             anonymous, staff_a, staff_b, contact_a, mentor, coordinator, admin
 ROWS = {
@@ -11,9 +15,14 @@ ROWS = {
     "notifications:settings": SIGNED_IN,
     "notifications:mark_all_read": post(LOGIN, 302, 302, 302, 302, 302, 302),
     "notifications:mark_read": post(LOGIN, 302, 404, 404, 404, 404, 404),
+    "notification-list": OWN,
+    "notification-list [format]": OWN,
+    "notification-detail": OWN_OF_A,
+    "notification-detail [format]": OWN_OF_A,
+    "api-network-figures": PUBLIC,
 }
 
-PRIVATE_TO_A = {"notifications:mark_read"}
+PRIVATE_TO_A = {"notifications:mark_read", "notification-detail", "notification-detail [format]"}
 
 
 def objects(base: Base) -> dict:
@@ -27,4 +36,5 @@ def objects(base: Base) -> dict:
 
 PK_BY_SEGMENT = {
     "konto/benachrichtigungen/": lambda values: values["notification_pk"],
+    "api/v1/notifications/": lambda values: values["notification_pk"],
 }

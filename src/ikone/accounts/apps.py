@@ -9,14 +9,16 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from ikone.accounts import directory
         from ikone.accounts import notifications as accounts_notifications
+        from ikone.accounts.figures import FIGURES
         from ikone.accounts.selectors import export
         from ikone.accounts.visibility import audience_for
-        from ikone.core import audit, navigation, notifications, personal_data, seeding
+        from ikone.core import audit, figures, navigation, notifications, personal_data, seeding
         from ikone.core.search.audience import set_audience_resolver
         from ikone.municipalities import membership
 
         membership.register(directory.SOURCE)
         personal_data.register(*export.PARTS)
+        figures.register(*FIGURES)
         audit.register_targets(
             "accounts.user",
             "accounts.organization",

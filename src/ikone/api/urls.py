@@ -8,6 +8,8 @@ from ikone.api.views.events import EventViewSet
 from ikone.api.views.faq import FAQEntryViewSet
 from ikone.api.views.knowledge import ArticleViewSet
 from ikone.api.views.municipalities import MunicipalityViewSet
+from ikone.api.views.network import NetworkFiguresView
+from ikone.api.views.notifications import NotificationViewSet
 from ikone.api.views.search import SearchView
 from ikone.api.views.support import SupportRequestViewSet
 
@@ -19,10 +21,12 @@ router.register("faq", FAQEntryViewSet, basename="faq")
 router.register("applications", ApplicationViewSet, basename="application")
 router.register("knowledge", ArticleViewSet, basename="knowledge-article")
 router.register("support/requests", SupportRequestViewSet, basename="support-request")
+router.register("notifications", NotificationViewSet, basename="notification")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("search/", SearchView.as_view(), name="api-search"),
+    path("network/figures/", NetworkFiguresView.as_view(), name="api-network-figures"),
     path("", include(router.urls)),
 ]

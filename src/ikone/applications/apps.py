@@ -9,8 +9,10 @@ class ApplicationsConfig(AppConfig):
     def ready(self) -> None:
         from ikone.applications import export_parts, readiness
         from ikone.applications import notifications as applications_notifications
+        from ikone.applications.figures import FIGURES
+        from ikone.applications.retention import RULES
         from ikone.calls import usage
-        from ikone.core import audit, navigation, notifications, seeding
+        from ikone.core import audit, figures, navigation, notifications, retention, seeding
 
         readiness.autodiscover()
         usage.ITEM_USAGE.register(
@@ -34,3 +36,5 @@ class ApplicationsConfig(AppConfig):
             )
         )
         export_parts.register_parts()
+        figures.register(*FIGURES)
+        retention.register(*RULES)

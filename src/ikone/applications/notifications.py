@@ -23,6 +23,7 @@ DRAFT_SHARED_NETWORK = "applications.draft_shared_network"
 COMMENT = "applications.comment"
 RECOMMENDATION = "applications.recommendation"
 STATUS = "applications.status"
+DEADLINE_REMINDER = "applications.deadline_reminder"
 DRAFT_TRASHED = "applications.draft_trashed"
 
 _BUILDERS = "ikone.applications.notifications"
@@ -72,6 +73,15 @@ KINDS = (
             "der Entwurf ist noch 30 Tage wiederherstellbar."
         ),
         mandatory=True,
+    ),
+    NotificationKind(
+        DEADLINE_REMINDER,
+        _("Erinnerung an die Einreichungsfrist"),
+        f"{_BUILDERS}.deadline_reminder_mail",
+        description=_(
+            "An die Personen der Organisation, vier Wochen, eine Woche und einen Tag "
+            "vor der Frist, solange der Entwurf nicht bereit zur Einreichung ist."
+        ),
     ),
 )
 
@@ -178,5 +188,32 @@ def draft_trashed_mail(draft_id: int, actor_id: int) -> Mail | None:
             "draft": draft,
             "actor": actor,
             "trash_url": absolute_url(reverse("applications:trash")),
+        },
+    )
+
+
+def deadline_reminder_mail(draft_id: int, stage: int) -> Mail | None:
+    """To the organisation's people: the deadline is near and the draft is
+    not ready; lists what the readiness check finds missing."""
+    from ikone.applications.deadline_reminders import OPEN, missing_items
+    from ikone.core.datetimes import berlin_date, format_datetime
+
+    draft = _draft(draft_id)
+    if draft is None or draft.status not in OPEN or draft.call.deadline is None:
+        return None
+    missing = missing_items(draft)
+    if missing is None:
+        return None
+    deadline = draft.call.deadline
+    return Mail(
+        DEADLINE_REMINDER,
+        selectors.organization_member_emails(draft=draft),
+        {
+            "draft": draft,
+            "missing": missing,
+            "stage": stage,
+            "days_left": (berlin_date(deadline) - berlin_date()).days,
+            "deadline": format_datetime(deadline),
+            "draft_url": absolute_url(draft.get_absolute_url()),
         },
     )

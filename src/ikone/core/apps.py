@@ -6,9 +6,11 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        from ikone.core import export_parts, seeding
+        from ikone.core import export_parts, retention, seeding
+        from ikone.core.retention_rules import RULES
         from ikone.core.search import signals as search_signals
 
+        retention.register(*RULES)
         seeding.register(
             seeding.Seeder("core.fields_of_action", "ikone.core.seeding.seed_fields_of_action")
         )

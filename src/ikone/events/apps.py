@@ -7,7 +7,15 @@ class EventsConfig(AppConfig):
     verbose_name = _("Veranstaltungen")
 
     def ready(self) -> None:
-        from ikone.core import article_sources, audit, navigation, notifications, seeding
+        from ikone.core import (
+            article_sources,
+            audit,
+            figures,
+            navigation,
+            notifications,
+            retention,
+            seeding,
+        )
         from ikone.events import (
             export_parts,
             organization_section,  # noqa: F401 - connects the receiver
@@ -17,6 +25,8 @@ class EventsConfig(AppConfig):
             notifications as events_notifications,
         )
         from ikone.events.article_source import PROVIDER
+        from ikone.events.figures import FIGURES
+        from ikone.events.retention import RULES
 
         article_sources.register(PROVIDER)
         audit.register_targets("events.event", "events.registration", "events.material")
@@ -30,3 +40,5 @@ class EventsConfig(AppConfig):
                 after=("core.fields_of_action", "accounts", "calls"),
             )
         )
+        figures.register(*FIGURES)
+        retention.register(*RULES)

@@ -129,6 +129,7 @@ class NetworkFiguresBlock(blocks.StaticBlock):
     ) -> dict[str, Any]:
         context = super().get_context(value, parent_context=parent_context)
         context["figures"] = selectors.network_figures()
+        context["totals"] = selectors.public_totals()
         return context
 
 

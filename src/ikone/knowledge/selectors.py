@@ -118,3 +118,19 @@ def legal_page_url(role: str) -> str | None:
 
     page = StandardPage.objects.live().filter(footer_role=role).order_by("path").first()
     return page.get_url() if page is not None else None
+
+
+def public_totals() -> list[tuple[str, int]]:
+    """The public aggregates other apps register in `core.figures` (workshops
+    held, administrations reached, questions answered, …) since the network
+    began, as (label, number); members are already among `network_figures`.
+    Counted at most every few minutes (`core.figures.public_values`)."""
+    from ikone.core import figures
+
+    values = figures.public_values()
+    shown = []
+    for total in figures.totals(public_only=True):
+        value = values.get(total.key)
+        if total.key != "accounts.members" and isinstance(value, int):
+            shown.append((str(total.label), value))
+    return shown

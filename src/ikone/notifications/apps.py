@@ -7,9 +7,10 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Benachrichtigungen")
 
     def ready(self) -> None:
-        from ikone.core import mail, navigation, notifications, seeding
+        from ikone.core import mail, navigation, notifications, retention, seeding
         from ikone.notifications import delivery, export_parts
         from ikone.notifications import notifications as own_notifications
+        from ikone.notifications.retention import RULES
 
         notifications.register(*own_notifications.KINDS)
         mail.set_delivery_hook(delivery.keep_and_choose)
@@ -29,3 +30,4 @@ class NotificationsConfig(AppConfig):
             )
         )
         export_parts.register_parts()
+        retention.register(*RULES)

@@ -11,9 +11,10 @@ class QaConfig(AppConfig):
 
         from ikone.calls import subpages
         from ikone.calls.signals import call_amended
-        from ikone.core import audit, navigation, notifications, seeding
+        from ikone.core import audit, figures, navigation, notifications, seeding
         from ikone.qa import export_parts, receivers
         from ikone.qa import notifications as qa_notifications
+        from ikone.qa.figures import FIGURES
         from ikone.qa.views.faq import call_faq
 
         call_amended.connect(receivers.flag_answers_on_amendment, dispatch_uid="qa.flag_answers")
@@ -30,3 +31,4 @@ class QaConfig(AppConfig):
             )
         )
         export_parts.register_parts()
+        figures.register(*FIGURES)

@@ -9,6 +9,7 @@ from ikone.applications.models.criteria import CriterionAssessment, MentorAssess
 from ikone.applications.models.documents import DocumentStatus, DraftDocument
 from ikone.applications.models.drafts import Draft, DraftStatus
 from ikone.applications.models.financing import CostCategory, CostItem, FinancingPlan
+from ikone.applications.models.reminders import DeadlineReminder
 from ikone.applications.models.review import (
     DraftMentor,
     Recommendation,
@@ -19,6 +20,7 @@ from ikone.applications.models.section_templates import SectionTemplate, Section
 from ikone.applications.models.sections import DraftSection, SectionRevision
 
 __all__ = [
+    "DeadlineReminder",
     "CostCategory",
     "CostItem",
     "FinancingPlan",

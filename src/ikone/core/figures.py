@@ -1,0 +1,199 @@
+"""Figures the apps count for the coordinators' overview (`/netzwerk/`)
+and the public "Netzwerk in Zahlen", registered by the app that owns the
+data in its `AppConfig.ready()`; core never names an app, and the network
+app reads only this registry, so it depends on no app's code.
+
+Three shapes, each counted in the database with a fixed number of queries
+(one or two per figure, however much data there is):
+
+- `Engagement`: a count per organisation in a period (workshops attended,
+  questions asked, drafts started, …). `count(period)` returns
+  `{organization id: n}`; `records(period, organization_ids)` returns the
+  list behind the figure (`Record`s, at most `RECORD_LIMIT`) with only what
+  coordinators may see: an app whose data is unshared (drafts) returns
+  counts per call and status, never content.
+- `Total`: one number for the whole network in a period (`int`, or a
+  `timedelta` for waiting times, None when unknown). `public` totals appear
+  on "Netzwerk in Zahlen" and in the API; they must carry no personal data.
+  `url_name` names the list behind it.
+- `Chart`: a table of numbers (`ChartData`: row labels × series) that the
+  network app draws as SVG with its data table and CSV/XLSX downloads.
+
+Dotted paths are resolved only when a figure is counted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.module_loading import import_string
+
+from ikone.core.registry import Registry
+
+RECORD_LIMIT = 500
+Measure = int | dt.timedelta | None
+
+
+@dataclass(frozen=True)
+class Period:
+    """Whole days in Europe/Berlin, both included; None: open-ended."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def _start(self, day: dt.date) -> dt.datetime:
+        return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+    def q(self, field_name: str) -> Q:
+        """The filter for a datetime field inside the period."""
+        condition = Q()
+        if self.since:
+            condition &= Q(**{f"{field_name}__gte": self._start(self.since)})
+        if self.until:
+            end = self._start(self.until + dt.timedelta(days=1))
+            condition &= Q(**{f"{field_name}__lt": end})
+        return condition
+
+    def date_q(self, field_name: str) -> Q:
+        """The filter for a date field inside the period."""
+        condition = Q()
+        if self.since:
+            condition &= Q(**{f"{field_name}__gte": self.since})
+        if self.until:
+            condition &= Q(**{f"{field_name}__lte": self.until})
+        return condition
+
+
+@dataclass(frozen=True)
+class Record:
+    """One line of the list behind a figure."""
+
+    title: str
+    organization_id: int | None = None
+    when: dt.date | None = None
+    detail: str = ""
+    url: str = ""
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """Rows (e.g. months, calls) × series (e.g. statuses) of numbers."""
+
+    row_label: str
+    series: Sequence[str]
+    rows: Sequence[tuple[str, Sequence[int]]]
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Engagement:
+    key: str  # "<app>.<name>"
+    label: str | Promise
+    count: str
+    records: str
+    position: int = 50
+    description: str | Promise = ""
+
+    def count_for(self, period: Period) -> dict[int, int]:
+        return import_string(self.count)(period)
+
+    def records_for(self, period: Period, organization_ids: Sequence[int] | None) -> list[Record]:
+        return list(import_string(self.records)(period, organization_ids))[:RECORD_LIMIT]
+
+
+@dataclass(frozen=True)
+class Total:
+    key: str
+    label: str | Promise
+    count: str
+    position: int = 50
+    public: bool = False
+    url_name: str = ""
+    description: str | Promise = ""
+
+    def value_for(self, period: Period) -> Measure:
+        return import_string(self.count)(period)
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    label: str | Promise
+    data: str
+    position: int = 50
+    description: str | Promise = ""
+
+    def data_for(self, period: Period) -> ChartData:
+        return import_string(self.data)(period)
+
+
+ENGAGEMENT: Registry[Engagement] = Registry(
+    "Engagement figures",
+    key=lambda entry: entry.key,
+    describe=lambda entry: f"{entry.position:>3} {entry.key}: {entry.label}",
+    order=lambda entry: (entry.position, entry.key),
+)
+TOTALS: Registry[Total] = Registry(
+    "Network totals",
+    key=lambda entry: entry.key,
+    describe=lambda entry: (
+        f"{entry.position:>3} {entry.key}{' (public)' if entry.public else ''}: {entry.label}"
+    ),
+    order=lambda entry: (entry.position, entry.key),
+)
+CHARTS: Registry[Chart] = Registry(
+    "Charts",
+    key=lambda entry: entry.key,
+    describe=lambda entry: f"{entry.position:>3} {entry.key}: {entry.label}",
+    order=lambda entry: (entry.position, entry.key),
+)
+
+
+def register(*entries: Engagement | Total | Chart) -> None:
+    for entry in entries:
+        if isinstance(entry, Engagement):
+            ENGAGEMENT.register(entry)
+        elif isinstance(entry, Total):
+            TOTALS.register(entry)
+        else:
+            CHARTS.register(entry)
+
+
+def _ordered(entries: Any) -> list[Any]:
+    return sorted(entries, key=lambda entry: (entry.position, entry.key))
+
+
+def engagement() -> list[Engagement]:
+    return _ordered(ENGAGEMENT)
+
+
+def totals(*, public_only: bool = False) -> list[Total]:
+    return [entry for entry in _ordered(TOTALS) if entry.public or not public_only]
+
+
+def charts() -> list[Chart]:
+    return _ordered(CHARTS)
+
+
+PUBLIC_CACHE_KEY = "core.figures.public"
+PUBLIC_CACHE_SECONDS = 300
+
+
+def public_values() -> dict[str, Measure]:
+    """The public totals since the beginning, by key. Cached for five
+    minutes: the start page, "Netzwerk in Zahlen" and the API show them to
+    everyone, and a figure a few minutes old is as true for the public."""
+    from django.core.cache import cache
+
+    def count() -> dict[str, Measure]:
+        return {total.key: total.value_for(Period()) for total in totals(public_only=True)}
+
+    values = cache.get_or_set(PUBLIC_CACHE_KEY, count, PUBLIC_CACHE_SECONDS)
+    return cast(dict[str, Measure], values)

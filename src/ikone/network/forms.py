@@ -1,0 +1,89 @@
+"""The overview's filters: a period of whole days and a Land or Kreis.
+Field names are the German query parameters of the page's address."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ikone.core.figures import Period
+from ikone.municipalities.models import Level, Municipality
+from ikone.network.selectors.overview import WITHOUT_DISTRICT, Scope
+
+DEFAULT_STATE = "07"  # Rheinland-Pfalz, the home of IKONE DS
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class OverviewFilterForm(forms.Form):
+    von = forms.DateField(label=_("Von (Datum)"), required=False, widget=DateInput())
+    bis = forms.DateField(label=_("Bis (Datum)"), required=False, widget=DateInput())
+    land = forms.ChoiceField(label=_("Land"), required=False)
+    kreis = forms.ChoiceField(label=_("Kreis"), required=False)
+
+    def __init__(self, data: Any = None, **kwargs: Any) -> None:
+        if data is not None and "land" not in data:
+            data = data.copy()
+            data["land"] = DEFAULT_STATE
+        super().__init__(data if data is not None else {"land": DEFAULT_STATE}, **kwargs)
+        units = Municipality.objects.filter(level__in=(Level.STATE, Level.DISTRICT)).values_list(
+            "ags", "name", "level"
+        )
+        states = sorted((ags, name) for ags, name, level in units if level == Level.STATE)
+        state = self.data.get("land", "")
+        districts = sorted(
+            ((ags, name) for ags, name, level in units if level == Level.DISTRICT),
+            key=lambda unit: unit[1],
+        )
+        if state:
+            districts = [unit for unit in districts if unit[0].startswith(state)]
+        land = cast(forms.ChoiceField, self.fields["land"])
+        kreis = cast(forms.ChoiceField, self.fields["kreis"])
+        land.choices = [("", _("alle Länder")), *states]
+        kreis.choices = [
+            ("", _("alle Kreise")),
+            *districts,
+            (WITHOUT_DISTRICT, _("ohne Kreis (Kooperationen)")),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        since, until = cleaned.get("von"), cleaned.get("bis")
+        if since and until and since > until:
+            self.add_error("bis", _("Das Enddatum liegt vor dem Anfangsdatum."))
+        return cleaned
+
+    def _value(self, name: str) -> Any:
+        if not self.is_valid():
+            return None
+        return self.cleaned_data.get(name)
+
+    def period(self) -> Period:
+        return Period(since=self._value("von"), until=self._value("bis"))
+
+    def scope(self) -> Scope:
+        if not self.is_valid():
+            return Scope(state=DEFAULT_STATE)
+        return Scope(
+            state=self.cleaned_data.get("land") or "",
+            district=self.cleaned_data.get("kreis") or "",
+        )
+
+    def query(self) -> dict[str, str]:
+        """The valid filters as query parameters, for links to the lists."""
+        if not self.is_valid():
+            return {"land": DEFAULT_STATE}
+        query = {}
+        for name in ("von", "bis"):
+            if self.cleaned_data.get(name):
+                query[name] = self.cleaned_data[name].isoformat()
+        for name in ("land", "kreis"):
+            query[name] = self.cleaned_data.get(name) or ""
+        return query

@@ -1,0 +1,142 @@
+"""The coordinators' overview at /netzwerk/: figures against a known
+world, every figure linking to the list behind it, the time and Kreis
+filters, drafts as counts only, and a constant number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from ikone.core.figures import Period
+from ikone.network.selectors.overview import Scope, engagement_overview, total_values
+from tests.core.helpers import sign_in
+from tests.network.world import build_world
+
+pytestmark = pytest.mark.django_db
+
+KEYS = ["events.attended", "qa.asked", "applications.started", "applications.submitted"]
+
+
+def columns(engagements):
+    return [column.key for column in engagements.columns]
+
+
+def by_key(lines):
+    return {line.key: line for line in lines}
+
+
+def test_engagement_per_organisation_and_kreis_from_the_registry(world):
+    result = engagement_overview(period=Period(), scope=Scope(state="07"))
+    assert columns(result)[: len(KEYS)] == KEYS
+    width = len(KEYS)
+    organizations = by_key(result.organizations)
+    assert organizations[world.member.slug].values[:width] == [1, 2, 1, 1]
+    assert organizations[world.other.slug].values[:width] == [1, 1, 1, 0]
+    assert organizations[world.quiet.slug].values[:width] == [0, 0, 0, 0]
+    assert world.cooperation.slug not in organizations  # no Land
+
+    districts = by_key(result.districts)
+    assert districts["07111"].label == "Kreis Alpha"
+    assert districts["07111"].values[:width] == [2, 3, 2, 1]
+    assert (districts["07111"].organizations, districts["07111"].engaged) == (2, 2)
+    assert districts["07222"].values[:width] == [0, 0, 0, 0]
+    assert (result.served.members, result.served.non_members) == (1, 1)
+    assert result.served.current_members == 1
+
+
+def test_the_totals_count_the_known_world(world):
+    values = {item.total.key: item.value for item in total_values(period=Period())}
+    assert values["accounts.members"] == 1
+    assert values["events.held"] == 1
+    assert values["events.administrations_reached"] == 2
+    assert values["qa.open"] == 2
+    assert values["qa.answered"] == 1
+    assert values["qa.median_first_answer"] == dt.timedelta(days=2)
+
+
+def test_the_period_narrows_every_figure(world):
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    result = engagement_overview(period=Period(since=tomorrow), scope=Scope())
+    assert all(line.total == 0 for line in result.organizations)
+    week = Period(since=timezone.localdate() - dt.timedelta(days=7))
+    organizations = by_key(engagement_overview(period=week, scope=Scope()).organizations)
+    # The workshop was ten days ago; the questions five days ago.
+    assert organizations[world.member.slug].values[:2] == [0, 2]
+
+
+def test_a_kreis_filter_keeps_its_organisations(world):
+    result = engagement_overview(period=Period(), scope=Scope(district="07222"))
+    assert [line.key for line in result.organizations] == [world.quiet.slug]
+    without = engagement_overview(period=Period(), scope=Scope(district="ohne"))
+    assert [line.key for line in without.organizations] == [world.cooperation.slug]
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    sign_in(client, coordinator)
+    return client
+
+
+def test_the_page_links_every_figure_to_the_list_behind_it(coordinator_client, world):
+    html = coordinator_client.get(reverse("network:overview")).content.decode()
+    assert "Kreis Alpha" in html and "Kreis Beta" in html
+    kreis_links = re.findall(r'href="(/netzwerk/organisationen/\?[^"]*kreis=07111[^"]*)"', html)
+    assert len(kreis_links) >= 1 + len(KEYS)
+    listing = coordinator_client.get(kreis_links[0].replace("&amp;", "&")).content.decode()
+    assert "Astadt" in listing and "Bedorf" in listing and "Cehausen" not in listing
+    figure_link = re.search(r'href="(/netzwerk/kennzahl/qa.asked/\?[^"]*)"', listing)
+    assert figure_link
+    records = coordinator_client.get(figure_link.group(1).replace("&amp;", "&")).content.decode()
+    assert "Frage eins" in records or "Frage drei" in records
+    for url in (reverse("organizations:list"), reverse("events:list"), reverse("qa:figures")):
+        assert f'href="{url}"' in html
+
+
+def test_members_and_non_members_served_link_to_their_organisations(coordinator_client, world):
+    html = coordinator_client.get(reverse("network:overview")).content.decode()
+    served = re.search(r'href="([^"]*mitglied=0[^"]*aktiv=1[^"]*)"', html).group(1)
+    listing = coordinator_client.get(served.replace("&amp;", "&")).content.decode()
+    assert "Bedorf" in listing and "Astadt" not in listing
+
+
+def test_drafts_behind_a_figure_are_counts_never_titles(coordinator_client, world):
+    url = reverse("network:figure", args=["applications.started"])
+    response = coordinator_client.get(url, {"organisation": world.other.slug})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert world.call_title in html and "Entwurf" in html
+    assert "Geheimer Entwurf" not in html
+    assert "/bewerbungen/" not in html.split("<main", 1)[1]
+
+
+def test_an_unknown_figure_or_organisation_is_404(coordinator_client, world):
+    assert coordinator_client.get(reverse("network:figure", args=["nichts"])).status_code == 404
+    url = reverse("network:figure", args=["qa.asked"])
+    assert coordinator_client.get(url, {"organisation": "gibt-es-nicht"}).status_code == 404
+
+
+def test_a_bad_period_keeps_the_input_with_a_german_error(coordinator_client, world):
+    response = coordinator_client.get(
+        reverse("network:overview"), {"von": "2026-03-01", "bis": "2026-02-01"}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Das Enddatum liegt vor dem Anfangsdatum." in html
+    assert 'value="2026-03-01"' in html
+
+
+@pytest.mark.parametrize("name", ["network:overview", "network:organizations"])
+def test_pages_cost_a_constant_number_of_queries(
+    coordinator_client, world, name, django_assert_num_queries, django_assert_max_num_queries
+):
+    coordinator_client.get(reverse(name))  # warm the caches, as a running server has them
+    with django_assert_max_num_queries(30) as small:
+        coordinator_client.get(reverse(name))
+    for n in range(1, 4):
+        build_world(n)
+    with django_assert_num_queries(len(small.captured_queries)):
+        coordinator_client.get(reverse(name))
