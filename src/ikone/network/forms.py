@@ -29,14 +29,21 @@ class OverviewFilterForm(forms.Form):
     kreis = forms.ChoiceField(label=_("Kreis"), required=False)
 
     def __init__(self, data: Any = None, **kwargs: Any) -> None:
-        if data is not None and "land" not in data:
-            data = data.copy()
-            data["land"] = DEFAULT_STATE
-        super().__init__(data if data is not None else {"land": DEFAULT_STATE}, **kwargs)
-        units = Municipality.objects.filter(level__in=(Level.STATE, Level.DISTRICT)).values_list(
-            "ags", "name", "level"
+        units = list(
+            Municipality.objects.filter(level__in=(Level.STATE, Level.DISTRICT)).values_list(
+                "ags", "name", "level"
+            )
         )
         states = sorted((ags, name) for ags, name, level in units if level == Level.STATE)
+        # Rheinland-Pfalz first, where the directory has it (an empty
+        # directory has no Land to preselect).
+        default = DEFAULT_STATE if any(ags == DEFAULT_STATE for ags, _name in states) else ""
+        if data is None:
+            data = {"land": default}
+        elif "land" not in data:
+            data = data.copy()
+            data["land"] = default
+        super().__init__(data, **kwargs)
         state = self.data.get("land", "")
         districts = sorted(
             ((ags, name) for ags, name, level in units if level == Level.DISTRICT),
@@ -70,7 +77,7 @@ class OverviewFilterForm(forms.Form):
 
     def scope(self) -> Scope:
         if not self.is_valid():
-            return Scope(state=DEFAULT_STATE)
+            return Scope()
         return Scope(
             state=self.cleaned_data.get("land") or "",
             district=self.cleaned_data.get("kreis") or "",
@@ -79,7 +86,7 @@ class OverviewFilterForm(forms.Form):
     def query(self) -> dict[str, str]:
         """The valid filters as query parameters, for links to the lists."""
         if not self.is_valid():
-            return {"land": DEFAULT_STATE}
+            return {}
         query = {}
         for name in ("von", "bis"):
             if self.cleaned_data.get(name):
