@@ -8,8 +8,10 @@ class NetworkConfig(AppConfig):
 
     def ready(self) -> None:
         from ikone.core import navigation
+        from ikone.network import export_parts
         from ikone.network.permissions import can_view_network_overview
 
+        export_parts.register_parts()
         navigation.register_account_link(
             navigation.AccountLink(
                 "network:overview",
