@@ -107,7 +107,7 @@ def test_the_export_holds_what_the_person_did_everywhere(
 
     client.force_login(person)
     # One or two queries per registered part, however much the person did.
-    with django_assert_max_num_queries(75):
+    with django_assert_max_num_queries(76):
         response = client.post("/konto/export/")
     data = response.json()
     text = response.content.decode()
