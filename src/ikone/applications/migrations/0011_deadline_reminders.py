@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0009_section_revision_submitted'),
+        ('applications', '0010_protect_call_items'),
     ]
 
     operations = [
