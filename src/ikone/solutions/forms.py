@@ -192,6 +192,8 @@ class AdoptionForm(forms.ModelForm):
     def __init__(self, *args: Any, organizations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["organization"]).queryset = organizations
+        if len(organizations) == 1:
+            self.fields["organization"].initial = organizations[0]
 
     def validate_unique(self) -> None:
         """The service updates an existing adoption instead of refusing it."""
