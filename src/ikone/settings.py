@@ -8,7 +8,17 @@ import dj_database_url
 from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
-from ikone.core.config import email_config, env_bool, env_int, env_list, env_str, secret_key
+from ikone.core.config import (
+    email_config,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    init_error_reporting,
+    log_settings,
+    secret_key,
+)
+from ikone.core.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -78,6 +88,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ikone.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "ikone.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -320,9 +331,10 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+# --- Logs, metrics, error reporting (docs/operations.md) ---------------------
+LOGGING = logging_config(*log_settings())
+# /metrics answers only with this bearer token; unset, it does not exist.
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    init_error_reporting(SENTRY_DSN, env_str("SENTRY_ENVIRONMENT", "production"))

@@ -1,8 +1,10 @@
 """Reading the environment: every setting variable is read once, here."""
 
+import importlib
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -104,3 +106,50 @@ def email_config(url: str) -> dict[str, object]:
             EMAIL_TIMEOUT=20,
         )
     return config
+
+
+LOG_FORMATS = {"text", "json"}
+LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR"}
+
+
+def log_settings() -> tuple[str, str]:
+    """(LOG_FORMAT, LOG_LEVEL): text or json; the level of IKONE's own
+    loggers, by default INFO with JSON (one line per request and task) and
+    WARNING with text (the development console)."""
+    log_format = env_str("LOG_FORMAT", "text").strip().lower()
+    if log_format not in LOG_FORMATS:
+        raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {log_format!r}")
+    default_level = "INFO" if log_format == "json" else "WARNING"
+    level = env_str("LOG_LEVEL", default_level).strip().upper()
+    if level not in LOG_LEVELS:
+        raise ImproperlyConfigured(f"LOG_LEVEL must be one of {sorted(LOG_LEVELS)}, not {level!r}")
+    return log_format, level
+
+
+def _tag_request_id(event: dict[str, Any], hint: dict[str, Any]) -> dict[str, Any]:
+    from ikone.core.logs import current_request_id
+
+    request_id = current_request_id()
+    if request_id:
+        event.setdefault("tags", {})["request_id"] = request_id
+    return event
+
+
+def init_error_reporting(dsn: str, environment: str) -> None:
+    """Report unhandled errors to the Sentry-compatible server at `dsn`
+    (Sentry, GlitchTip, …), tagged with the request id. Called only when
+    SENTRY_DSN is set; needs the optional dependency `ikone[sentry]`.
+    No personal data (send_default_pii off) and no performance tracing."""
+    try:
+        sentry_sdk = importlib.import_module("sentry_sdk")
+    except ImportError as exc:
+        raise ImproperlyConfigured(
+            "SENTRY_DSN is set but sentry-sdk is not installed: pip install 'ikone[sentry]'"
+        ) from exc
+    sentry_sdk.init(
+        dsn=dsn,
+        environment=environment,
+        send_default_pii=False,
+        traces_sample_rate=0.0,
+        before_send=_tag_request_id,
+    )

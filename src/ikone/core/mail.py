@@ -9,7 +9,8 @@ outside it) and returns a `Mail`. `send` renders it per recipient language
 from the app's templates `<app>/email/<template>_subject.txt` and
 `_message.txt` and sends one message per recipient, so nobody sees the
 other addresses. Tasks that must know whether sending worked (reminders)
-call `send` directly.
+call `send` directly. The task runs with the request id of the request
+that called `notify` (`core.logs`), so its log lines can be matched.
 
 A higher app (the notification centre) may register one delivery hook with
 `set_delivery_hook`: `send` hands it every mail before sending, the hook
@@ -32,7 +33,7 @@ from django.utils import translation
 from django.utils.module_loading import import_string
 from django_tasks import task
 
-from ikone.core import notifications
+from ikone.core import logs, notifications
 
 # A person (any object with `email`, e.g. a User) or a bare address. A
 # person's mail is in their `language` if they have one the platform offers;
@@ -173,6 +174,7 @@ def build(kind: str, *args: Any) -> list[Mail]:
 
 
 @task()
+@logs.traced
 def deliver(kind: str, *args: Any) -> int:
     """Background task: build the kind's mails from `args` and send them."""
     return sum(send(mail) for mail in build(kind, *args))
@@ -184,4 +186,5 @@ def notify(kind: str, *args: Any) -> None:
     committed; nothing is sent if it rolls back. Raises LookupError at once
     for an unregistered kind."""
     notifications.get(kind)
-    transaction.on_commit(lambda: deliver.enqueue(kind, *args))
+    # On commit still runs in the request's context: the task gets its id.
+    transaction.on_commit(lambda: logs.enqueue(deliver, kind, *args))

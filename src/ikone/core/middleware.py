@@ -1,15 +1,21 @@
 """Response headers for every page: the Content Security Policy (strict,
-with the documented exceptions of `ikone.core.security`) and the
-Permissions-Policy."""
+with the documented exceptions of `ikone.core.security`), the
+Permissions-Policy and the request id (with the request's log line and
+metrics)."""
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.http import HttpRequest, HttpResponseBase
 
+from ikone.core import logs, metrics
 from ikone.core.security import PERMISSIONS_POLICY, csp_relaxation_for
+
+request_logger = logging.getLogger("ikone.request")
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -49,4 +55,38 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         if self.header not in response:
             response[self.header] = PERMISSIONS_POLICY
+        return response
+
+
+class RequestIdMiddleware:
+    """Gives every request an id (see `ikone.core.logs`), returns it in
+    `X-Request-ID`, logs one line per request and counts it for the metrics.
+    First in MIDDLEWARE, so the id covers everything the request logs."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        request_id = logs.accept_request_id(request.headers.get(logs.REQUEST_ID_HEADER))
+        with logs.request_id_context(request_id):
+            started = time.perf_counter()
+            response = self.get_response(request)
+            seconds = time.perf_counter() - started
+            match = getattr(request, "resolver_match", None)
+            view = match.view_name if match is not None else "unresolved"
+            metrics.observe_request(view, request.method or "", response.status_code, seconds)
+            request_logger.info(
+                "%s %s %s",
+                request.method,
+                request.path,
+                response.status_code,
+                extra={
+                    "method": request.method,
+                    "path": request.path,
+                    "status": response.status_code,
+                    "view": view,
+                    "duration_ms": round(seconds * 1000, 1),
+                },
+            )
+        response[logs.REQUEST_ID_HEADER] = request_id
         return response

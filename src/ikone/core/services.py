@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from ikone.core import logs
 from ikone.core.audit import Actor
 
 __all__ = ["Actor", "on_commit_enqueue", "require", "require_user"]
@@ -40,4 +41,4 @@ def on_commit_enqueue(task: Any, *args: Any) -> None:
     """Enqueue a background task (Django Tasks API) once the surrounding
     transaction has committed, so nothing rolled back is ever announced.
     Outside a transaction the task is enqueued at once."""
-    transaction.on_commit(lambda: task.enqueue(*args))
+    transaction.on_commit(lambda: logs.enqueue(task, *args))
