@@ -44,8 +44,13 @@ ROWS = {
     "applications:milestone_create": post(LOGIN, 400, 404, 400, 404, 404, 404),
     "applications:milestone_edit": DRAFT_OF_A,
     "applications:milestone_delete": DRAFT_OF_A,
-    "applications:export_pdf": DRAFT_OF_A,
-    "applications:export_docx": DRAFT_OF_A,
+    # Export (made in the background): the page reads like the draft; asking
+    # enqueues and comes back to the page; a download without a made file
+    # leads to the page too.
+    "applications:export": DRAFT_OF_A,
+    "applications:export_create": post(LOGIN, 302, 404, 302, 404, 404, 404),
+    "applications:export_pdf": row(LOGIN, 302, 404, 302, 404, 404, 404),
+    "applications:export_docx": row(LOGIN, 302, 404, 302, 404, 404, 404),
     "applications:api_access": SIGNED_IN,
 }
 
@@ -61,6 +66,7 @@ PRIVATE_TO_A = {
         *("financing_settings", "schedule", "milestone_create", "milestone_edit"),
         *("milestone_delete", "export_pdf", "export_docx"),
         *("restore_draft", "rename", "delete", "reopen", "document_file_remove"),
+        *("export", "export_create"),
     ]
 }
 
@@ -84,4 +90,5 @@ PARAMETERS = {
     "required_document": lambda values: values["workshop"]["required_document"],
     "item_pk": lambda values: values["workshop"]["cost_item"],
     "milestone_pk": lambda values: values["workshop"]["milestone"],
+    "export_format": lambda values: "pdf",
 }

@@ -99,14 +99,29 @@ def _xlsx_text(content: bytes) -> str:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_exports_show_berlin_time(client, world, staff_member, coordinator, language):
+def test_exports_show_berlin_time(
+    client, world, staff_member, coordinator, language, django_capture_on_commit_callbacks
+):
     outputs = []
     sign_in(client, staff_member)
     for draft, deadline in zip(world.drafts, (WINTER, SUMMER), strict=True):
+        # The files are made in the background (immediate backend on commit).
+        for export_format in ("pdf", "docx"):
+            with django_capture_on_commit_callbacks(execute=True):
+                client.post(
+                    url(
+                        language,
+                        "applications:export_create",
+                        pk=draft.pk,
+                        export_format=export_format,
+                    )
+                )
         pdf = get(client, language, "applications:export_pdf", pk=draft.pk)
-        outputs.append(Output(f"PDF {draft.call.slug}", _pdf_text(pdf.content), times=(deadline,)))
+        pdf_content = b"".join(pdf.streaming_content)
+        outputs.append(Output(f"PDF {draft.call.slug}", _pdf_text(pdf_content), times=(deadline,)))
         word = get(client, language, "applications:export_docx", pk=draft.pk)
-        outputs.append(Output(f"DOCX {draft.call.slug}", _docx_text(word.content), (deadline,)))
+        word_content = b"".join(word.streaming_content)
+        outputs.append(Output(f"DOCX {draft.call.slug}", _docx_text(word_content), (deadline,)))
     for call, deadline in ((world.winter, WINTER), (world.summer, SUMMER)):
         ics = get(client, language, "calls:ics", slug=call.slug)
         outputs.append(Output(f"ICS {call.slug}", text_of(ics), times=(deadline,)))

@@ -41,8 +41,15 @@ def test_plan_costs_and_milestones_then_download_the_pdf(visitor, draft, phases,
     assert page.get_by_text("5 Tage nach der Einreichungsfrist").first.is_visible()
 
     page = visitor.visit(f"/bewerbungen/{draft.pk}/")
+    visitor.click_and_check(
+        page.get_by_role("link", name="als PDF oder Word-Dokument (DOCX) herunterladen")
+    )
+    # The PDF is made in the background; the page shows it once it is ready.
+    page.get_by_role("button", name="PDF erstellen").click()
+    link = page.get_by_role("link", name="PDF herunterladen")
+    link.wait_for(timeout=30_000)
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="als PDF").click()
+        link.click()
     download = download_info.value
     assert download.suggested_filename.endswith(".pdf")
     content = open(download.path(), "rb").read()  # noqa: SIM115 - a temporary file

@@ -12,6 +12,7 @@ from ikone.applications.models import (
     CostItem,
     Draft,
     DraftDocument,
+    DraftExport,
     DraftMentor,
     DraftSection,
     FinancingPlan,
@@ -24,7 +25,9 @@ from ikone.core.personal_data import ExportPart, register, when
 
 
 def _drafts(user: Any) -> list[dict[str, Any]]:
-    rows = Draft.objects.filter(Q(created_by=user) | Q(deleted_by=user)).order_by("pk")
+    # all_objects: a draft the person deleted is in the trash, which the
+    # default manager leaves out.
+    rows = Draft.all_objects.filter(Q(created_by=user) | Q(deleted_by=user)).order_by("pk")
     return [
         {
             "draft": row.title,
@@ -115,12 +118,15 @@ def _edits(user: Any) -> list[dict[str, Any]]:
     edits: list[dict[str, Any]] = []
     for label, model, stamp in (
         ("document", DraftDocument, "uploaded_at"),
+        ("export", DraftExport, "created_at"),
         ("financing_plan", FinancingPlan, "updated_at"),
         ("cost_item", CostItem, "updated_at"),
         ("milestone", Milestone, "updated_at"),
         ("section", DraftSection, "updated_at"),
     ):
-        field = "uploaded_by" if model is DraftDocument else "updated_by"
+        field = {DraftDocument: "uploaded_by", DraftExport: "requested_by"}.get(
+            model, "updated_by"
+        )
         for pk, draft_title, at in (
             model._default_manager.filter(**{field: user})
             .order_by("pk")
@@ -166,6 +172,7 @@ def register_parts() -> None:
             _edits,
             covers=(
                 "applications.DraftDocument.uploaded_by",
+                "applications.DraftExport.requested_by",
                 "applications.FinancingPlan.updated_by",
                 "applications.CostItem.updated_by",
                 "applications.Milestone.updated_by",

@@ -89,6 +89,8 @@ urlpatterns = [
         schedule_views.milestone_delete,
         name="milestone_delete",
     ),
+    path("<int:pk>/export/", export.export_page, name="export"),
+    path("<int:pk>/export/<slug:export_format>/", export.export_create, name="export_create"),
     path("<int:pk>/export.pdf", export.export_pdf, name="export_pdf"),
     path("<int:pk>/export.docx", export.export_docx, name="export_docx"),
     path("api-zugang/", api_access.api_access, name="api_access"),

@@ -8,6 +8,7 @@ here; import every module below so Django sees its models.
 from ikone.applications.models.criteria import CriterionAssessment, MentorAssessment
 from ikone.applications.models.documents import DocumentStatus, DraftDocument
 from ikone.applications.models.drafts import Draft, DraftStatus
+from ikone.applications.models.exports import DraftExport, ExportFormat, ExportState
 from ikone.applications.models.financing import CostCategory, CostItem, FinancingPlan
 from ikone.applications.models.reminders import DeadlineReminder
 from ikone.applications.models.review import (
@@ -30,9 +31,12 @@ __all__ = [
     "DocumentStatus",
     "Draft",
     "DraftDocument",
+    "DraftExport",
     "DraftMentor",
     "DraftSection",
     "DraftStatus",
+    "ExportFormat",
+    "ExportState",
     "MentorAssessment",
     "Recommendation",
     "SectionComment",
