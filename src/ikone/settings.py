@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ikone.core.config import (
     email_config,
     env_bool,
+    env_datetime,
     env_int,
     env_list,
     env_str,
@@ -330,6 +331,14 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+
+# --- Crawlers and security researchers (docs/seo.md) -------------------------
+# A test or staging installation sets this so that search engines index none of it.
+ROBOTS_DISALLOW_ALL = env_bool("ROBOTS_DISALLOW_ALL", default=False)
+# /.well-known/security.txt (RFC 9116) exists once both are set.
+SECURITY_TXT_CONTACT = env_list("SECURITY_TXT_CONTACT", default=[])
+SECURITY_TXT_EXPIRES = env_datetime("SECURITY_TXT_EXPIRES")
+SECURITY_TXT_POLICY = env_str("SECURITY_TXT_POLICY", "")
 
 # --- Logs, metrics, error reporting (docs/operations.md) ---------------------
 LOGGING = logging_config(*log_settings())

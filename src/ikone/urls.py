@@ -9,10 +9,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from ikone.core import metrics
 from ikone.core import views as core_views
+from ikone.core.seo import views as seo_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("metrics", metrics.metrics_view, name="metrics"),
+    path("favicon.ico", seo_views.favicon, name="favicon"),
+    path("apple-touch-icon.png", seo_views.apple_touch_icon, name="apple_touch_icon"),
+    path("manifest.webmanifest", seo_views.manifest, name="manifest"),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", seo_views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", seo_views.sitemap_section, name="sitemap_section"),
+    path(".well-known/security.txt", seo_views.security_txt, name="security_txt"),
     path("api/v1/", include("ikone.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -16,9 +16,19 @@ ROWS = {
     "core:audit_log": COORDINATION,
     # Site-wide search: everyone; results are filtered per person (tests/search/).
     "core:search": PUBLIC,
+    # Files browsers and crawlers ask for (tests/seo/).
+    "favicon": PUBLIC,
+    "apple_touch_icon": PUBLIC,
+    "manifest": PUBLIC,
+    "robots_txt": PUBLIC,
+    "sitemap": PUBLIC,
+    "sitemap_section": PUBLIC,
+    # 404 until the operator sets a contact and an expiry (tests/seo/).
+    "security_txt": everyone(404),
 }
 
 PARAMETERS = {
     # DRF's format suffix patterns, wherever they appear.
     "format": lambda values: "json",
+    "section": lambda values: "calls",
 }

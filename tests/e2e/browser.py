@@ -1,5 +1,7 @@
 """What every browser test checks on every page it visits: axe-core's WCAG
-2.0, 2.1 and 2.2 A/AA rules (2.2 adds the 24 px target size), no Content Security Policy violation, no script error; and,
+2.0, 2.1 and 2.2 A/AA rules (2.2 adds the 24 px target size), no Content
+Security Policy violation, no script error, no error in the browser console
+(a missing favicon, a 404 stylesheet); and,
 where a test asks for it, keyboard use (Tab reaches every interactive
 element with a visible focus, the skip link moves focus to #inhalt)."""
 
@@ -126,6 +128,9 @@ class Visitor:
         self.base_url = base_url.rstrip("/")
         self.log = log
         self.problems: list[str] = []
+        # Console errors a test provokes on purpose (an htmx request answered
+        # 409), as regular expressions; see `expect_console_error`.
+        self.expected_errors: list[re.Pattern[str]] = []
         self.loaded: list[str] = []
         self.checked: set[str] = set()
         page.on("console", self._on_console)
@@ -136,6 +141,15 @@ class Visitor:
     def _on_console(self, message: ConsoleMessage) -> None:
         if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
             self.problems.append(f"CSP violation on {self.page.url}: {message.text}")
+        elif message.type == "error":
+            text = f"{message.text} ({message.location.get('url', '')})"
+            if not any(pattern.search(text) for pattern in self.expected_errors):
+                self.problems.append(f"Console error on {self.page.url}: {text}")
+
+    def expect_console_error(self, pattern: str) -> None:
+        """Allow console errors matching `pattern` for the rest of the test,
+        for responses the test provokes on purpose (an error status)."""
+        self.expected_errors.append(re.compile(pattern))
 
     def _on_page_error(self, error: Error) -> None:
         self.problems.append(f"Script error on {self.page.url}: {error}")

@@ -36,6 +36,8 @@ def test_coordinator_filters_the_audit_log(visitor):
 
 def test_other_people_see_no_audit_log(visitor):
     visitor.sign_in_as(make_user("person@example.org"))
+    # Chromium logs the refused page's status as a console error.
+    visitor.expect_console_error(r"status of 403")
     response = visitor.page.goto(visitor.url("/netzwerk/protokoll/"))
     assert response is not None and response.status == 403
     visitor.check()

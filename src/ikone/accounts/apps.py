@@ -14,6 +14,7 @@ class AccountsConfig(AppConfig):
         from ikone.accounts.visibility import audience_for
         from ikone.core import audit, figures, navigation, notifications, personal_data, seeding
         from ikone.core.search.audience import set_audience_resolver
+        from ikone.core.seo import robots, sitemaps
         from ikone.municipalities import membership
 
         membership.register(directory.SOURCE)
@@ -29,6 +30,27 @@ class AccountsConfig(AppConfig):
         )
         navigation.register(
             navigation.Area("organizations:list", _("Organisationen"), position=20)
+        )
+        sitemaps.register(
+            sitemaps.Section("organizations", "ikone.accounts.sitemaps.OrganizationSitemap")
+        )
+        # /konto/ is closed by core; these organisation pages need a login too.
+        robots.register_private(
+            "accounts.organizations",
+            "/organisationen/neu/",
+            *(
+                f"/organisationen/*/{page}/"
+                for page in (
+                    "bearbeiten",
+                    "personen",
+                    "austreten",
+                    "einladen",
+                    "einladungen",
+                    "beitreten",
+                    "anfragen",
+                    "mitgliedschaft",
+                )
+            ),
         )
         seeding.register(seeding.Seeder("accounts", "ikone.accounts.demo.seed_demo_accounts"))
         notifications.register(*accounts_notifications.KINDS)

@@ -13,6 +13,7 @@ class ApplicationsConfig(AppConfig):
         from ikone.applications.retention import RULES
         from ikone.calls import usage
         from ikone.core import audit, figures, navigation, notifications, retention, seeding
+        from ikone.core.seo import robots
 
         readiness.autodiscover()
         usage.ITEM_USAGE.register(
@@ -20,6 +21,8 @@ class ApplicationsConfig(AppConfig):
                 "applications", "ikone.applications.selectors_checklist.drafts_using_call_items"
             )
         )
+        # Drafts belong to organisations: nothing here is public.
+        robots.register_private("applications", "/bewerbungen/")
         notifications.register(*applications_notifications.KINDS)
         audit.register_targets(
             "applications.draft",

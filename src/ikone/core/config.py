@@ -3,9 +3,11 @@
 import importlib
 import os
 import secrets
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -47,6 +49,21 @@ def env_list(name: str, *, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_datetime(name: str) -> datetime | None:
+    """An ISO 8601 date or date-time; a bare date or a time without a zone is
+    read as Europe/Berlin (a date means the start of that day)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be an ISO 8601 date, not {raw!r}") from error
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=ZoneInfo("Europe/Berlin"))
+    return value
 
 
 def secret_key(data_dir: Path) -> str:

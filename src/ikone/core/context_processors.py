@@ -10,4 +10,6 @@ def platform(request: HttpRequest) -> dict[str, object]:
         "main_navigation": main_navigation(request),
         "account_navigation": account_navigation(request),
         "platform_name": settings.WAGTAIL_SITE_NAME,
+        # A test installation keeps every page out of search engines.
+        "robots_noindex": settings.ROBOTS_DISALLOW_ALL,
     }

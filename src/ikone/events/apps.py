@@ -16,6 +16,7 @@ class EventsConfig(AppConfig):
             retention,
             seeding,
         )
+        from ikone.core.seo import robots, sitemaps
         from ikone.events import (
             export_parts,
             organization_section,  # noqa: F401 - connects the receiver
@@ -31,6 +32,16 @@ class EventsConfig(AppConfig):
         article_sources.register(PROVIDER)
         audit.register_targets("events.event", "events.registration", "events.material")
         export_parts.register_parts()
+        sitemaps.register(sitemaps.Section("events", "ikone.events.sitemaps.EventSitemap"))
+        robots.register_private(
+            "events",
+            "/veranstaltungen/neu/",
+            "/veranstaltungen/verwaltung/",
+            "/veranstaltungen/*/verwaltung/",
+            "/veranstaltungen/*/rueckmeldung/",
+            "/veranstaltungen/*/anmelden/",
+            "/veranstaltungen/*/anmeldungen/",
+        )
         navigation.register(navigation.Area("events:list", _("Veranstaltungen"), position=30))
         notifications.register(*events_notifications.KINDS)
         seeding.register(

@@ -10,6 +10,7 @@ class KnowledgeConfig(AppConfig):
     def ready(self) -> None:
         from ikone.calls.signals import call_amended
         from ikone.core import audit, document_templates, navigation, seeding
+        from ikone.core.seo import sitemaps
         from ikone.knowledge import (
             export_parts,
             receivers,
@@ -22,6 +23,7 @@ class KnowledgeConfig(AppConfig):
         call_amended.connect(receivers.flag_articles_on_amendment, dispatch_uid="knowledge.flag")
         audit.register_targets("knowledge.articlepage")
         navigation.register(navigation.Area("knowledge:index", _("Wissen"), position=40))
+        sitemaps.register(sitemaps.Section("pages", "ikone.knowledge.sitemaps.PageSitemap"))
         navigation.register_footer_links("knowledge.footer_pages", footer_page_links)
         seeding.register(seeding.Seeder("knowledge.pages", "ikone.knowledge.seeders.seed_pages"))
         # Coordinators (created by the accounts seeder) may edit the CMS,

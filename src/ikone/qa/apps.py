@@ -12,6 +12,7 @@ class QaConfig(AppConfig):
         from ikone.calls import subpages
         from ikone.calls.signals import call_amended
         from ikone.core import audit, figures, navigation, notifications, seeding
+        from ikone.core.seo import robots, sitemaps
         from ikone.qa import export_parts, receivers
         from ikone.qa import notifications as qa_notifications
         from ikone.qa.figures import FIGURES
@@ -21,6 +22,21 @@ class QaConfig(AppConfig):
         # The call's FAQ page lives below the call: /foerderaufrufe/<slug>/faq/.
         subpages.register(path("<slug:slug>/faq/", call_faq, name="faq"))
         audit.register_targets("qa.question", "qa.answer", "qa.faqentry")
+        sitemaps.register(sitemaps.Section("faq", "ikone.qa.sitemaps.CallFAQSitemap"))
+        sitemaps.register(
+            sitemaps.Section("questions", "ikone.qa.sitemaps.AnsweredQuestionSitemap")
+        )
+        robots.register_private(
+            "qa",
+            "/fragen/neu/",
+            "/fragen/pruefen/",
+            "/fragen/auswertung/",
+            "/fragen/antworten/",
+            "/fragen/*/antworten/",
+            "/fragen/*/folgen/",
+            "/fragen/*/nicht-mehr-folgen/",
+            "/fragen/*/faq/",
+        )
         navigation.register(navigation.Area("qa:list", _("Fragen"), position=60))
         notifications.register(*qa_notifications.KINDS)
         seeding.register(

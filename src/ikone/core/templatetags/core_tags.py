@@ -7,7 +7,7 @@ from django.conf import settings
 from django.forms import BoundField
 from django.urls import translate_url
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from ikone.core.datetimes import DateStyle, format_date, format_datetime
@@ -105,3 +105,37 @@ def long_date(value: datetime | date | None, style: DateStyle = "long") -> str:
     """{{ overview.deadline|long_date }}: "14. Januar 2027" / "14 January 2027";
     {{ day|long_date:"weekday" }}: "Donnerstag, 14. Januar 2027"."""
     return format_date(value, style) if value else ""
+class CaptureNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, name: str) -> None:
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context: template.Context) -> str:
+        # Whitespace and line breaks of the templates are not part of a title.
+        # Rendered (and escaped) by the template engine, hence safe.
+        context[self.name] = mark_safe(" ".join(self.nodelist.render(context).split()))  # noqa: S308
+        return ""
+
+
+@register.tag
+def capture(parser: template.base.Parser, token: template.base.Token) -> CaptureNode:
+    """`{% capture as name %}…{% endcapture %}`: render once, use several times
+    (base.html puts a page's title and description into <title>, the meta
+    description and the Open Graph tags)."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
+
+
+@register.simple_tag(takes_context=True)
+def page_addresses(context: template.Context) -> object:
+    """Canonical URL, hreflang alternates and sharing image of the current page."""
+    from ikone.core.seo.meta import page_addresses as addresses
+
+    request = context.get("request")
+    if request is None:
+        return None
+    return addresses(request, get_language())
