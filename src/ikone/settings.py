@@ -221,6 +221,8 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
+# British English dates ("14 January 2027") instead of Django's American ones.
+FORMAT_MODULE_PATH = ["ikone.core.formats"]
 
 # --- Static and media files -------------------------------------------------
 STATIC_URL = "/static/"

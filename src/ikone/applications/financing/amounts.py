@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
 CENT = Decimal("0.01")
@@ -34,6 +35,24 @@ def round_cents(value: Decimal) -> Decimal:
 _GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
 _PLAIN = re.compile(r"^\d+(,\d+)?$")
 _DOT_DECIMAL = re.compile(r"^\d+\.\d{1,2}$")
+# English: comma groups thousands, dot decimals ("12,500.50", "12500.5").
+_EN_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+_EN_PLAIN = re.compile(r"^\d+(\.\d+)?$")
+
+
+def _normalise(cleaned: str) -> str | None:
+    """The amount with a dot as decimal point, or None if it is not one.
+    Under an English interface the English form wins ("12,500" is twelve
+    thousand five hundred); the German forms are understood in any language."""
+    if get_format("DECIMAL_SEPARATOR") == "." and (
+        _EN_GROUPED.match(cleaned) or _EN_PLAIN.match(cleaned)
+    ):
+        return cleaned.replace(",", "")
+    if _GROUPED.match(cleaned) or _PLAIN.match(cleaned):
+        return cleaned.replace(".", "").replace(",", ".")
+    if _DOT_DECIMAL.match(cleaned):
+        return cleaned
+    return None
 
 
 def parse_amount(text: str) -> Decimal:
@@ -51,11 +70,8 @@ def parse_amount(text: str) -> Decimal:
         raise AmountError(_("Bitte einen Betrag angeben."))
     if cleaned.startswith("-"):
         raise AmountError(_("Beträge dürfen nicht negativ sein."))
-    if _GROUPED.match(cleaned) or _PLAIN.match(cleaned):
-        normalised = cleaned.replace(".", "").replace(",", ".")
-    elif _DOT_DECIMAL.match(cleaned):
-        normalised = cleaned
-    else:
+    normalised = _normalise(cleaned)
+    if normalised is None:
         raise AmountError(
             _("„%(text)s“ ist kein Betrag. Beispiel: 12.500,50") % {"text": text.strip()}
         )
@@ -71,7 +87,8 @@ def parse_amount(text: str) -> Decimal:
 
 
 def format_number(value: Decimal, *, places: int = 2) -> str:
-    """German digits: "12.500,50" (dot groups thousands, comma decimals)."""
+    """Digits in the active language: "12.500,50" (German: dot groups
+    thousands, comma decimals), "12,500.50" (English)."""
     quantum = Decimal(1).scaleb(-places)
     rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
     sign = "-" if rounded < 0 else ""
@@ -81,14 +98,14 @@ def format_number(value: Decimal, *, places: int = 2) -> str:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
     groups.insert(0, whole)
-    text = ".".join(groups)
+    text = str(get_format("THOUSAND_SEPARATOR")).join(groups)
     if places:
-        text += "," + fraction.ljust(places, "0")
+        text += str(get_format("DECIMAL_SEPARATOR")) + fraction.ljust(places, "0")
     return sign + text
 
 
 def format_eur(value: Decimal) -> str:
-    """German currency format with a non-breaking space: "12.500,50 €"."""
+    """Currency with a non-breaking space: "12.500,50 €" (English "12,500.50 €")."""
     return f"{format_number(value)}\u00a0€"
 
 
