@@ -7,7 +7,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -61,9 +60,9 @@ def env_datetime(name: str) -> datetime | None:
         value = datetime.fromisoformat(raw)
     except ValueError as error:
         raise ImproperlyConfigured(f"{name} must be an ISO 8601 date, not {raw!r}") from error
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=ZoneInfo("Europe/Berlin"))
-    return value
+    from ikone.core.datetimes import to_berlin  # the one module that names the zone
+
+    return to_berlin(value)
 
 
 def secret_key(data_dir: Path) -> str:
