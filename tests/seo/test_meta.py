@@ -150,3 +150,47 @@ def test_the_canonical_link_drops_filters_but_keeps_the_page_number(client, publ
     ]
     head = head_of(client, "/kommunen/?page=2")
     assert head.link("canonical") == ["http://testserver/kommunen/?page=2"]
+
+
+def test_a_calls_faq_is_an_faq_page(client, public_pages):
+    head = head_of(client, "/foerderaufrufe/aufruf/faq/")
+    (data,) = head.json_ld
+    assert data["@type"] == "FAQPage"
+    assert data["url"] == "http://testserver/foerderaufrufe/aufruf/faq/"
+    (question,) = data["mainEntity"]
+    assert question["@type"] == "Question"
+    assert question["name"] == "Zählt Personal zum Eigenanteil?"
+    assert question["acceptedAnswer"] == {
+        "@type": "Answer",
+        "text": "Ja, wenn die Stelle neu geschaffen wird.",
+    }
+
+
+def test_a_faq_without_entries_has_no_faq_markup(client, public_pages):
+    FAQEntry.objects.update(is_published=False)
+    assert head_of(client, "/foerderaufrufe/aufruf/faq/").json_ld == []
+
+
+def test_an_organisation_is_a_government_organization(client, public_pages):
+    from ikone.accounts.models import Organization
+
+    Organization.objects.filter(slug="musterstadt").update(
+        description="Die Verwaltung der Musterstadt </script><script>alert(1)</script>",
+        website="https://musterstadt.example",
+    )
+    response = client.get("/organisationen/musterstadt/")
+    assert "</script><script>alert" not in response.content.decode()
+    head = head_of(client, "/organisationen/musterstadt/")
+    (data,) = head.json_ld
+    assert data["@type"] == "GovernmentOrganization"
+    assert data["name"] == "Musterstadt"
+    assert data["url"] == "http://testserver/organisationen/musterstadt/"
+    assert data["sameAs"] == "https://musterstadt.example"
+    assert data["description"].startswith("Die Verwaltung der Musterstadt </script>")
+    assert head.meta["description"][0].startswith("Die Verwaltung der Musterstadt")
+
+
+def test_events_keep_their_event_markup(client, public_pages):
+    (data,) = head_of(client, "/veranstaltungen/werkstatt/").json_ld
+    assert data["@type"] == "Event"
+    assert data["name"] == "Bewerbungswerkstatt"

@@ -21,10 +21,12 @@ from ikone.accounts.forms import (
 )
 from ikone.accounts.models import Organization
 from ikone.accounts.signals import OrganizationSection, organization_sections
+from ikone.accounts.structured_data import organization_json_ld
 from ikone.accounts.views._helpers import municipality_url
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
 from ikone.core.ratelimit import ratelimit
+from ikone.core.seo.meta import json_ld
 
 PAGE_SIZE = 50
 
@@ -55,14 +57,16 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organization = selectors.organization_get_for_detail(slug=slug)
     flags = selectors.organization_flags(user=request.user, organization=organization)
     memberships = getattr(organization, "primary_memberships", [])
+    membership = memberships[0] if memberships else None
+    network = selectors.network_get_primary()
     cooperation_members = [
         (member, municipality_url(member.ags)) for member in organization.cooperation_members.all()
     ]
     context = {
         "organization": organization,
         "can": flags,
-        "network_membership": memberships[0] if memberships else None,
-        "network": selectors.network_get_primary(),
+        "network_membership": membership,
+        "network": network,
         "municipality_url": (
             municipality_url(organization.municipality.ags) if organization.municipality else None
         ),
@@ -71,6 +75,11 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
             selectors.organization_people(organization=organization) if flags.view_people else []
         ),
         "sections": _contributed_sections(request, organization),
+        "json_ld": json_ld(
+            organization_json_ld(
+                organization, request=request, network=network, membership=membership
+            )
+        ),
     }
     return render(request, "accounts/organization_detail.html", context)
 

@@ -3,7 +3,6 @@ its calendar file, the feed, registering and cancelling."""
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 from typing import Any
 
@@ -16,7 +15,6 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -25,6 +23,7 @@ from ikone.core.datetimes import iso
 from ikone.core.exceptions import DomainError
 from ikone.core.mail import absolute_url
 from ikone.core.ratelimit import ANY_METHOD, ratelimit
+from ikone.core.seo.meta import json_ld
 from ikone.events import permissions, selectors
 from ikone.events.calendar import build_calendar
 from ikone.events.forms_public import EventFilterForm, RegistrationForm
@@ -77,15 +76,6 @@ def _manage_url(event: Event) -> str | None:
         return reverse("events:manage_edit", kwargs={"slug": event.slug})
     except NoReverseMatch:
         return None
-
-
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def _script_json(data: dict[str, Any]) -> SafeString:
-    """JSON safe to place inside a <script> data block (as json_script escapes)."""
-    text = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    return mark_safe(text)  # noqa: S308  # escaped above; a data block, never executed
 
 
 def _json_ld(event: Event, *, request: HttpRequest) -> dict[str, Any]:
@@ -209,7 +199,7 @@ def _render_detail(
         "can": flags,
         "can_give_feedback": permissions.can_give_feedback(request.user, event, registration),
         "manage_url": _manage_url(event) if flags.edit else None,
-        "json_ld": _script_json(_json_ld(event, request=request)),
+        "json_ld": json_ld(_json_ld(event, request=request)),
     }
     return render(request, "events/event_detail.html", context, status=status)
 

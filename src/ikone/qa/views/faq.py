@@ -13,10 +13,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from ikone.calls import selectors as call_selectors
 from ikone.calls.models import Call
 from ikone.core.exceptions import DomainError
+from ikone.core.seo.meta import json_ld
 from ikone.qa import permissions, selectors, services
 from ikone.qa.exceptions import EditConflictError
 from ikone.qa.forms import FAQEntryForm
 from ikone.qa.models import Answer
+from ikone.qa.structured_data import faq_page_json_ld
 from ikone.qa.text import plain_text
 from ikone.qa.views._helpers import actor, report, viewer
 
@@ -40,6 +42,8 @@ def call_faq(request: HttpRequest, slug: str) -> HttpResponse:
         "groups": groups,
         "visible_questions": visible_questions,
         "can_moderate": permissions.can_moderate(who),
+        # An FAQPage without questions is invalid markup: none until one is published.
+        "json_ld": json_ld(faq_page_json_ld(call, groups, request=request)) if groups else None,
     }
     return render(request, "qa/call_faq.html", context)
 
