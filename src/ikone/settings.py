@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "ikone.accounts.middleware.RequireStaffMfaMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that it sees the views' exceptions first.
+    "ikone.core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "ikone.urls"

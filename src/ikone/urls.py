@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("cms/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("barrierefreiheit/", include("ikone.knowledge.urls")),
     path("", include("ikone.core.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
@@ -55,6 +56,7 @@ if settings.DEBUG:
 
     urlpatterns = public_media_urlpatterns() + urlpatterns
 
+handler400 = "ikone.core.views.bad_request"
 handler403 = "ikone.core.views.permission_denied"
 handler404 = "ikone.core.views.page_not_found"
 handler500 = "ikone.core.views.server_error"

@@ -1,7 +1,7 @@
 """Response headers for every page: the Content Security Policy (strict,
 with the documented exceptions of `ikone.core.security`), the
 Permissions-Policy and the request id (with the request's log line and
-metrics)."""
+metrics); and the 503 page while the database is unreachable."""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ import time
 from collections.abc import Callable
 
 from csp.middleware import CSPMiddleware, PolicyParts
-from django.http import HttpRequest, HttpResponseBase
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 from ikone.core import logs, metrics
 from ikone.core.security import PERMISSIONS_POLICY, csp_relaxation_for
 
 request_logger = logging.getLogger("ikone.request")
+logger = logging.getLogger(__name__)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -90,3 +92,23 @@ class RequestIdMiddleware:
             )
         response[logs.REQUEST_ID_HEADER] = request_id
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A view that cannot reach the database answers 503 with the page that
+    needs none, instead of a 500 that blames the platform for an outage
+    (a restarting database, a failover). Other database errors stay 500."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.error("Database unavailable for %s", request.path, exc_info=exception)
+        from ikone.core.views import service_unavailable
+
+        return service_unavailable(request)

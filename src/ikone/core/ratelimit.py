@@ -111,8 +111,10 @@ def consume(request: HttpRequest, *, scope: str, rates: Iterable[Rate], key: Key
 
 
 def too_many_requests(request: HttpRequest, retry_after: int = 60) -> HttpResponse:
-    """The German 429 page."""
-    response = render(request, "429.html", status=429)
+    """The 429 page in the visitor's language."""
+    from ikone.core.views import back_url
+
+    response = render(request, "429.html", {"back_url": back_url(request)}, status=429)
     response["Retry-After"] = str(retry_after)
     return response
 
