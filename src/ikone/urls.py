@@ -44,7 +44,7 @@ urlpatterns += i18n_patterns(
     path("cms/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("barrierefreiheit/", include("ikone.knowledge.urls")),
+    path("barrierefreiheit/", include("ikone.knowledge.urls_feedback")),
     path("", include("ikone.core.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -16,6 +16,8 @@ ROWS = {
     # A network attachment of a public article; organisation A is no
     # network member in the matrix, so only mentors and coordinators.
     "knowledge:attachment": row(LOGIN, 404, 404, 404, 200, 200, 200),
+    # Reporting a barrier: anyone (tests/knowledge/test_accessibility_feedback.py).
+    "accessibility_feedback": PUBLIC,
 }
 
 

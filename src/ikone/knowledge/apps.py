@@ -2,6 +2,15 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def report_barrier_link() -> list[object]:
+    """Every page's footer links the barrier report (BITV 2.0 feedback)."""
+    from django.urls import reverse
+
+    from ikone.knowledge.selectors import PageLink
+
+    return [PageLink(title=str(_("Barriere melden")), url=reverse("accessibility_feedback"))]
+
+
 class KnowledgeConfig(AppConfig):
     name = "ikone.knowledge"
     label = "knowledge"
@@ -9,13 +18,14 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self) -> None:
         from ikone.calls.signals import call_amended
-        from ikone.core import audit, document_templates, navigation, seeding
+        from ikone.core import audit, document_templates, navigation, notifications, seeding
         from ikone.core.seo import sitemaps
         from ikone.knowledge import (
             export_parts,
             receivers,
             signals,  # noqa: F401  (connects the receivers)
         )
+        from ikone.knowledge import notifications as knowledge_notifications
         from ikone.knowledge.document_templates import PROVIDER
         from ikone.knowledge.selectors import footer_page_links
 
@@ -25,6 +35,8 @@ class KnowledgeConfig(AppConfig):
         navigation.register(navigation.Area("knowledge:index", _("Wissen"), position=40))
         sitemaps.register(sitemaps.Section("pages", "ikone.knowledge.sitemaps.PageSitemap"))
         navigation.register_footer_links("knowledge.footer_pages", footer_page_links)
+        navigation.register_footer_links("knowledge.report_barrier", report_barrier_link)
+        notifications.register(*knowledge_notifications.KINDS)
         seeding.register(seeding.Seeder("knowledge.pages", "ikone.knowledge.seeders.seed_pages"))
         # Coordinators (created by the accounts seeder) may edit the CMS,
         # mentors may write articles for moderation.

@@ -8,7 +8,11 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 
-from ikone.knowledge.demo import grant_editor_rights, seed_demo_pages
+from ikone.knowledge.demo import (
+    grant_editor_rights,
+    seed_accessibility_settings,
+    seed_demo_pages,
+)
 
 
 def seed_pages(*, stdout: Any) -> None:
@@ -17,6 +21,8 @@ def seed_pages(*, stdout: Any) -> None:
         stdout.write(f"CMS pages created: {', '.join(created)}")
     else:
         stdout.write("CMS pages: all present, nothing changed.")
+    if seed_accessibility_settings():
+        stdout.write("Accessibility settings: demo enforcement body entered.")
 
 
 def seed_editor_rights(*, stdout: Any) -> None:

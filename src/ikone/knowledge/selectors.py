@@ -134,3 +134,16 @@ def public_totals() -> list[tuple[str, int]]:
         if total.key != "accounts.members" and isinstance(value, int):
             shown.append((str(total.label), value))
     return shown
+def accessibility_settings(*, request: HttpRequest) -> object:
+    """The operator's CMS settings for the accessibility statement (the
+    enforcement body), for the site serving `request`."""
+    from ikone.knowledge.accessibility import AccessibilitySettings
+
+    return AccessibilitySettings.for_request(request)
+
+
+def accessibility_statement() -> Page | None:
+    """The live page holding the accessibility statement's footer role."""
+    from ikone.knowledge.models import FooterRole, StandardPage
+
+    return StandardPage.objects.live().filter(footer_role=FooterRole.ACCESSIBILITY).first()

@@ -6,17 +6,44 @@ The pages' texts are Markdown files in `pages/` (see `pages.py` and
 docs/demo.md).
 """
 
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Page, Site
 
 from ikone.accounts.models import User
+from ikone.core.demo_data import load_yaml
+from ikone.knowledge.accessibility import AccessibilitySettings
 from ikone.knowledge.demo.pages import DemoPage, demo_home, demo_standard_pages
 from ikone.knowledge.models import HomePage, StandardPage
 from ikone.knowledge.services import editor_group_ensure, editor_rights_grant
 
 HOME_SLUG = "start"
+ACCESSIBILITY_YAML = Path(__file__).parent / "accessibility.yaml"
+
+
+def seed_accessibility_settings() -> bool:
+    """Fill the default site's accessibility settings from
+    demo/accessibility.yaml unless an editor named a body already."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return False
+    current = AccessibilitySettings.for_site(site)
+    if current.enforcement_body_name:
+        return False
+    values = load_yaml(ACCESSIBILITY_YAML)
+    for name in (
+        "enforcement_body_name",
+        "enforcement_body_address",
+        "enforcement_body_email",
+        "enforcement_body_url",
+    ):
+        setattr(current, name, str(values.get(name) or "").strip())
+    current.full_clean()
+    current.save()
+    return True
 
 
 @transaction.atomic

@@ -130,4 +130,9 @@ class StandardPage(ContentPage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumbs"] = selectors.page_breadcrumbs(page=self, request=request)
+        if self.footer_role == FooterRole.ACCESSIBILITY:
+            context["enforcement"] = selectors.accessibility_settings(request=request)
         return context
+
+
+from ikone.knowledge.accessibility import AccessibilityFeedback, AccessibilitySettings  # noqa: E402, F401
