@@ -26,12 +26,14 @@ mkdir -p "$OUT" "$IKONE_DATA_DIR"
 [ -x scripts/lighthouse/node_modules/.bin/lighthouse ] ||
   (cd scripts/lighthouse && npm ci --no-audit --no-fund --loglevel=error)
 
-if [ ! -f "$IKONE_DATA_DIR/.seeded" ]; then
-  "$BIN/ikone" migrate --noinput >/dev/null
+"$BIN/ikone" migrate --noinput >/dev/null
+if [ ! -f "$IKONE_DATA_DIR/.imported" ]; then
   "$BIN/ikone" import_municipalities >/dev/null
-  "$BIN/ikone" seed_demo >/dev/null
-  touch "$IKONE_DATA_DIR/.seeded"
+  touch "$IKONE_DATA_DIR/.imported"
 fi
+# Seeding is for development installations (it creates demo accounts); this
+# database is only for the measurement, so seed it as `make demo` does.
+DEBUG=true "$BIN/ikone" seed_demo >/dev/null
 "$BIN/ikone" collectstatic --noinput >/dev/null
 
 # The four pages: a call that has a published FAQ and an upcoming public event.
