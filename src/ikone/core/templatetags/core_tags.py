@@ -105,6 +105,8 @@ def long_date(value: datetime | date | None, style: DateStyle = "long") -> str:
     """{{ overview.deadline|long_date }}: "14. Januar 2027" / "14 January 2027";
     {{ day|long_date:"weekday" }}: "Donnerstag, 14. Januar 2027"."""
     return format_date(value, style) if value else ""
+
+
 class CaptureNode(template.Node):
     def __init__(self, nodelist: template.NodeList, name: str) -> None:
         self.nodelist = nodelist
