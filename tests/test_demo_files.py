@@ -13,6 +13,7 @@ from ikone.core import demo_data
 from ikone.core.taxonomy import read_fields_of_action
 from ikone.events.demo import demo_events
 from ikone.events.demo_followup import demo_followup
+from ikone.knowledge.demo import demo_accessibility
 from ikone.knowledge.demo.articles import demo_articles
 from ikone.knowledge.demo.pages import Cards, demo_home, demo_standard_pages
 from ikone.knowledge.links import platform_area_choices
@@ -46,6 +47,7 @@ LOADERS = [
     demo_solution_content,
     demo_articles,
     demo_requests,
+    demo_accessibility,
 ]
 
 

@@ -6,6 +6,7 @@ The pages' texts are Markdown files in `pages/` (see `pages.py` and
 docs/demo.md).
 """
 
+import functools
 from pathlib import Path
 
 from django.conf import settings
@@ -24,6 +25,21 @@ HOME_SLUG = "start"
 ACCESSIBILITY_YAML = Path(__file__).parent / "accessibility.yaml"
 
 
+ACCESSIBILITY_FIELDS = (
+    "enforcement_body_name",
+    "enforcement_body_address",
+    "enforcement_body_email",
+    "enforcement_body_url",
+)
+
+
+@functools.cache
+def demo_accessibility() -> dict[str, str]:
+    """The demo enforcement body from demo/accessibility.yaml."""
+    values = load_yaml(ACCESSIBILITY_YAML)
+    return {name: str(values.get(name) or "").strip() for name in ACCESSIBILITY_FIELDS}
+
+
 def seed_accessibility_settings() -> bool:
     """Fill the default site's accessibility settings from
     demo/accessibility.yaml unless an editor named a body already."""
@@ -33,14 +49,8 @@ def seed_accessibility_settings() -> bool:
     current = AccessibilitySettings.for_site(site)
     if current.enforcement_body_name:
         return False
-    values = load_yaml(ACCESSIBILITY_YAML)
-    for name in (
-        "enforcement_body_name",
-        "enforcement_body_address",
-        "enforcement_body_email",
-        "enforcement_body_url",
-    ):
-        setattr(current, name, str(values.get(name) or "").strip())
+    for name, value in demo_accessibility().items():
+        setattr(current, name, value)
     current.full_clean()
     current.save()
     return True
