@@ -134,6 +134,8 @@ def public_totals() -> list[tuple[str, int]]:
         if total.key != "accounts.members" and isinstance(value, int):
             shown.append((str(total.label), value))
     return shown
+
+
 def accessibility_settings(*, request: HttpRequest) -> object:
     """The operator's CMS settings for the accessibility statement (the
     enforcement body), for the site serving `request`."""
