@@ -26,7 +26,9 @@ from ikone.core.backup import MANIFEST, sha256, table_counts
 from tests.demo_world import seed_demo_world
 from tests.operations.filler import fill_empty_models
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: a transactional test flushes the tables, and the demo
+# seeders need what the migrations created (Wagtail's root page and site).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ a backup (it is configuration, see docs/operations.md).
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -31,6 +30,8 @@ from typing import Any
 import django
 from django.conf import settings
 from django.db import connection, transaction
+
+from ikone.core.datetimes import berlin_now, iso
 
 MANIFEST = "manifest.json"
 MEDIA = "media"
@@ -171,7 +172,7 @@ def backup(target: Path) -> dict[str, Any]:
         files[relative.as_posix()] = {"size": copy.stat().st_size, "sha256": sha256(copy)}
     manifest = {
         "format": FORMAT,
-        "created_at": dt.datetime.now(dt.UTC).isoformat(),
+        "created_at": iso(berlin_now()),
         "ikone": _version(),
         "django": django.get_version(),
         "database": {

@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 
+from ikone.core.datetimes import berlin_datetime
 from ikone.core.registry import Registry
 
 RECORD_LIMIT = 500
@@ -48,7 +48,7 @@ class Period:
     until: dt.date | None = None
 
     def _start(self, day: dt.date) -> dt.datetime:
-        return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+        return berlin_datetime(day)
 
     def q(self, field_name: str) -> Q:
         """The filter for a datetime field inside the period."""

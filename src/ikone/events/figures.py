@@ -90,7 +90,7 @@ def participation_per_month(period: Period) -> ChartData:
     """Per month of the event (Europe/Berlin): people and administrations."""
     rows = (
         _attended(period)
-        .annotate(month=TruncMonth("event__starts_at", tzinfo=timezone.get_default_timezone()))
+        .annotate(month=TruncMonth("event__starts_at"))
         .values("month")
         .annotate(people=Count("pk"), organizations=Count("organization_id", distinct=True))
         .order_by("month")
@@ -99,7 +99,11 @@ def participation_per_month(period: Period) -> ChartData:
         row_label=_("Monat"),
         series=[_("Teilnehmende"), _("Verwaltungen")],
         rows=[
-            (row["month"].strftime("%Y-%m"), [row["people"], row["organizations"]]) for row in rows
+            (
+                f"{row['month'].year:04d}-{row['month'].month:02d}",
+                [row["people"], row["organizations"]],
+            )
+            for row in rows
         ],
     )
 

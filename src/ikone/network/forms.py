@@ -8,6 +8,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ikone.core.datetimes import iso
 from ikone.core.figures import Period
 from ikone.municipalities.models import Level, Municipality
 from ikone.network.selectors.overview import WITHOUT_DISTRICT, Scope
@@ -90,7 +91,7 @@ class OverviewFilterForm(forms.Form):
         query = {}
         for name in ("von", "bis"):
             if self.cleaned_data.get(name):
-                query[name] = self.cleaned_data[name].isoformat()
+                query[name] = iso(self.cleaned_data[name]) or ""
         for name in ("land", "kreis"):
             query[name] = self.cleaned_data.get(name) or ""
         return query

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ikone.core.datetimes import numeric
+
 
 class RetentionPeriod(models.Model):
     """The period of one retention rule (`core.retention`), where a
@@ -48,4 +50,4 @@ class RetentionRun(models.Model):
         ordering = ["-ran_at", "rule"]
 
     def __str__(self) -> str:
-        return f"{self.rule} {self.ran_at:%Y-%m-%d}: {self.count}"
+        return f"{self.rule} {numeric(self.ran_at)}: {self.count}"

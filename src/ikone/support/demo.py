@@ -17,6 +17,7 @@ from django.utils import timezone
 from ikone.accounts.demo import contact_email, staff_email
 from ikone.accounts.models import Organization, User
 from ikone.applications.models import Draft
+from ikone.core.datetimes import berlin_date
 from ikone.core.demo_data import Prose, load_records
 from ikone.support.models import (
     CannedReply,
@@ -121,7 +122,7 @@ def _create(demo: DemoRequest) -> SupportRequest:
         organization_name=organization.name if organization else demo.organization_name,
         draft=Draft.objects.filter(title=demo.draft).first() if demo.draft else None,
         assignee=_person(demo.assignee),
-        due_date=timezone.localdate() + dt.timedelta(days=demo.due_in_days)
+        due_date=berlin_date() + dt.timedelta(days=demo.due_in_days)
         if demo.due_in_days is not None
         else None,
         is_member=is_network_member(organization),

@@ -183,7 +183,8 @@ def response_figures(*, user: AnyUser, months: int = FIGURE_MONTHS) -> list[Mont
     )
     buckets: dict[tuple[str, str], list[tuple[Any, Any, Any]]] = defaultdict(list)
     for created, first, resolved, member in rows.iterator(chunk_size=2000):
-        month = to_berlin(created).strftime("%Y-%m")
+        local = to_berlin(created)
+        month = f"{local.year:04d}-{local.month:02d}"
         buckets[(month, "member" if member else "non_member")].append((created, first, resolved))
     figures = []
     for (month, group), items in sorted(buckets.items(), reverse=True):

@@ -21,7 +21,6 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.db import models
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -29,6 +28,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from ikone.core.datetimes import berlin_date
 from ikone.knowledge.blocks import StandardBodyBlock
 from ikone.knowledge.models.pages import ContentPage
 
@@ -77,7 +77,7 @@ class KnowledgeIndexPage(ContentPage):
 
 
 def _today() -> dt.date:
-    return timezone.localdate()
+    return berlin_date()
 
 
 class ArticlePage(ContentPage):
