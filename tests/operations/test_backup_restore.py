@@ -26,9 +26,7 @@ from ikone.core.backup import MANIFEST, sha256, table_counts
 from tests.demo_world import seed_demo_world
 from tests.operations.filler import fill_empty_models
 
-# serialized_rollback: a transactional test flushes the tables, and the demo
-# seeders need what the migrations created (Wagtail's root page and site).
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
@@ -38,8 +36,19 @@ def media(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+def _wagtail_root() -> None:
+    """A transactional test starts from flushed tables; the CMS seeder needs
+    the root page and locale that Wagtail's migrations create."""
+    from wagtail.models import Locale, Page
+
+    Locale.objects.get_or_create(language_code="de")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+
+
 @pytest.fixture
 def representative_data(media):
+    _wagtail_root()
     seed_demo_world()
     out = io.StringIO()
     for seeder in seeding.ordered():

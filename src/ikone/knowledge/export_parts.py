@@ -61,7 +61,36 @@ def _articles(user: Any) -> list[dict[str, Any]]:
     ]
 
 
+def _accessibility_feedback(user: Any) -> list[dict[str, Any]]:
+    """Barrier reports the person sent while signed in, or under their address."""
+    from django.db.models import Q
+
+    model = apps.get_model("knowledge", "AccessibilityFeedback")
+    rows = model._default_manager.filter(Q(user=user) | Q(email__iexact=user.email)).order_by("pk")
+    return [
+        {
+            "id": row.pk,
+            "name": row.name,
+            "email": row.email,
+            "record": str(row)[:200],
+        }
+        for row in rows[:MAX_ROWS]
+    ]
+
+
 def register_parts() -> None:
+    register(
+        ExportPart(
+            "accessibility_feedback",
+            _accessibility_feedback,
+            covers=(
+                "knowledge.AccessibilityFeedback.user",
+                "knowledge.AccessibilityFeedback.email",
+                "knowledge.AccessibilityFeedback.name",
+            ),
+            note="reports of barriers the person sent",
+        )
+    )
     register(
         ExportPart(
             "knowledge_articles",
