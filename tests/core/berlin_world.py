@@ -68,8 +68,8 @@ def _month(day: date, language: str, names=MONTHS) -> str:
 
 
 def date_forms(day: date) -> set[str]:
-    """How a day is written in German, English (Django's and the helper's
-    forms), ISO, ICS and short forms."""
+    """How a day is written in German, English (Django's, the helper's and
+    the British short forms), ISO, ICS and short forms."""
     german, english = _month(day, "de"), _month(day, "en")
     return {
         day.strftime("%d.%m.%Y"),
@@ -78,6 +78,7 @@ def date_forms(day: date) -> set[str]:
         f"{english} {day.day}, {day.year}",
         f"{_month(day, 'en', MONTHS_AP)} {day.day}, {day.year}",
         day.strftime("%m/%d/%Y"),
+        day.strftime("%d/%m/%Y"),  # British short form (core.formats.en)
         day.isoformat(),
         day.strftime("%Y%m%d"),
     }
