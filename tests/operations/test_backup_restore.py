@@ -38,10 +38,12 @@ def media(settings, tmp_path):
 
 def _wagtail_root() -> None:
     """A transactional test starts from flushed tables; the CMS seeder needs
-    the root page and locale that Wagtail's migrations create."""
-    from wagtail.models import Locale, Page
+    the root page, root collection and locale that Wagtail's migrations create."""
+    from wagtail.models import Collection, Locale, Page
 
     Locale.objects.get_or_create(language_code="de")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root"))
 
