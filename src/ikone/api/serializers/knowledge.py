@@ -13,13 +13,19 @@ from ikone.knowledge.models import ArticleKind, ArticlePage
 
 
 class ArticleFilterSerializer(serializers.Serializer):
+    # Empty means "no filter", as a search form without a choice sends it.
     art = serializers.ChoiceField(
-        choices=ArticleKind.choices, required=False, help_text=_("Art des Beitrags.")
+        choices=ArticleKind.choices,
+        required=False,
+        allow_blank=True,
+        help_text=_("Art des Beitrags."),
     )
     handlungsfeld = serializers.SlugField(
-        required=False, help_text=_("Schlüssel des Handlungsfelds.")
+        required=False, allow_blank=True, help_text=_("Schlüssel des Handlungsfelds.")
     )
-    aufruf = serializers.SlugField(required=False, help_text=_("Kurzname des Förderaufrufs."))
+    aufruf = serializers.SlugField(
+        required=False, allow_blank=True, help_text=_("Kurzname des Förderaufrufs.")
+    )
     jahr = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
 
 

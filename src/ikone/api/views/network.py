@@ -21,6 +21,7 @@ FIGURE = inline_serializer(
         "label": serializers.CharField(help_text=_("Bezeichnung in der Sprache der Anfrage")),
         "value": serializers.IntegerField(allow_null=True),
     },
+    many=True,
 )
 
 

@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import authentication, permissions, viewsets
 
 from ikone.api.serializers.notifications import NotificationSerializer
+from ikone.api.views.applications import NOT_FOUND, UNAUTHORIZED
 from ikone.notifications.models import Notification
 
 
@@ -20,8 +21,13 @@ from ikone.notifications.models import Notification
             "Alle Benachrichtigungen der Person, neueste zuerst, seitenweise; "
             "`?ungelesen=1` nur die ungelesenen."
         ),
+        # 404: a page number beyond the last page.
+        responses={200: NotificationSerializer(many=True), 401: UNAUTHORIZED, 404: NOT_FOUND},
     ),
-    retrieve=extend_schema(summary=_("Eine eigene Benachrichtigung")),
+    retrieve=extend_schema(
+        summary=_("Eine eigene Benachrichtigung"),
+        responses={200: NotificationSerializer, 401: UNAUTHORIZED, 404: NOT_FOUND},
+    ),
 )
 class NotificationViewSet(viewsets.ReadOnlyModelViewSet[Notification]):
     authentication_classes = [
