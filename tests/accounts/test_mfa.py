@@ -82,6 +82,21 @@ def test_htmx_requests_are_redirected_with_a_header(client):
     assert response["HX-Redirect"] == ACTIVATE
 
 
+def test_fragments_of_the_setup_pages_do_not_tear_them_away(client):
+    """The notification badge polls on every page, the activation page too:
+    a redirect there would navigate away in the middle of the setup."""
+    client.force_login(CoordinatorFactory())
+
+    response = client.get(
+        "/konto/benachrichtigungen/anzahl/",
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_CURRENT_URL="http://testserver/konto/reauthenticate/?next=%2Fkonto%2F2fa%2F",
+    )
+
+    assert response.status_code == 204
+    assert "HX-Redirect" not in response
+
+
 def test_a_coordinator_sets_up_totp_and_then_reaches_cms_and_membership_page(
     client, fixed_clock, organization, primary_network
 ):

@@ -23,6 +23,10 @@ def test_plan_costs_and_milestones_then_download_the_pdf(visitor, draft, phases,
     form.get_by_label("Phase").select_option(label="Phase A")
     form.get_by_label("Jahr").fill("2027")
     form.get_by_label("Betrag in Euro").fill("12.500,5O")  # a typo: letter O
+    # The invalid form comes back with status 400, which Chromium logs.
+    visitor.expect_console_error(
+        r"finanzierung/neu/.*status of 400|status of 400.*finanzierung/neu/"
+    )
     visitor.click_and_check(form.get_by_role("button", name="Hinzufügen"))
     assert page.get_by_text("ist kein Betrag").is_visible()
     assert form.get_by_label("Maßnahme").input_value() == "Dorf-App (Beispiel)"

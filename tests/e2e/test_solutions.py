@@ -5,6 +5,7 @@ it, and a third organisation sees it recommended with its reasons."""
 from __future__ import annotations
 
 from ikone.core.models import FieldOfAction
+from ikone.core.taxonomy import sync_fields_of_action
 from ikone.solutions.models import Adoption, InterestProfile, ReviewState, Solution
 from tests.accounts.factories import CoordinatorFactory, MembershipFactory, OrganizationFactory
 
@@ -14,6 +15,8 @@ def test_propose_review_publish_adopt_and_recommend(visitor):
     adopter_org = OrganizationFactory(name="Stadt Bedorf")
     adopter = MembershipFactory(organization=adopter_org).user
     third = OrganizationFactory(name="Stadt Cestadt")
+    # A browser test runs on flushed tables: the migration's rows may be gone.
+    sync_fields_of_action()
     InterestProfile.objects.create(organization=third).fields_of_action.add(
         FieldOfAction.objects.get(key="mobility")
     )

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 
 from ikone.accounts import selectors
@@ -60,6 +61,11 @@ class RequireStaffMfaMiddleware:
             return None
         if selectors.user_has_totp(user=cast(User, user)):
             return None
+        if getattr(request, "htmx", False) and _sent_from_an_exempt_page(request):
+            # A fragment of the page on which the person is setting up the
+            # second factor (the notification badge): redirecting it would
+            # tear that page away mid-setup.
+            return HttpResponse(status=204)
         messages.warning(
             request,
             _(
@@ -79,4 +85,14 @@ def _is_exempt(request: HttpRequest) -> bool:
         return True
     match = request.resolver_match
     name = (match.url_name or "") if match is not None else ""
+    return name in EXEMPT_URL_NAMES or name.startswith(EXEMPT_URL_NAME_PREFIXES)
+
+
+def _sent_from_an_exempt_page(request: HttpRequest) -> bool:
+    path = urlsplit(request.headers.get("HX-Current-URL", "")).path
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    name = match.url_name or ""
     return name in EXEMPT_URL_NAMES or name.startswith(EXEMPT_URL_NAME_PREFIXES)
