@@ -190,9 +190,12 @@ def test_draft_tabs_look_the_same_and_are_large_enough(visitor, workshop):
     assert all(layout == layouts[0] for layout in layouts), layouts
 
 
-def test_a_mentor_who_leaves_the_platform_stays_as_former_mentor(new_visitor, workshop):
+def test_a_mentor_who_leaves_the_platform_stays_as_former_mentor(
+    new_visitor, workshop, site_pages
+):
     """Issue 11.7: the mentor deletes their account; their comment and
-    recommendation stay with the draft, named "ehemalige:r Mentor:in"."""
+    recommendation stay with the draft, named "ehemalige:r Mentor:in".
+    (The deletion ends on the start page, a CMS page: hence `site_pages`.)"""
     from ikone.applications.models import Recommendation
     from ikone.applications.services.review import comment_add, recommendation_save
     from tests.accounts.factories import PASSWORD
