@@ -1,6 +1,6 @@
 // Copies the front-end packages the platform serves itself into the Django
 // static tree, so no page ever loads anything from another host.
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -25,5 +25,13 @@ for (const [from, to] of files) {
   mkdirSync(dirname(destination), { recursive: true });
   cpSync(join(modules, from), destination, { recursive: true });
 }
+// KERN's font faces declare no font-display: the text stayed invisible until
+// the fonts arrived. With "swap" it shows at once in the fallback font.
+const fontFaces = join(target, "kern/fonts/fira-sans.css");
+writeFileSync(
+  fontFaces,
+  readFileSync(fontFaces, "utf8").replaceAll("@font-face {", "@font-face {\n    font-display: swap;"),
+);
+
 writeFileSync(join(target, "BUILT"), new Date().toISOString() + "\n");
 console.log(`front-end assets copied to ${target}`);

@@ -93,6 +93,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "ikone.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed here (static files come precompressed from WhiteNoise
+    # above); Django pads compressed responses against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
