@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := ikone.settings
 
-.PHONY: run test lint format e2e bench chromium install assets migrate demo clean messages
+.PHONY: run test lint format e2e bench loadtest chromium install assets migrate demo clean messages
 
 # Re-run pip only when pyproject.toml changed since the last install.
 $(BIN)/.installed: pyproject.toml
@@ -65,6 +65,13 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/ikone_bench
 bench: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/generate.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/run.py
+
+# The load scenario (50 users for 60 s) on the benchmark data of `make bench`
+# (its generate step must have run); not part of `make test`. docs/benchmark.md.
+LOAD_USERS ?= 50
+LOAD_SECONDS ?= 60
+loadtest: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/loadtest.py --users $(LOAD_USERS) --seconds $(LOAD_SECONDS)
 
 format: install
 	$(BIN)/ruff format .

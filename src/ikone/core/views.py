@@ -1,5 +1,7 @@
+import sys
+
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -68,6 +70,11 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Django calls this while handling the exception. A lost database
+    # connection raised before the view (a middleware loading the signed-in
+    # person) is an outage, not a fault: the same 503 as from the view.
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        return service_unavailable(request)
     return _error_without_database(request, 500, _("Ein Fehler ist aufgetreten."))
 
 
