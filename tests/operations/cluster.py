@@ -91,7 +91,7 @@ def production_environment(
     environment = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(PROJECT_DIR / "src"), str(PROJECT_DIR)]),
-        "DJANGO_SETTINGS_MODULE": "ikone.settings",
+        "DJANGO_SETTINGS_MODULE": "tests.operations.settings",
         "DEBUG": "false",
         "SECRET_KEY": "operations-test-" + "s" * 50,
         "ALLOWED_HOSTS": f"{HOST_NAME},{LOOPBACK}",
