@@ -19,11 +19,11 @@ from ikone.core.search.backends import get_backend
 from ikone.core.search.backends.base import Query
 from ikone.core.search.models import SearchDocument
 from ikone.core.search.text import query_terms
+from ikone.knowledge.article_related import article_related
 from ikone.knowledge.models import (
     ArticleAttachment,
     ArticleKind,
     ArticlePage,
-    ArticleReview,
     KnowledgeIndexPage,
 )
 from ikone.knowledge.permissions import can_download_attachment
@@ -141,27 +141,22 @@ def index_page() -> KnowledgeIndexPage | None:
 
 def article_context(*, page: ArticlePage, request: HttpRequest) -> dict[str, Any]:
     """What an article page shows besides its own fields: authors, tags,
-    the interpreted sections in their current wording, the review flag,
-    the attachments and related content the person may open."""
+    the interpreted sections in their current wording, the review flag
+    (cached together, see article_related.py), the attachments and related
+    content the person may open."""
     viewer = viewer_of_request(request)
-    sections = list(page.interpreted_sections.select_related("version__call").order_by("position"))
-    review = ArticleReview.objects.filter(article=page, needs_review=True).first()
-    attachments = [
-        attachment
-        for attachment in page.attachments.select_related("document", "page")
-        if can_download_attachment(viewer, attachment)
-    ]
+    related = article_related(page)
     return {
         "viewer": viewer,
-        "organizations": list(page.author_organizations.order_by("name")),
-        "people": list(page.author_people.order_by("name")),
+        "organizations": related.organizations,
+        "people": related.people,
         "guests": [name.strip() for name in page.guest_authors.split(",") if name.strip()],
-        "fields": list(page.fields_of_action.order_by("position")),
-        "calls": list(page.calls.order_by("-deadline")),
-        "sections": sections,
-        "review": review,
-        "attachments": attachments,
-        "related": related_documents(page=page, viewer=viewer),
+        "fields": related.fields,
+        "calls": related.calls,
+        "sections": related.sections,
+        "review_numbers": related.review_numbers,
+        "attachments": related.attachments_for(viewer),
+        "related": related_documents(urls=related.link_urls, viewer=viewer),
         "related_sections": [
             (heading, links)
             for _key, heading, provide in RELATED_SECTIONS
@@ -170,10 +165,10 @@ def article_context(*, page: ArticlePage, request: HttpRequest) -> dict[str, Any
     }
 
 
-def related_documents(*, page: ArticlePage, viewer: Viewer) -> list[SearchDocument]:
-    """The related questions, workshops and solutions (through the search
-    index, so only what the person may find), in the editor's order."""
-    urls = [link.url for link in page.links.all()]
+def related_documents(*, urls: list[str], viewer: Viewer) -> list[SearchDocument]:
+    """The related questions, workshops and solutions at these addresses
+    (through the search index, so only what the person may find), in the
+    editor's order; one query."""
     if not urls:
         return []
     found = {

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from ikone.core import audit
 from ikone.core.services import Actor
+from ikone.knowledge.article_related import article_related_clear
 from ikone.knowledge.models import ArticlePage, ArticleReview
 
 
@@ -28,6 +29,15 @@ def articles_flag_for_amendment(
     across versions). Locks the flags it changes; one audit entry per
     article, by the system. Returns how many articles were flagged."""
     numbers = {str(number) for number in changed_numbers}
+    # Every article on this call links its sections to the call's current
+    # wording, which just moved: their cached links must be read again.
+    article_related_clear(
+        list(
+            ArticlePage.objects.filter(interpreted_sections__version__call=call)
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+    )
     if not numbers:
         return 0
     hits: dict[int, set[str]] = {}

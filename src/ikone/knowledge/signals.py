@@ -1,7 +1,8 @@
 """Cache invalidation and the articles' review flag.
 
 The footer links change when pages or sites change; the list's filter
-choices when an article is published or unpublished. Publishing an article
+choices and an article's cached related items when an article is
+published or unpublished. Publishing an article
 clears its "Auslegung prüfen" flag (services_review)."""
 
 from typing import Any
@@ -14,6 +15,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from ikone.core.search.signals import mark_changed
 from ikone.core.services import Actor
+from ikone.knowledge.article_related import article_related_clear
 from ikone.knowledge.models import ArticlePage
 from ikone.knowledge.selectors import footer_cache_clear
 from ikone.knowledge.selectors_articles import filter_choices_clear
@@ -27,6 +29,9 @@ from ikone.knowledge.services_review import article_review_clear
 def clear_footer_on_page_change(sender: type[Page], **kwargs: Any) -> None:
     footer_cache_clear()
     filter_choices_clear()
+    instance = kwargs.get("instance")
+    if instance is not None:
+        article_related_clear([instance.pk])
 
 
 @receiver(page_published)
