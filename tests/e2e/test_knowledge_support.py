@@ -35,10 +35,14 @@ def test_browse_filter_and_read_the_knowledge_base(visitor, site_pages) -> None:
 
 def test_contact_assign_answer_reply_by_mail(new_visitor, site_pages, monkeypatch) -> None:
     from ikone.support import forms
+    from ikone.support.models import CannedReply
 
     # The minimum fill time is a spam check for bots, not for this test.
     monkeypatch.setattr(forms, "MIN_FILL_SECONDS", 0)
     coordinator = CoordinatorFactory(email="koordination@example.org", name="Kai Koordination")
+    CannedReply.objects.create(
+        title="Mitgliedschaft", text="Die Mitgliedschaft ist kostenlos.", topic="membership"
+    )
 
     sender: Visitor = new_visitor()
     page = sender.visit("/")
@@ -61,7 +65,16 @@ def test_contact_assign_answer_reply_by_mail(new_visitor, site_pages, monkeypatc
     page.get_by_label("Zuständig").select_option(str(coordinator.pk))
     coordination.click_and_check(page.get_by_role("button", name="Speichern", exact=True))
     assert page.get_by_text("zugewiesen").first.is_visible()
-    page.get_by_label("Nachricht", exact=True).fill("Die Mitgliedschaft ist kostenlos.")
+    # A canned reply goes into the reply form after what was typed (htmx
+    # swaps the form), nothing is sent yet.
+    page.get_by_label("Nachricht", exact=True).fill("Guten Tag,")
+    page.get_by_role("button", name="„Mitgliedschaft“ einfügen").click()
+    textarea = page.get_by_label("Nachricht", exact=True)
+    page.wait_for_function(
+        "() => document.querySelector('#antwort-formular textarea').value.includes('kostenlos')"
+    )
+    assert textarea.input_value() == "Guten Tag,\n\nDie Mitgliedschaft ist kostenlos."
+    coordination.check()
     mail.outbox.clear()
     coordination.click_and_check(page.get_by_role("button", name="Antwort senden"))
     assert page.get_by_text("wartet auf Rückmeldung").first.is_visible()

@@ -159,6 +159,13 @@ def canned_replies(*, topic: str = "") -> list[CannedReply]:
     return list(replies)
 
 
+def canned_reply_get(*, pk: str) -> CannedReply | None:
+    """The canned reply with this id, None for anything else."""
+    if not pk.isdigit():
+        return None
+    return CannedReply.objects.filter(pk=int(pk)).first()
+
+
 @dataclass(frozen=True)
 class MonthFigures:
     month: str  # "2026-11"

@@ -22,6 +22,7 @@ from ikone.core.ratelimit import ratelimit
 from ikone.qa.models import Question
 from ikone.support import permissions, selectors, services
 from ikone.support.forms import HandlingForm, MessageForm, RequestForm
+from ikone.support.models import SupportRequest
 from ikone.support.workflow import HANDLER, Action, actions_for
 
 PAGE_SIZE = 25
@@ -126,8 +127,10 @@ def request_message(request: HttpRequest, pk: int) -> HttpResponse:
     """A reply (handlers), an internal note (handlers, `note=1`) or the
     requester's answer."""
     support_request = selectors.request_get_for_view(user=request.user, pk=pk)
-    form = MessageForm(request.POST)
     handler = permissions.role_for(request.user, support_request) == HANDLER
+    if "baustein" in request.POST:
+        return _insert_canned_reply(request, support_request, handler=handler)
+    form = MessageForm(request.POST)
     actor = Actor.from_request(request)
     if form.is_valid():
         text = form.cleaned_data["text"]
@@ -147,6 +150,27 @@ def request_message(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(support_request)
     context = _detail_context(request, support_request, message_form=form)
     return render(request, "support/request_detail.html", context, status=400)
+
+
+def _insert_canned_reply(
+    request: HttpRequest, support_request: SupportRequest, *, handler: bool
+) -> HttpResponse:
+    """The reply form again, with the chosen canned reply added after what
+    was typed; nothing is sent. A plain form submit, so it works without
+    JavaScript; with htmx only the form is swapped."""
+    if not handler:
+        raise PermissionDenied
+    typed = request.POST.get("text", "").rstrip()
+    canned = selectors.canned_reply_get(pk=request.POST.get("baustein", ""))
+    status = 200
+    if canned is None:
+        messages.error(request, _("Diesen Textbaustein gibt es nicht mehr."))
+        status = 400
+    else:
+        typed = "\n\n".join(part for part in (typed, canned.text.strip()) if part)
+    form = MessageForm(initial={"text": typed})
+    context = _detail_context(request, support_request, message_form=form)
+    return render(request, "support/request_detail.html", context, status=status)
 
 
 @require_POST
