@@ -17,7 +17,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ikone.applications.models import Draft, DraftStatus
-from ikone.core.figures import Chart, ChartData, Engagement, Period, Record
+from ikone.core.figures import (
+    Chart,
+    ChartData,
+    Engagement,
+    Period,
+    Record,
+    count_per_organization,
+    of_organizations,
+)
 
 SUBMITTED = (DraftStatus.SUBMITTED, DraftStatus.FUNDED, DraftStatus.NOT_FUNDED)
 
@@ -32,22 +40,16 @@ def _submitted(period: Period) -> QuerySet[Draft]:
     ).order_by()
 
 
-def _per_organization(drafts: QuerySet[Draft]) -> dict[int, int]:
-    rows = drafts.values("organization_id").annotate(n=Count("pk"))
-    return {row["organization_id"]: row["n"] for row in rows}
-
-
 def started_per_organization(period: Period) -> dict[int, int]:
-    return _per_organization(_started(period))
+    return count_per_organization(_started(period))
 
 
 def submitted_per_organization(period: Period) -> dict[int, int]:
-    return _per_organization(_submitted(period))
+    return count_per_organization(_submitted(period))
 
 
 def _records(drafts: QuerySet[Draft], organization_ids: Sequence[int] | None) -> list[Record]:
-    if organization_ids is not None:
-        drafts = drafts.filter(organization_id__in=organization_ids)
+    drafts = drafts.filter(of_organizations(organization_ids))
     labels = dict(DraftStatus.choices)
     rows = (
         drafts.values("organization_id", "call__title", "status")
@@ -75,11 +77,13 @@ def submitted_records(period: Period, organization_ids: Sequence[int] | None) ->
     return _records(_submitted(period), organization_ids)
 
 
-def drafts_per_call(period: Period) -> ChartData:
-    """Drafts started in the period per call, one column per status (one query)."""
+def drafts_per_call(period: Period, organization_ids: Sequence[int] | None = None) -> ChartData:
+    """Drafts started in the period per call, one column per status (one
+    query), of these organisations when given."""
     statuses = list(DraftStatus)
     rows = (
         _started(period)
+        .filter(of_organizations(organization_ids))
         .values("call__title")
         .annotate(**{status.value: Count("pk", filter=Q(status=status)) for status in statuses})
         .order_by("call__title")

@@ -18,6 +18,9 @@ Three shapes, each counted in the database with a fixed number of queries
   `url_name` names the list behind it.
 - `Chart`: a table of numbers (`ChartData`: row labels × series) that the
   network app draws as SVG with its data table and CSV/XLSX downloads.
+  `data(period, organization_ids)` counts only what those organisations
+  did (the overview's Land or Kreis filter); None counts everything,
+  including what belongs to no organisation.
 
 Dotted paths are resolved only when a figure is counted.
 """
@@ -29,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from django.db.models import Q
+from django.db.models import Aggregate, Count, Q, QuerySet
 from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 
@@ -68,6 +71,28 @@ class Period:
         if self.until:
             condition &= Q(**{f"{field_name}__lte": self.until})
         return condition
+
+
+def count_per_organization(rows: QuerySet[Any], count: Aggregate | None = None) -> dict[int, int]:
+    """`{organization id: n}` over the rows that belong to an organisation,
+    counted in one query (`count`: what to count, by default the rows)."""
+    grouped = (
+        rows.filter(organization__isnull=False)
+        .order_by()
+        .values("organization_id")
+        .annotate(n=count or Count("pk"))
+    )
+    return {row["organization_id"]: row["n"] for row in grouped}
+
+
+def of_organizations(
+    organization_ids: Sequence[int] | None, field_name: str = "organization_id"
+) -> Q:
+    """The filter a chart applies for the overview's Land or Kreis: rows of
+    these organisations, or every row when None."""
+    if organization_ids is None:
+        return Q()
+    return Q(**{f"{field_name}__in": list(organization_ids)})
 
 
 @dataclass(frozen=True)
@@ -130,8 +155,8 @@ class Chart:
     position: int = 50
     description: str | Promise = ""
 
-    def data_for(self, period: Period) -> ChartData:
-        return import_string(self.data)(period)
+    def data_for(self, period: Period, organization_ids: Sequence[int] | None = None) -> ChartData:
+        return import_string(self.data)(period, organization_ids)
 
 
 ENGAGEMENT: Registry[Engagement] = Registry(

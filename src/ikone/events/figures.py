@@ -19,7 +19,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ikone.core.datetimes import berlin_date
-from ikone.core.figures import Chart, ChartData, Engagement, Period, Record, Total
+from ikone.core.figures import (
+    Chart,
+    ChartData,
+    Engagement,
+    Period,
+    Record,
+    Total,
+    count_per_organization,
+    of_organizations,
+)
 from ikone.events.models import EventStatus, Registration, RegistrationStatus
 
 
@@ -34,20 +43,12 @@ def _attended(period: Period) -> QuerySet[Registration]:
 
 def attended_per_organization(period: Period) -> dict[int, int]:
     """Events attended by someone of each organisation (one query)."""
-    rows = (
-        _attended(period)
-        .filter(organization__isnull=False)
-        .values("organization_id")
-        .annotate(n=Count("event_id", distinct=True))
-    )
-    return {row["organization_id"]: row["n"] for row in rows}
+    return count_per_organization(_attended(period), Count("event_id", distinct=True))
 
 
 def attended_records(period: Period, organization_ids: Sequence[int] | None) -> list[Record]:
     """Per event and organisation: how many of its people took part."""
-    rows = _attended(period).filter(organization__isnull=False)
-    if organization_ids is not None:
-        rows = rows.filter(organization_id__in=organization_ids)
+    rows = _attended(period).filter(of_organizations(organization_ids), organization__isnull=False)
     grouped = (
         rows.values("organization_id", "event__title", "event__slug", "event__starts_at")
         .annotate(n=Count("pk"))
@@ -86,10 +87,14 @@ def administrations_reached(period: Period) -> int:
     )
 
 
-def participation_per_month(period: Period) -> ChartData:
-    """Per month of the event (Europe/Berlin): people and administrations."""
+def participation_per_month(
+    period: Period, organization_ids: Sequence[int] | None = None
+) -> ChartData:
+    """Per month of the event (Europe/Berlin): people and administrations
+    (of these organisations, when given)."""
     rows = (
         _attended(period)
+        .filter(of_organizations(organization_ids))
         .annotate(month=TruncMonth("event__starts_at"))
         .values("month")
         .annotate(people=Count("pk"), organizations=Count("organization_id", distinct=True))

@@ -16,7 +16,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ikone.core.datetimes import berlin_date
-from ikone.core.figures import Chart, ChartData, Engagement, Period, Record, Total
+from ikone.core.figures import (
+    Chart,
+    ChartData,
+    Engagement,
+    Period,
+    Record,
+    Total,
+    count_per_organization,
+    of_organizations,
+)
 from ikone.qa.models import Question, QuestionStatus
 from ikone.qa.stats import median_wait
 
@@ -29,20 +38,12 @@ def _asked(period: Period) -> QuerySet[Question]:
 
 def asked_per_organization(period: Period) -> dict[int, int]:
     """Questions asked by each organisation in the period (one query)."""
-    rows = (
-        _asked(period)
-        .filter(organization__isnull=False)
-        .values("organization_id")
-        .annotate(n=Count("pk"))
-    )
-    return {row["organization_id"]: row["n"] for row in rows}
+    return count_per_organization(_asked(period))
 
 
 def asked_records(period: Period, organization_ids: Sequence[int] | None) -> list[Record]:
     """The questions, newest first, with their status."""
-    rows = _asked(period).filter(organization__isnull=False)
-    if organization_ids is not None:
-        rows = rows.filter(organization_id__in=organization_ids)
+    rows = _asked(period).filter(of_organizations(organization_ids), organization__isnull=False)
     labels = dict(QuestionStatus.choices)
     return [
         Record(
@@ -77,15 +78,20 @@ def questions_answered(period: Period) -> int:
     ).count()
 
 
-def answer_times(period: Period) -> ChartData:
-    """The period's questions by how long their first answer took (one query)."""
+def answer_times(period: Period, organization_ids: Sequence[int] | None = None) -> ChartData:
+    """The period's questions by how long their first answer took (one
+    query), of these organisations when given."""
     wait = "first_answer_seconds"
-    counts = _asked(period).aggregate(
-        day=Count("pk", filter=Q(**{f"{wait}__lte": DAY})),
-        three=Count("pk", filter=Q(**{f"{wait}__gt": DAY, f"{wait}__lte": 3 * DAY})),
-        week=Count("pk", filter=Q(**{f"{wait}__gt": 3 * DAY, f"{wait}__lte": 7 * DAY})),
-        longer=Count("pk", filter=Q(**{f"{wait}__gt": 7 * DAY})),
-        open=Count("pk", filter=Q(**{f"{wait}__isnull": True})),
+    counts = (
+        _asked(period)
+        .filter(of_organizations(organization_ids))
+        .aggregate(
+            day=Count("pk", filter=Q(**{f"{wait}__lte": DAY})),
+            three=Count("pk", filter=Q(**{f"{wait}__gt": DAY, f"{wait}__lte": 3 * DAY})),
+            week=Count("pk", filter=Q(**{f"{wait}__gt": 3 * DAY, f"{wait}__lte": 7 * DAY})),
+            longer=Count("pk", filter=Q(**{f"{wait}__gt": 7 * DAY})),
+            open=Count("pk", filter=Q(**{f"{wait}__isnull": True})),
+        )
     )
     return ChartData(
         row_label=_("erste Antwort nach"),

@@ -7,11 +7,12 @@ class SolutionsConfig(AppConfig):
     verbose_name = _("Lösungen")
 
     def ready(self) -> None:
-        from ikone.core import audit, navigation, notifications, seeding
+        from ikone.core import audit, figures, navigation, notifications, seeding
         from ikone.solutions import (
             export_parts,
             organization_section,  # noqa: F401 - connects the receiver
         )
+        from ikone.solutions.figures import FIGURES
         from ikone.solutions.notifications import KINDS
 
         audit.register_targets(
@@ -21,6 +22,7 @@ class SolutionsConfig(AppConfig):
             "solutions.modelproject",
         )
         notifications.register(*KINDS)
+        figures.register(*FIGURES)
         navigation.register(navigation.Area("solutions:list", _("Lösungen"), position=75))
         seeding.register(
             seeding.Seeder(

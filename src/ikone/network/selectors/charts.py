@@ -4,6 +4,7 @@ plus one query for the Land's other municipalities)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -22,9 +23,14 @@ class DrawnChart:
     data: ChartData
 
 
-def chart_list(*, period: Period) -> list[DrawnChart]:
-    """Every registered chart with its numbers for the period."""
-    return [DrawnChart(chart, chart.data_for(period)) for chart in figures.charts()]
+def chart_list(
+    *, period: Period, organization_ids: Sequence[int] | None = None
+) -> list[DrawnChart]:
+    """Every registered chart with its numbers for the period, counting only
+    these organisations when given (the overview's Land or Kreis)."""
+    return [
+        DrawnChart(chart, chart.data_for(period, organization_ids)) for chart in figures.charts()
+    ]
 
 
 LEVEL_LABELS = (

@@ -29,6 +29,10 @@ class Scope:
     state: str = ""
     district: str = ""
 
+    @property
+    def is_everything(self) -> bool:
+        return not self.state and not self.district
+
     def covers(self, place: Place) -> bool:
         if self.district == WITHOUT_DISTRICT:
             return place.district_ags == NO_DISTRICT
@@ -138,6 +142,17 @@ def engagement_overview(*, period: Period, scope: Scope) -> Engagements:
         districts=_district_lines(lines, len(columns)),
         served=served,
     )
+
+
+def scope_organization_ids(
+    scope: Scope, places: Sequence[Place] | None = None
+) -> list[int] | None:
+    """The organisations a chart counts for the scope: None for the whole
+    network (then also what belongs to no organisation counts)."""
+    if scope.is_everything:
+        return None
+    places = organization_places() if places is None else places
+    return [place.organization_id for place in places if scope.covers(place)]
 
 
 def public_total_values() -> list[TotalValue]:

@@ -26,7 +26,7 @@ from ikone.network.selectors.charts import (
     map_points,
     state_background,
 )
-from ikone.network.selectors.overview import Engagements, Scope
+from ikone.network.selectors.overview import Engagements, Scope, scope_organization_ids
 
 
 @dataclass(frozen=True)
@@ -38,10 +38,16 @@ class ShownChart:
     data: ChartData
 
 
-def shown_charts(form: OverviewFilterForm) -> list[ShownChart]:
-    """Every registered chart, drawn for the form's period."""
+def shown_charts(form: OverviewFilterForm, engagements: Engagements) -> list[ShownChart]:
+    """Every registered chart, drawn for the form's period and its Land or
+    Kreis (the organisations the engagement tables show)."""
+    organization_ids = (
+        None
+        if form.scope().is_everything
+        else [line.place.organization_id for line in engagements.organizations if line.place]
+    )
     shown = []
-    for drawn in chart_list(period=form.period()):
+    for drawn in chart_list(period=form.period(), organization_ids=organization_ids):
         element_id = f"diagramm-{slugify(drawn.chart.key)}"
         label = str(drawn.chart.label)
         shown.append(
@@ -102,7 +108,8 @@ def chart_download(request: HttpRequest, chart_key: str, extension: str) -> Http
     if chart is None or extension not in {"csv", "xlsx"}:
         raise Http404
     form = OverviewFilterForm(request.GET or None)
-    table = chart_table(chart.data_for(form.period()), str(chart.label))
+    organization_ids = scope_organization_ids(form.scope())
+    table = chart_table(chart.data_for(form.period(), organization_ids), str(chart.label))
     if extension == "csv":
         response = HttpResponse(to_csv(table), content_type=CSV_CONTENT_TYPE)
     else:

@@ -52,7 +52,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "query": query,
         "query_string": urlencode({k: v for k, v in query.items() if v}),
         "engagements": engagements,
-        "charts": shown_charts(form),
+        "charts": shown_charts(form, engagements),
         "map": shown_map(engagements, scope, str(state_name) if scope.state else ""),
         "totals": total_values(period=period),
         "served_members_url": _link("network:organizations", query, mitglied="1", aktiv="1"),
