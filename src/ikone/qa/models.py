@@ -19,6 +19,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ikone.core.model_fields import optional_link
 from ikone.qa.querysets import QuestionQuerySet
 
 
@@ -59,21 +60,9 @@ class Question(models.Model):
         on_delete=models.PROTECT,
         related_name="questions",
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("gestellt von"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="questions",
-    )
-    organization = models.ForeignKey(
-        "accounts.Organization",
-        verbose_name=_("Organisation"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="questions",
+    author = optional_link(settings.AUTH_USER_MODEL, _("gestellt von"), related_name="questions")
+    organization = optional_link(
+        "accounts.Organization", _("Organisation"), related_name="questions"
     )
     title = models.CharField(_("Frage in einem Satz"), max_length=200)
     text = models.TextField(_("Erläuterung"), max_length=5000)
@@ -115,14 +104,7 @@ class Question(models.Model):
     # Moderation: a hidden question disappears from every surface except for
     # coordinators (accounts/visibility.py); the reason stays with it.
     hidden_at = models.DateTimeField(_("ausgeblendet am"), null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ausgeblendet von"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    hidden_by = optional_link(settings.AUTH_USER_MODEL, _("ausgeblendet von"))
     hidden_reason = models.TextField(_("Grund der Ausblendung"), max_length=1000, blank=True)
     # The asker asked the coordinators to remove the (answered) question.
     removal_requested_at = models.DateTimeField(
@@ -155,21 +137,9 @@ class Answer(ReviewState):
     question = models.ForeignKey(
         Question, verbose_name=_("Frage"), on_delete=models.CASCADE, related_name="answers"
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("geantwortet von"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="answers",
-    )
-    organization = models.ForeignKey(
-        "accounts.Organization",
-        verbose_name=_("Organisation"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="answers",
+    author = optional_link(settings.AUTH_USER_MODEL, _("geantwortet von"), related_name="answers")
+    organization = optional_link(
+        "accounts.Organization", _("Organisation"), related_name="answers"
     )
     text = models.TextField(_("Antwort"))
     cited_sections = models.ManyToManyField(
@@ -237,12 +207,9 @@ class FAQEntry(ReviewState):
         on_delete=models.PROTECT,
         related_name="faq_entries",
     )
-    section = models.ForeignKey(
+    section = optional_link(
         "calls.CallSection",
-        verbose_name=_("Abschnitt"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        _("Abschnitt"),
         related_name="faq_entries",
         help_text=_("Unter diesem Abschnitt erscheint der Eintrag in den FAQ."),
     )
@@ -257,14 +224,7 @@ class FAQEntry(ReviewState):
     answer_text = models.TextField(_("Antwort (veröffentlichte Fassung)"))
     is_published = models.BooleanField(_("veröffentlicht"), default=True, db_index=True)
     published_at = models.DateTimeField(_("veröffentlicht am"))
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("veröffentlicht von"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    published_by = optional_link(settings.AUTH_USER_MODEL, _("veröffentlicht von"))
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
     version = models.PositiveIntegerField(_("Version"), default=1)
 
@@ -299,14 +259,7 @@ class FAQRevision(models.Model):
     answer_text = models.TextField(_("Antwort"))
     note = models.CharField(_("Anmerkung"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("gespeichert am"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("gespeichert von"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    created_by = optional_link(settings.AUTH_USER_MODEL, _("gespeichert von"))
 
     class Meta:
         verbose_name = _("FAQ-Fassung")

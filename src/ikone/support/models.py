@@ -16,6 +16,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ikone.core.model_fields import optional_link
 from ikone.support.workflow import Status
 
 
@@ -53,57 +54,31 @@ class SupportRequest(models.Model):
     priority = models.CharField(
         _("Priorität"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
     )
-    requester = models.ForeignKey(
+    requester = optional_link(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("angefragt von"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        _("angefragt von"),
         related_name="support_requests",
     )
     requester_name = models.CharField(_("Name"), max_length=150)
     requester_email = models.EmailField(_("E-Mail-Adresse"))
-    organization = models.ForeignKey(
+    organization = optional_link(
         "accounts.Organization",
-        verbose_name=_("Organisation"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        _("Organisation"),
         related_name="support_requests",
     )
-    municipality = models.ForeignKey(
-        "municipalities.Municipality",
-        verbose_name=_("Kommune"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    municipality = optional_link("municipalities.Municipality", _("Kommune"))
     organization_name = models.CharField(
         _("Organisation oder Kommune (Angabe)"), max_length=200, blank=True
     )
-    draft = models.ForeignKey(
+    draft = optional_link(
         "applications.Draft",
-        verbose_name=_("Bewerbungsentwurf"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        _("Bewerbungsentwurf"),
         related_name="support_requests",
     )
-    question = models.ForeignKey(
-        "qa.Question",
-        verbose_name=_("Frage"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="support_requests",
-    )
-    assignee = models.ForeignKey(
+    question = optional_link("qa.Question", _("Frage"), related_name="support_requests")
+    assignee = optional_link(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("zuständig"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        _("zuständig"),
         related_name="assigned_support_requests",
     )
     due_date = models.DateField(_("fällig am"), null=True, blank=True, db_index=True)
@@ -152,14 +127,7 @@ class SupportMessage(models.Model):
     channel = models.CharField(
         _("Weg"), max_length=10, choices=Channel.choices, default=Channel.PLATFORM
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("von"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    author = optional_link(settings.AUTH_USER_MODEL, _("von"))
     author_name = models.CharField(_("Name"), max_length=150, blank=True)
     text = models.TextField(_("Text"))
     created_at = models.DateTimeField(_("am"), auto_now_add=True)
