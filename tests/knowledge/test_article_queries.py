@@ -108,3 +108,16 @@ def test_the_cached_related_items_follow_publishing_and_the_review_flag(
     assert "nachgereicht" in html
     # Publishing again is the editor's confirmation: the flag is gone at once.
     assert "Auslegung prüfen" not in html
+
+
+def test_a_preview_shows_the_revision_not_the_cached_page(
+    home, staff_member, django_capture_on_commit_callbacks
+):
+    from ikone.knowledge.article_related import article_related
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article = _full_article(home, staff_member, 1)
+    assert article_related(article).people == ["Till Team"]
+    article.author_people.set([])  # an unpublished change, as in the editor
+    assert article_related(article).people == ["Till Team"]  # the live page, cached
+    assert article_related(article, cached=False).people == []

@@ -125,8 +125,12 @@ def _read(page: ArticlePage) -> ArticleRelated:
     )
 
 
-def article_related(page: ArticlePage) -> ArticleRelated:
-    """The article's related items in the active language (cached)."""
+def article_related(page: ArticlePage, *, cached: bool = True) -> ArticleRelated:
+    """The article's related items in the active language (cached). A
+    preview (`cached=False`) reads the revision's own values and leaves the
+    cache alone: it shows what the editor is about to publish."""
+    if not cached:
+        return _read(page)
     key = _cache_key(page.pk, get_language() or settings.LANGUAGE_CODE)
     related: ArticleRelated | None = cache.get(key)
     if related is None:

@@ -145,7 +145,7 @@ def article_context(*, page: ArticlePage, request: HttpRequest) -> dict[str, Any
     (cached together, see article_related.py), the attachments and related
     content the person may open."""
     viewer = viewer_of_request(request)
-    related = article_related(page)
+    related = article_related(page, cached=not getattr(request, "is_preview", False))
     return {
         "viewer": viewer,
         "organizations": related.organizations,
