@@ -87,7 +87,7 @@ def knowledge_editing_ensure(*, index: Page) -> Group:
     invited mentors (add and edit articles, upload documents, but not
     publish) and a moderation workflow whose approvers are the coordinators'
     editor group. Idempotent. Returns the mentors' group."""
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
     group, _created = Group.objects.get_or_create(name=MENTOR_GROUP_NAME)
     group.permissions.add(
@@ -107,10 +107,13 @@ def knowledge_editing_ensure(*, index: Page) -> Group:
     )
     _collection_permissions_add(group, Collection.get_first_root_node())
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    if not workflow.workflow_tasks.exists():
+    if not WorkflowTask.objects.filter(workflow=workflow).exists():
         task = GroupApprovalTask.objects.create(name=str(EDITOR_GROUP_NAME))
         task.groups.set([editor_group_ensure()])
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        # Not workflow.workflow_tasks.create(): that cluster relation only
+        # holds the row in memory until the workflow is saved, and the
+        # workflow had no approval step at all.
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
     return group
 
