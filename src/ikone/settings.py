@@ -177,6 +177,11 @@ TASKS = {
         )
     }
 }
+# Retries and crash recovery of `ikone db_worker` (core/tasks.py, docs/operations.md).
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", default=5, minimum=1)
+TASK_RETRY_BASE_SECONDS = env_int("TASK_RETRY_BASE_SECONDS", default=30, minimum=1)
+TASK_RETRY_MAX_SECONDS = env_int("TASK_RETRY_MAX_SECONDS", default=3600, minimum=1)
+TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", default=900, minimum=1)
 
 # --- Accounts -------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

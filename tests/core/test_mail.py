@@ -15,6 +15,7 @@ from django.utils.module_loading import import_string
 from django_tasks.signals import task_enqueued
 
 from ikone.core import mail, notifications
+from ikone.core.models import OutgoingMail
 from tests.accounts.factories import InvitationFactory
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +131,56 @@ def test_the_builder_reads_fresh_data_and_may_send_nothing():
     invitation.delete()
     assert mail.deliver.call(KIND, invitation.pk) == 0
     assert outbox.outbox == []
+
+
+# --- At most once (issue 17): idempotency keys -------------------------------
+
+
+def test_every_message_carries_an_idempotency_key_and_a_message_id_made_from_it():
+    mail.send(invitation_mail("a@example.org", "b@example.org"))
+    keys = [message.extra_headers[mail.IDEMPOTENCY_HEADER] for message in outbox.outbox]
+    assert len(set(keys)) == 2
+    for message, key in zip(outbox.outbox, keys, strict=True):
+        assert message.message()["Message-ID"] == f"<{key}@ikone.invalid>"
+        assert "a@example.org" not in key  # a hash, not the address
+
+
+def test_a_mail_with_the_same_key_goes_to_each_recipient_at_most_once():
+    first = invitation_mail("a@example.org")
+    first.idempotency_key = "reminder-42"
+    again = invitation_mail("a@example.org", "b@example.org")
+    again.idempotency_key = "reminder-42"
+    assert mail.send(first) == 1
+    assert mail.send(again) == 1
+    assert [message.to for message in outbox.outbox] == [["a@example.org"], ["b@example.org"]]
+    assert set(OutgoingMail.objects.values_list("state", flat=True)) == {"sent"}
+
+
+def test_a_retried_deliver_task_sends_only_what_was_not_sent(settings):
+    invitation = InvitationFactory()
+    assert mail.deliver.call(KIND, invitation.pk, idempotency_key="task-1") == 1
+    assert mail.deliver.call(KIND, invitation.pk, idempotency_key="task-1") == 0
+    assert mail.deliver.call(KIND, invitation.pk, idempotency_key="task-2") == 1
+    assert len(outbox.outbox) == 2
+
+
+def test_a_message_the_server_refused_can_be_sent_by_a_retry(monkeypatch):
+    def refuse(self, *args, **kwargs):
+        raise ConnectionRefusedError
+
+    message = invitation_mail("a@example.org")
+    message.idempotency_key = "retry-me"
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", refuse)
+    with pytest.raises(ConnectionRefusedError):
+        mail.send(message)
+    assert not OutgoingMail.objects.exists()
+    monkeypatch.undo()
+    assert mail.send(message) == 1
+
+
+def test_notify_gives_each_notification_its_own_key(django_capture_on_commit_callbacks):
+    invitation = InvitationFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        mail.notify(KIND, invitation.pk)
+        mail.notify(KIND, invitation.pk)
+    assert len(outbox.outbox) == 2

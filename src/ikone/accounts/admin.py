@@ -19,6 +19,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
 
 from ikone.accounts import permissions, services
 from ikone.accounts.models import (
@@ -31,6 +32,7 @@ from ikone.accounts.models import (
     User,
 )
 from ikone.core import audit
+from ikone.core.admin import BackgroundTaskAdmin
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
 
@@ -335,3 +337,22 @@ class JoinRequestAdmin(admin.ModelAdmin):
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         """Decided by the organisation's Ansprechpersonen on its people page."""
         return False
+
+
+class CoordinatorTaskAdmin(BackgroundTaskAdmin):
+    """Coordinators see the background tasks and queue failed ones again
+    (a mail to their network that failed is theirs to follow up); nothing
+    else about the tasks can be changed by anyone."""
+
+    def _coordinator(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_staff and permissions.is_network_coordinator(request.user))
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._coordinator(request) or super().has_module_permission(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._coordinator(request) or super().has_view_permission(request, obj)
+
+
+admin.site.unregister(DBTaskResult)
+admin.site.register(DBTaskResult, CoordinatorTaskAdmin)

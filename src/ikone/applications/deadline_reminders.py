@@ -1,11 +1,12 @@
 """Reminders of the call's deadline for drafts that are not ready: four
 weeks, one week and one day before it (Berlin calendar days), to the
 people of the draft's organisation, listing what the readiness check finds
-missing. Exactly once per draft and stage: `send_deadline_reminder` claims
-the stage by inserting its `DeadlineReminder` row (unique per draft and
-stage) and sends inside the same transaction, so a failed send rolls the
-claim back and a second worker's insert fails. A draft that became ready
-keeps its claim and gets no mail.
+missing. Once per draft and stage: `send_deadline_reminder` claims the
+stage by inserting its `DeadlineReminder` row (unique per draft and stage,
+committed before sending, so a worker killed while sending never causes a
+second mail) and a second worker's insert fails; a failed send deletes the
+claim so a later run tries again. A draft that became ready keeps its
+claim and gets no mail.
 
 `ikone send_deadline_reminders` (daily) enqueues what is due.
 """
@@ -64,20 +65,24 @@ def due_deadline_reminders(*, now: dt.datetime | None = None) -> list[tuple[int,
 
 @task()
 def send_deadline_reminder(draft_id: int, stage: int) -> bool:
-    """Send one stage's reminder for one draft, once; True if mailed."""
+    """Send one stage's reminder for one draft, at most once; True if mailed."""
     from ikone.applications.notifications import deadline_reminder_mail
 
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                DeadlineReminder.objects.create(draft_id=draft_id, days_before=stage)
-        except IntegrityError:
-            return False
-        built = deadline_reminder_mail(draft_id, stage)
-        if built is None:
-            return False
+    try:
+        with transaction.atomic():
+            DeadlineReminder.objects.create(draft_id=draft_id, days_before=stage)
+    except IntegrityError:
+        return False
+    built = deadline_reminder_mail(draft_id, stage)
+    if built is None:
+        return False
+    built.idempotency_key = f"applications.deadline_reminder:{draft_id}:{stage}"
+    try:
         mail.send(built)
-        return True
+    except Exception:
+        DeadlineReminder.objects.filter(draft_id=draft_id, days_before=stage).delete()
+        raise
+    return True
 
 
 def enqueue_due_deadline_reminders(*, now: dt.datetime | None = None) -> int:

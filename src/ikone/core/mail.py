@@ -17,23 +17,41 @@ A higher app (the notification centre) may register one delivery hook with
 keeps what it needs (each person's copy in the centre) and returns the
 recipients who get the e-mail now; the others get it later (a digest) or
 not at all, as they chose. Core knows only the hook's shape.
+
+At most once: every message carries an idempotency key (header
+`X-Idempotency-Key`, and its Message-ID is made from it). Before a message
+goes to the mail server, `send` records the key in `OutgoingMail`
+(unique); a key already recorded is skipped. `deliver` gets its key when it
+is enqueued, so a retry of the task, or another worker taking over after a
+crash, builds the same keys and sends only what was not handed over yet.
+A worker killed after recording a key but before the server accepted the
+message leaves that mail unsent rather than sending it twice (the row stays
+"wird gesendet" and is visible in the admin). Callers of `send` outside
+`deliver` set `Mail.idempotency_key` from what they are about (a reminder:
+registration and stage) and call it outside a transaction, or claim their
+work in a committed row first, so the record is durable before sending.
 """
 
 from __future__ import annotations
 
+import hashlib
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django_tasks import task
 
 from ikone.core import logs, notifications
+from ikone.core.models import OutgoingMail
+
+IDEMPOTENCY_HEADER = "X-Idempotency-Key"
 
 # A person (any object with `email`, e.g. a User) or a bare address. A
 # person's mail is in their `language` if they have one the platform offers;
@@ -60,6 +78,10 @@ class Mail:
     template: str = ""
     attachments: tuple[Attachment, ...] = ()
     reply_to: str = ""
+    # Names this mail across retries: the same key (and recipient) is sent
+    # once at most. Empty: a new key per `send`, i.e. no protection against
+    # a caller that sends again (see `send`).
+    idempotency_key: str = ""
 
     def template_base(self) -> str:
         app, _dot, name = self.kind.partition(".")
@@ -127,12 +149,46 @@ def set_delivery_hook(hook: DeliveryHook | None) -> None:
     _delivery_hook = hook
 
 
+def recipient_key(mail: Mail, address: str) -> str:
+    """The idempotency key of `mail` to one address: a hash, so neither the
+    header nor the ledger shows the address."""
+    material = f"{mail.idempotency_key}|{mail.kind}|{mail.template}|{address.lower()}"
+    return hashlib.sha256(material.encode()).hexdigest()
+
+
+def _reserve(key: str, kind: str) -> bool:
+    """Record the key before sending; False if it was recorded already."""
+    try:
+        with transaction.atomic():
+            OutgoingMail.objects.create(key=key, kind=kind)
+    except IntegrityError:
+        return False
+    return True
+
+
+def _message(mail: Mail, recipient: Recipient, renderer: Renderer, key: str) -> EmailMessage:
+    subject, body = renderer(language_of(recipient))
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip("> ") or "ikone.invalid"
+    message = EmailMessage(
+        subject,
+        body,
+        None,
+        [address_of(recipient)],
+        reply_to=[mail.reply_to] if mail.reply_to else None,
+        headers={IDEMPOTENCY_HEADER: key, "Message-ID": f"<{key}@{domain}>"},
+    )
+    for attachment in mail.attachments:
+        message.attach(attachment.filename, attachment.content, attachment.mimetype)
+    return message
+
+
 def send(mail: Mail) -> int:
     """Render and send `mail` now, one message per recipient in the
-    recipient's language; returns how many were sent. With a delivery hook,
-    only the recipients the hook returns are mailed now. Raises LookupError
-    for an unregistered kind or a template the kind does not declare, and
-    whatever the mail backend raises."""
+    recipient's language, each at most once per idempotency key; returns how
+    many were sent. With a delivery hook, only the recipients the hook
+    returns are mailed now. Raises LookupError for an unregistered kind or a
+    template the kind does not declare, and whatever the mail backend
+    raises (then the failed message's key is released for a retry)."""
     kind = notifications.get(mail.kind)
     template = mail.template or kind.key.partition(".")[2]
     if template not in kind.template_names:
@@ -140,23 +196,28 @@ def send(mail: Mail) -> int:
         # registry test checks for both languages: an undeclared one could
         # be missing or untranslated.
         raise LookupError(f"{mail.kind!r} does not declare the mail template {template!r}.")
+    if not mail.idempotency_key:
+        mail.idempotency_key = uuid.uuid4().hex
     renderer = Renderer(mail)
     recipients = mail.recipients
     if _delivery_hook is not None:
         recipients = _delivery_hook(mail, renderer)
+    sent = 0
     for recipient in recipients:
-        subject, body = renderer(language_of(recipient))
-        message = EmailMessage(
-            subject,
-            body,
-            None,
-            [address_of(recipient)],
-            reply_to=[mail.reply_to] if mail.reply_to else None,
+        key = recipient_key(mail, address_of(recipient))
+        if not _reserve(key, mail.kind):
+            continue
+        try:
+            _message(mail, recipient, renderer, key).send()
+        except BaseException:
+            # The server did not take it: a retry may send it.
+            OutgoingMail.objects.filter(key=key).delete()
+            raise
+        OutgoingMail.objects.filter(key=key).update(
+            state=OutgoingMail.State.SENT, sent_at=timezone.now()
         )
-        for attachment in mail.attachments:
-            message.attach(attachment.filename, attachment.content, attachment.mimetype)
-        message.send()
-    return len(recipients)
+        sent += 1
+    return sent
 
 
 def _as_mails(built: Mail | Iterable[Mail] | None) -> list[Mail]:
@@ -175,9 +236,16 @@ def build(kind: str, *args: Any) -> list[Mail]:
 
 @task()
 @logs.traced
-def deliver(kind: str, *args: Any) -> int:
-    """Background task: build the kind's mails from `args` and send them."""
-    return sum(send(mail) for mail in build(kind, *args))
+def deliver(kind: str, *args: Any, idempotency_key: str = "") -> int:
+    """Background task: build the kind's mails from `args` and send them.
+    `idempotency_key` (set by `notify`) stays the same when the task is
+    retried, so recipients already mailed are skipped."""
+    sent = 0
+    for position, built in enumerate(build(kind, *args)):
+        if idempotency_key:
+            built.idempotency_key = f"{idempotency_key}:{position}"
+        sent += send(built)
+    return sent
 
 
 def notify(kind: str, *args: Any) -> None:
@@ -186,5 +254,6 @@ def notify(kind: str, *args: Any) -> None:
     committed; nothing is sent if it rolls back. Raises LookupError at once
     for an unregistered kind."""
     notifications.get(kind)
+    key = uuid.uuid4().hex
     # On commit still runs in the request's context: the task gets its id.
-    transaction.on_commit(lambda: logs.enqueue(deliver, kind, *args))
+    transaction.on_commit(lambda: logs.enqueue(deliver, kind, *args, idempotency_key=key))

@@ -64,11 +64,61 @@ class FieldOfAction(models.Model):
         return self.label
 
 
+class OutgoingMail(models.Model):
+    """One e-mail to one recipient, recorded before it is handed to the mail
+    server: its idempotency key is unique, so a retried task (or a second
+    worker after a crash) that builds the same mail again finds the key and
+    does not send it a second time (`core.mail.send`). The key is a hash;
+    the address itself is not stored."""
+
+    class State(models.TextChoices):
+        SENDING = "sending", _("wird gesendet")
+        SENT = "sent", _("gesendet")
+
+    key = models.CharField(_("Idempotenzschlüssel"), max_length=64, unique=True)
+    kind = models.CharField(_("Art"), max_length=100)
+    state = models.CharField(
+        _("Zustand"), max_length=10, choices=State.choices, default=State.SENDING
+    )
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True, db_index=True)
+    sent_at = models.DateTimeField(_("gesendet am"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ausgehende E-Mail")
+        verbose_name_plural = _("ausgehende E-Mails")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key[:12]} {self.state}"
+
+
+class CommandLease(models.Model):
+    """Who runs a periodic command now, and until when at the latest
+    (`core.periodic`). One row per command name: inserting or taking over an
+    expired row is atomic in every database, so of several machines starting
+    the same command only one does the work."""
+
+    name = models.CharField(_("Befehl"), max_length=100, primary_key=True)
+    holder = models.CharField(_("Inhaber"), max_length=200)
+    acquired_at = models.DateTimeField(_("seit"))
+    expires_at = models.DateTimeField(_("läuft ab"))
+    last_finished_at = models.DateTimeField(_("zuletzt beendet"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Sperre eines regelmäßigen Befehls")
+        verbose_name_plural = _("Sperren regelmäßiger Befehle")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.holder})"
+
+
 from ikone.core.search.models import SearchDocument, SuggestionOutcome, Visibility  # noqa: E402
 
 __all__ = [
     "AuditEntry",
+    "CommandLease",
     "FieldOfAction",
+    "OutgoingMail",
     "SearchDocument",
     "SuggestionOutcome",
     "Visibility",

@@ -58,6 +58,7 @@ def send_reminder(registration_id: int, kind: str) -> None:
     reminder = reminder_mail(registration_id, kind)
     if reminder is None:
         return
+    reminder.idempotency_key = f"events.reminder:{registration_id}:{kind}"
     try:
         mail.send(reminder)
     except Exception:

@@ -90,9 +90,11 @@ def keep_and_choose(mail: Mail, renderer: Renderer) -> list[Recipient]:
                 url=link[:500],
                 delivery=delivery,
                 created_at=now,
+                source_key=mail.idempotency_key[:100],
             )
         )
         if delivery == Delivery.IMMEDIATE:
             send_now.append(recipient)
-    Notification.objects.bulk_create(kept)
+    # A retried task keeps each person's copy once (unique per mail key).
+    Notification.objects.bulk_create(kept, ignore_conflicts=True)
     return send_now

@@ -3,9 +3,11 @@ mail, exactly once per person and day.
 
 `digest_send` claims the day by inserting the person's `Digest` row (unique
 per person and day) and marks the notifications as digested in the same
-transaction; the mail is sent inside it, so a failed send rolls the claim
-back and the next run tries again. Of two workers running the task at once,
-the second one's insert fails on the unique constraint and it sends nothing.
+transaction, and sends only after that committed: a worker killed while
+sending leaves the digest unsent rather than sent twice (at most once, see
+`core.mail`). A failed send releases the claim, so the next run tries
+again. Of two workers running the task at once, the second one's insert
+fails on the unique constraint and it sends nothing.
 """
 
 from __future__ import annotations
@@ -65,8 +67,15 @@ def digest_send(*, user_id: int, day: dt.date) -> int:
         ids = [item.pk for item in built.context["notifications"]]
         Notification.objects.filter(pk__in=ids).update(digested_at=timezone.now())
         Digest.objects.filter(user_id=user_id, day=day).update(count=len(ids))
+    built.idempotency_key = f"{DIGEST}:{user_id}:{day.isoformat()}"
+    try:
         mail.send(built)
-        return len(ids)
+    except Exception:
+        with transaction.atomic():
+            Digest.objects.filter(user_id=user_id, day=day).delete()
+            Notification.objects.filter(pk__in=ids).update(digested_at=None)
+        raise
+    return len(ids)
 
 
 def users_with_pending_digest() -> list[int]:

@@ -39,6 +39,9 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("am"), default=timezone.now, db_index=True)
     read_at = models.DateTimeField(_("gelesen am"), null=True, blank=True)
     digested_at = models.DateTimeField(_("in der Zusammenfassung am"), null=True, blank=True)
+    # The mail's idempotency key (`core.mail`): a retried task keeps no
+    # second copy for the same person.
+    source_key = models.CharField(_("Idempotenzschlüssel"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("Benachrichtigung")
@@ -47,6 +50,13 @@ class Notification(models.Model):
         indexes = [
             models.Index(fields=["user", "read_at"], name="notification_user_unread"),
             models.Index(fields=["delivery", "digested_at"], name="notification_digest_due"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "source_key"],
+                condition=~models.Q(source_key=""),
+                name="notification_once_per_mail",
+            )
         ]
 
     def __str__(self) -> str:

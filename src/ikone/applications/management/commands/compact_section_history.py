@@ -7,21 +7,23 @@ people write does no harm.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand
-
 from ikone.applications.services.history import compact_section_history
+from ikone.core.periodic import PeriodicCommand
 
 
-class Command(BaseCommand):
+class Command(PeriodicCommand):
+    min_interval = dt.timedelta(hours=1)
+
     help = (
         "Verdichtet die Versionen der Abschnitte: alle der letzten 24 Stunden, "
         "dann eine je Stunde für eine Woche, danach eine je Tag; wiederhergestellte "
         "und eingereichte Fassungen bleiben immer. Täglich ausführen."
     )
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def handle_periodic(self, *args: Any, **options: Any) -> None:
         result = compact_section_history()
         if options["verbosity"] > 0:
             self.stdout.write(

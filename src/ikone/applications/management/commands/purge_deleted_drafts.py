@@ -7,15 +7,19 @@ Run it once a day from cron or a systemd timer (docs/applications.md);
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
 from ikone.applications.models.drafts import TRASH_DAYS
 from ikone.applications.services.lifecycle import draft_purge_trash
+from ikone.core.periodic import PeriodicCommand
 
 
-class Command(BaseCommand):
+class Command(PeriodicCommand):
+    min_interval = dt.timedelta(hours=1)
+
     help = (
         f"Löscht Bewerbungsentwürfe endgültig, die seit mehr als {TRASH_DAYS} Tagen im "
         "Papierkorb liegen. Täglich ausführen; --dry-run zeigt sie nur an."
@@ -24,7 +28,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--dry-run", action="store_true", help="Nur anzeigen, nichts löschen.")
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def handle_periodic(self, *args: Any, **options: Any) -> None:
         ids = draft_purge_trash(dry_run=options["dry_run"])
         if options["verbosity"] > 0:
             verb = "würden gelöscht" if options["dry_run"] else "endgültig gelöscht"

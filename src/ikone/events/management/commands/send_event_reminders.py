@@ -6,20 +6,22 @@ each reminder is claimed once, so overlapping runs send nothing twice.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand
-
+from ikone.core.periodic import PeriodicCommand
 from ikone.events.tasks import enqueue_due_reminders
 
 
-class Command(BaseCommand):
+class Command(PeriodicCommand):
+    min_interval = dt.timedelta(minutes=1)
+
     help = (
         "Stellt fällige Erinnerungen an Veranstaltungen (einen Tag und eine Stunde "
         "vorher) in die Aufgabenwarteschlange. Alle 5–10 Minuten ausführen."
     )
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def handle_periodic(self, *args: Any, **options: Any) -> None:
         count = enqueue_due_reminders()
         if options["verbosity"] > 0:
             self.stdout.write(f"{count} Erinnerung(en) eingeplant.")

@@ -16,18 +16,19 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from ikone.core.periodic import PeriodicCommand
 from ikone.support.inbox import Outcome, file_reply
 
 
-class Command(BaseCommand):
+class Command(PeriodicCommand):
     help = "Files e-mail replies to support notifications on their requests."
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--file", action="append", default=[], help="Read these .eml files.")
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def handle_periodic(self, *args: Any, **options: Any) -> None:
         if options["file"]:
             for name in options["file"]:
                 self._report(name, file_reply(Path(name).read_bytes()))
