@@ -49,6 +49,10 @@ def test_demo_questions(seeded):
     assert Answer.objects.filter(author__is_mentor=True).exists()
     for question in Question.objects.exclude(first_answer_at=None):
         assert question.first_answer_at > question.created_at
+    # One removal request still waits for the coordination (its notification).
+    assert Question.objects.filter(
+        removal_requested_at__isnull=False, hidden_at__isnull=True
+    ).exists()
 
 
 def test_one_answer_flagged_after_the_amendment(seeded):

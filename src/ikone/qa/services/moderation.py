@@ -1,7 +1,8 @@
 """The asker's control over their question and the coordinators' moderation.
 
 While nobody answered, the asker edits or withdraws the question; after an
-answer they ask the coordinators to remove it. Coordinators hide a question
+answer they ask the coordinators to remove it (who are notified: kind
+`qa.removal_requested`). Coordinators hide a question
 with a reason: accounts/visibility.py then keeps it (and its answers, FAQ
 entry, search document and suggestions) from everyone but coordinators.
 Audit entries name the question and the changed fields, never the texts."""
@@ -13,12 +14,13 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ikone.core import audit
+from ikone.core import audit, mail
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
 from ikone.core.services import require, require_user
 from ikone.qa import permissions
 from ikone.qa.models import Question
+from ikone.qa.notifications import REMOVAL_REQUESTED
 
 
 class StaleQuestionError(DomainError):
@@ -70,6 +72,9 @@ def question_request_removal(*, actor: Actor, question: Question) -> Question:
         question.removal_requested_at = timezone.now()
         question.save(update_fields=["removal_requested_at", "updated_at"])
         audit.record(actor, "qa.question.removal_requested", target=question, data={})
+        # Coordinators learn of it in their notification centre (and by mail,
+        # as they chose), not only when they happen to open the question.
+        mail.notify(REMOVAL_REQUESTED, question.pk)
     return question
 
 
