@@ -12,6 +12,11 @@ is the floor every page's throughput is compared with. Also times
 
 Writes bench/results/latest.json and latest.md; exits 1 when a budget is
 broken, 2 when a page does not answer 200.
+
+    python bench/run.py --only versionen
+
+measures only the scenarios whose path contains the text (and the floor),
+checks their budgets and writes no results file: a quick look at one page.
 """
 
 from __future__ import annotations
@@ -303,7 +308,33 @@ def measure(scenario: Scenario, port: int, cookies: dict[str, str], slug: str) -
     return Result(path=path, who=scenario.who, status=status, queries=queries, c1=c1, c8=c8)
 
 
+def main_only(text: str) -> int:
+    """Measure the scenarios whose path contains `text`; no results file."""
+    budgets = load_budgets()
+    chosen = [scenario for scenario in SCENARIOS if text in scenario.path]
+    if not chosen:
+        print(f"No scenario path contains {text!r}.", file=sys.stderr)
+        return 2
+    environment = production_environment(Path(tempfile.mkdtemp(prefix="ikone-bench-")))
+    ikone = str(BIN / "ikone")
+    subprocess.run([ikone, "collectstatic", "--noinput", "-v", "0"], env=environment, check=True)
+    prepare_django(environment)
+    cookies, slug = sessions()
+    port = free_port()
+    with gunicorn(environment, port):
+        floor = measure(FLOOR, port, cookies, slug)
+        results = [measure(scenario, port, cookies, slug) for scenario in chosen]
+    for result in results:
+        result.share_of_floor = round(result.c8["rps"] / floor.c8["rps"], 3)
+        check(result, page_budget(budgets, result.path))
+        verdict = "broken: " + ", ".join(result.broken) if result.broken else "within budget"
+        print(f"{result.path}: {verdict}")
+    return 1 if any(result.broken for result in results) else 0
+
+
 def main() -> int:
+    if "--only" in sys.argv:
+        return main_only(sys.argv[sys.argv.index("--only") + 1])
     budgets = load_budgets()
     data_dir = Path(tempfile.mkdtemp(prefix="ikone-bench-"))
     environment = production_environment(data_dir)
