@@ -81,4 +81,4 @@ def test_the_report_names_machine_load_and_every_page():
     text = markdown(report)
     assert "2 requests, 1 errors" in text
     assert "load average [1.0] before and [2.0] after" in text
-    assert "| `/` | 2 | 1 |" in text
+    assert "| `/` | 2 | 1 (500) |" in text
