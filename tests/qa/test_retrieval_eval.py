@@ -22,7 +22,7 @@ def demo_calls(db):
 
     seed_demo_accounts(stdout=StringIO())
     seed_demo_calls(stdout=StringIO())
-    rebuild(["call_section"])
+    rebuild(["call_section", "call_passage"])
     embed_missing()
 
 

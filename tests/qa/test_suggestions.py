@@ -23,40 +23,40 @@ ANSWERED_URL = "/fragen/vorschlaege/beantwortet/"
 def corpus():
     docs = [
         put(
-            "call_section",
-            1,
+            "call_passage",
+            "1:1",
             "3.1 Förderquote",
             "Gefördert werden 65 % der förderfähigen Ausgaben.",
             group="call:1",
             suggestible=True,
         ),
         put(
-            "call_section",
-            2,
+            "call_passage",
+            "2:1",
             "3.2 Eigenanteil und Kofinanzierung",
             "Der Eigenanteil kann aus Haushaltsmitteln, Landesmitteln oder Beiträgen Dritter bestehen.",
             group="call:1",
             suggestible=True,
         ),
         put(
-            "call_section",
-            3,
+            "call_passage",
+            "3:1",
             "5.2 Ratsbeschluss",
             "Der Rat erklärt in einem Beschluss, dass die Kommune das Vorhaben trägt.",
             group="call:1",
             suggestible=True,
         ),
         put(
-            "call_section",
-            4,
+            "call_passage",
+            "4:1",
             "2.4 Private Partner",
             "Unternehmen und Stadtwerke können Partner sein.",
             group="call:1",
             suggestible=True,
         ),
         put(
-            "call_section",
-            5,
+            "call_passage",
+            "5:1",
             "3.2 Eigenanteil (anderer Aufruf)",
             "Eigenanteil im Aufruf von 2019.",
             group="call:2",
@@ -100,7 +100,7 @@ def test_sections_of_the_chosen_call_rank_the_answer_first(corpus):
     result = suggest(audience=ANONYMOUS, title="Wie hoch ist unser Eigenanteil?", call_id=1)
     assert result.sections[0].title == "3.2 Eigenanteil und Kofinanzierung"
     assert len(result.sections) <= 3
-    assert all(item.kind == "call_section" for item in result.sections)
+    assert all(item.kind == "call_passage" for item in result.sections)
     assert "anderer Aufruf" not in " ".join(item.title for item in result.sections)
 
 
@@ -148,7 +148,7 @@ def test_only_coordinators_see_how_often_suggestions_helped(corpus, client_for):
 
 
 def test_answered_is_counted_and_opens_the_suggestion(corpus, client_for, staff_member):
-    section = SearchDocument.objects.get(kind="call_section", object_id="2")
+    section = SearchDocument.objects.get(kind="call_passage", object_id="2:1")
     response = client_for("staff_a").post(ANSWERED_URL, {"dokument": section.pk})
     assert response.status_code == 302 and response["Location"] == section.url
     outcome = SuggestionOutcome.objects.get()

@@ -271,3 +271,31 @@ class FAQRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entry} ({self.number})"
+
+
+class SynonymGroup(models.Model):
+    """Words and phrases that mean the same when someone asks a question
+    ("Fördertopf, Fördervolumen"). Coordinators keep the thesaurus in the
+    admin; the interpretation help searches all of a group's expressions
+    when a question uses one of them (qa/retrieval/understanding.py)."""
+
+    expressions = models.TextField(
+        _("Ausdrücke"),
+        help_text=_(
+            "Wörter oder Wendungen mit gleicher Bedeutung, durch Komma getrennt, "
+            "z. B. „Fördertopf, Fördervolumen, Gesamtbudget“."
+        ),
+    )
+    note = models.CharField(_("Hinweis"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(_("Geändert"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Synonymgruppe")
+        verbose_name_plural = _("Thesaurus der Interpretationshilfe")
+        ordering = ["expressions"]
+
+    def __str__(self) -> str:
+        return self.expressions[:80]
+
+    def expression_list(self) -> list[str]:
+        return [part.strip() for part in self.expressions.split(",") if part.strip()]

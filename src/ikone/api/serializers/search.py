@@ -24,6 +24,17 @@ class SearchFacetSerializer(serializers.Serializer[dict[str, object]]):
     count = serializers.IntegerField()
 
 
+class SearchAnswerSerializer(serializers.Serializer[dict[str, object]]):
+    kind = serializers.CharField()
+    title = serializers.CharField()
+    source = serializers.CharField(  # type: ignore[assignment]  # the field named "source"
+        help_text="Where the answer comes from, e.g. a call section."
+    )
+    context = serializers.CharField(allow_blank=True)  # type: ignore[assignment]  # the field
+    sentence = serializers.CharField(help_text="HTML: the best sentence, matches in <mark>.")
+    url = serializers.CharField()
+
+
 class SearchPageSerializer(serializers.Serializer[dict[str, object]]):
     query = serializers.CharField()
     count = serializers.IntegerField()
@@ -32,4 +43,7 @@ class SearchPageSerializer(serializers.Serializer[dict[str, object]]):
     next = serializers.CharField(allow_null=True)
     previous = serializers.CharField(allow_null=True)
     facets = SearchFacetSerializer(many=True)
+    answers = SearchAnswerSerializer(
+        many=True, help_text="For a question: passages that answer it (first page only)."
+    )
     results = SearchResultSerializer(many=True)

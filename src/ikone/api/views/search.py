@@ -55,6 +55,17 @@ class SearchView(APIView):
             "facets": [
                 {"kind": f.kind, "label": str(f.label), "count": f.count} for f in page.facets
             ],
+            "answers": [
+                {
+                    "kind": a.kind,
+                    "title": a.title,
+                    "source": a.source,
+                    "context": a.context,
+                    "sentence": str(a.sentence),
+                    "url": request.build_absolute_uri(a.url),
+                }
+                for a in page.answers
+            ],
             "results": [
                 {
                     "kind": r.kind,

@@ -12,12 +12,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from ikone.core.search import registry
 from ikone.core.search.backends import get_backend
 from ikone.core.search.backends.database import DatabaseBackend
 from ikone.core.search.models import SearchDocument
-from ikone.core.search.registry import DocumentData, Provider
+from ikone.core.search.registry import PASSAGE_SEPARATOR, DocumentData, Provider
 from ikone.core.search.text import stem_text
 
 TITLE_MAX = 300
@@ -70,9 +71,19 @@ def _documents(provider: Provider, objects: Iterable[Any]) -> dict[str, Document
     found: dict[str, DocumentData] = {}
     for obj in objects:
         data = provider.document(obj)
-        if data is not None:
-            found[str(data.object_id)] = data
+        for item in data if isinstance(data, list) else [data]:
+            if item is not None:
+                found[str(item.object_id)] = item
     return found
+
+
+def _of_objects(provider: Provider, ids: set[str]) -> Q:
+    """The documents of these objects (for a passages provider: their passages)."""
+    condition = Q(object_id__in=ids)
+    if provider.passages:
+        for pk in ids:
+            condition |= Q(object_id__startswith=f"{pk}{PASSAGE_SEPARATOR}")
+    return Q(kind=provider.kind) & condition
 
 
 def _changes(
@@ -167,9 +178,9 @@ def index_objects(kind: str, object_ids: Iterable[Any]) -> int:
     found = _documents(provider, objects.filter(pk__in=ids))
     existing = {
         doc.object_id: doc
-        for doc in SearchDocument.objects.filter(kind=kind, object_id__in=ids).defer("embedding")
+        for doc in SearchDocument.objects.filter(_of_objects(provider, ids)).defer("embedding")
     }
-    _delete(kind, [pk for pk in ids if pk not in found and pk in existing])
+    _delete(kind, [object_id for object_id in existing if object_id not in found])
     _enqueue_embeddings(_write(provider, found, existing))
     return len(found)
 

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules
+from django.utils.safestring import SafeString
 
 from ikone.core.registry import Registry
 from ikone.core.search.models import Visibility
@@ -50,12 +51,20 @@ class Provider:
     label: str | Promise
     label_plural: str | Promise
     model: str  # "app_label.ModelName"
-    document: Callable[[Any], DocumentData | None]
+    # One document per object, or for `passages` providers a list of them
+    # (object ids "<object pk>:<n>", see `passage_id`).
+    document: Callable[[Any], DocumentData | list[DocumentData] | None]
     # Optional: narrows and prefetches the queryset used to (re)build documents.
     queryset: Callable[[models.QuerySet[Any]], models.QuerySet[Any]] = lambda qs: qs
     # Other models whose changes alter this provider's documents.
     watches: dict[str, Affected] = field(default_factory=dict)
     position: int = 100
+    # Passages (paragraphs of a section, generated fact sentences) answer
+    # questions but are not hits of their own on the search page, which
+    # lists the object they belong to.
+    listed: bool = True
+    # `document` returns a list of passages (object ids from `passage_id`).
+    passages: bool = False
 
     def model_class(self) -> type[models.Model] | None:
         from django.apps import apps
@@ -80,6 +89,14 @@ PROVIDERS: Registry[Provider] = Registry(
     order=lambda provider: (provider.position, provider.kind),
 )
 _discovered = False
+
+
+PASSAGE_SEPARATOR = ":"
+
+
+def passage_id(object_pk: Any, number: int) -> str:
+    """The object id of the `number`-th passage of an object."""
+    return f"{object_pk}{PASSAGE_SEPARATOR}{number}"
 
 
 def register(provider: Provider) -> Provider:
@@ -121,3 +138,32 @@ def by_model() -> Iterator[tuple[type[models.Model], Provider, Affected | None]]
                 yield apps.get_model(app_label, name), provider, affected
             except LookupError:
                 continue
+
+
+@dataclass(frozen=True)
+class AnswerHit:
+    """A passage that answers a question typed into the search, shown above
+    the results: its best sentence (escaped, matches in <mark>) and where
+    it comes from."""
+
+    kind: str
+    title: str
+    source: str
+    context: str
+    sentence: SafeString
+    url: str
+
+
+# (audience, query) → answers the audience may see, best first; [] when the
+# query is no question or nothing answers it confidently.
+Answerer = Callable[[Any, str], list[AnswerHit]]
+
+ANSWERERS: Registry[Answerer] = Registry(
+    "Search answerers",
+    key=lambda answerer: f"{answerer.__module__}.{answerer.__qualname__}",
+    describe=lambda answerer: f"{answerer.__module__}.{answerer.__qualname__}",
+)
+
+
+def register_answerer(answerer: Answerer) -> Answerer:
+    return ANSWERERS.register(answerer)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.utils.functional import Promise
@@ -9,9 +10,11 @@ from django.utils.functional import Promise
 from ikone.core.search import registry
 from ikone.core.search.audience import Audience
 from ikone.core.search.backends import Query, get_backend
+from ikone.core.search.registry import AnswerHit
 from ikone.core.search.text import Snippet, highlight, query_terms, snippet
 
 PAGE_SIZE = 20
+MAX_ANSWERS = 3
 MAX_PAGES = 50
 
 
@@ -46,6 +49,8 @@ class SearchPage:
     total: int = 0
     # True when no document had every word and the results match some of them.
     partial: bool = False
+    # For a question: passages that answer it, above the results (first page).
+    answers: list[AnswerHit] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -64,21 +69,31 @@ class SearchPage:
         return (self.page - 1) * PAGE_SIZE + 1
 
 
+def _listed(counts: dict[str, int], providers: Mapping[str, object]) -> dict[str, int]:
+    return {kind: count for kind, count in counts.items() if kind in providers}
+
+
 def site_search(*, audience: Audience, query: str, kind: str = "", page: int = 1) -> SearchPage:
     """One page of results the audience may see: two queries (facets, page)."""
     terms = query_terms(query)
-    providers = {provider.kind: provider for provider in registry.providers()}
+    # Passages are found through the object they belong to.
+    providers = {provider.kind: provider for provider in registry.providers() if provider.listed}
+    listed = tuple(providers)
     kind = kind if kind in providers else ""
     page = min(max(page, 1), MAX_PAGES)
     result = SearchPage(query=query, terms=terms, kind=kind, page=page)
     if not terms:
         return result
+    if page == 1 and not kind:
+        result.answers = [
+            hit for answerer in registry.ANSWERERS for hit in answerer(audience, query)
+        ][:MAX_ANSWERS]
     backend = get_backend()
-    search = Query(terms=tuple(terms), audience=audience, kinds=(kind,) if kind else ())
-    counts = backend.facets(search)
+    search = Query(terms=tuple(terms), audience=audience, kinds=(kind,) if kind else listed)
+    counts = _listed(backend.facets(search), providers)
     if not counts and len(terms) > 1:
         search = Query(terms=tuple(terms), audience=audience, kinds=search.kinds, match_all=False)
-        counts = backend.facets(search)
+        counts = _listed(backend.facets(search), providers)
         result.partial = bool(counts)
     result.facets = [
         Facet(kind=p.kind, label=p.label_plural, count=counts[p.kind], active=p.kind == kind)

@@ -124,3 +124,21 @@ def snippet(text: str, terms: list[str], *, width: int = 220) -> Snippet:
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return Snippet(html=mark_safe(f"{prefix}{piece}{suffix}"), matched=matched)  # noqa: S308
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÄÖÜ0-9„\"(])")
+
+
+def best_sentence(text: str, terms: list[str], *, width: int = 260) -> tuple[str, int]:
+    """The sentence of `text` that matches most query stems (the first on a
+    tie) and how many it matches; long sentences are cut at a word."""
+    sentences = [part.strip() for part in SENTENCE_END.split(" ".join(text.split()))]
+    best, best_count = "", -1
+    for sentence in sentences:
+        count = len({stem(word) for word in WORD.findall(sentence) if _matches(word, terms)})
+        if count > best_count:
+            best, best_count = sentence, count
+    if len(best) > width:
+        cut = best.rfind(" ", 0, width)
+        best = f"{best[: cut if cut > 0 else width]} …"
+    return best, max(best_count, 0)

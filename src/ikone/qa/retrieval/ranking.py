@@ -34,9 +34,11 @@ def lexical(
     kinds: Sequence[str],
     groups: Sequence[str] = (),
     limit: int = CANDIDATES,
+    terms: Sequence[str] | None = None,
 ) -> list[Ranked]:
-    """Best matches of any of the text's stems (one query)."""
-    terms = query_terms(text)
+    """Best matches of any of the text's stems, or of the given `terms`
+    (one query)."""
+    terms = list(terms) if terms is not None else query_terms(text)
     if not terms:
         return []
     query = Query(

@@ -8,16 +8,25 @@ from dataclasses import dataclass, field
 
 from ikone.core.search.audience import Audience
 from ikone.core.search.models import SearchDocument
-from ikone.core.search.text import Snippet, query_terms, snippet
-from ikone.qa.retrieval import ranking
+from ikone.core.search.text import Snippet, snippet
+from ikone.qa.retrieval import ranking, units
+from ikone.qa.retrieval.answers import Answer, answer_of
+from ikone.qa.retrieval.understanding import understand
 
 QUESTION_KINDS = ("faq", "question")
-SECTION_KINDS = ("call_section",)
+# What a call says: its sections' passages and the facts of its data.
+SECTION_KINDS = ("call_passage", "call_fact")
 MAX_QUESTIONS = 5
 MAX_SECTIONS = 3
 # Below this cosine a semantic neighbour without a shared word is noise.
 MIN_SIMILARITY = 0.2
 MIN_LENGTH = 8
+# A suggestion is shown only when the best candidate is found by both
+# rankings (fused score above one list's first place, 1.5 / 11) or is very
+# close in meaning. Tuned on the development set's answerable and
+# unanswerable questions (docs/search.md).
+CONFIDENT_FUSED = 0.15
+CONFIDENT_COSINE = 0.5
 
 
 @dataclass(frozen=True)
@@ -27,6 +36,8 @@ class Suggestion:
     title: str
     url: str
     snippet: Snippet
+    answer: Answer | None = None
+    context: str = ""
 
 
 @dataclass
@@ -34,9 +45,55 @@ class Suggestions:
     questions: list[Suggestion] = field(default_factory=list)
     sections: list[Suggestion] = field(default_factory=list)
     searched: bool = False
+    # False when nothing found was close enough to show (the form then
+    # invites asking instead of listing weak guesses).
+    confident: bool = True
 
     def __bool__(self) -> bool:
         return bool(self.questions or self.sections)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    ids: list[int]
+    confident: bool
+
+
+def ranked(
+    text: str,
+    *,
+    audience: Audience,
+    kinds: tuple[str, ...],
+    groups: tuple[str, ...] = (),
+    method: str = "combined",
+    encoding: ranking.Encoded | None = None,
+) -> Ranking:
+    """Document ids best first, by "lexical", "semantic" or "combined"
+    (visibility of semantic candidates is checked by the caller), and
+    whether the best is a confident answer."""
+    understood = understand(text)
+    lexical = (
+        ranking.lexical(
+            text, audience=audience, kinds=kinds, groups=groups, terms=understood.terms
+        )
+        if method != "semantic"
+        else []
+    )
+    semantic = (
+        [
+            item
+            for item in ranking.semantic(text, kinds=kinds, groups=groups, encoding=encoding)
+            if item.score >= MIN_SIMILARITY
+        ]
+        if method != "lexical"
+        else []
+    )
+    fused = ranking.fuse(lexical, semantic)
+    confident = bool(fused) and (
+        fused[0].score >= CONFIDENT_FUSED
+        or bool(semantic and semantic[0].score >= CONFIDENT_COSINE)
+    )
+    return Ranking(ids=units.rerank(fused, understood), confident=confident)
 
 
 def rank(
@@ -48,23 +105,34 @@ def rank(
     method: str = "combined",
     encoding: ranking.Encoded | None = None,
 ) -> list[int]:
-    """Document ids best first, by "lexical", "semantic" or "combined"
-    (visibility of semantic candidates is checked by the caller)."""
-    lexical = (
-        ranking.lexical(text, audience=audience, kinds=kinds, groups=groups)
-        if method != "semantic"
-        else []
-    )
-    if method == "lexical":
-        return [item.document_id for item in lexical]
-    semantic = [
-        item
-        for item in ranking.semantic(text, kinds=kinds, groups=groups, encoding=encoding)
-        if item.score >= MIN_SIMILARITY
-    ]
-    if method == "semantic":
-        return [item.document_id for item in semantic]
-    return [item.document_id for item in ranking.fuse(lexical, semantic)]
+    """Document ids best first (see `ranked`)."""
+    return ranked(
+        text, audience=audience, kinds=kinds, groups=groups, method=method, encoding=encoding
+    ).ids
+
+
+def _pick(
+    ids: list[int], by_id: dict[int, SearchDocument], terms: list[str], limit: int
+) -> list[Suggestion]:
+    chosen = []
+    for pk in ids:
+        doc = by_id.get(pk)
+        if doc is None:
+            continue
+        chosen.append(
+            Suggestion(
+                document_id=pk,
+                kind=doc.kind,
+                title=doc.title,
+                url=doc.url,
+                snippet=snippet(doc.body, terms, width=180),
+                answer=answer_of(doc.kind, doc.title, doc.body, terms),
+                context=doc.context or "",
+            )
+        )
+        if len(chosen) == limit:
+            break
+    return chosen
 
 
 def suggest(
@@ -75,36 +143,21 @@ def suggest(
         return Suggestions()
     groups = (f"call:{call_id}",) if call_id else ()
     encoding = ranking.encoded(full)  # once for both lists
-    questions = rank(full, audience=audience, kinds=QUESTION_KINDS, encoding=encoding)
-    sections = rank(full, audience=audience, kinds=SECTION_KINDS, groups=groups, encoding=encoding)
-    questions, sections = questions[: MAX_QUESTIONS * 4], sections[: MAX_SECTIONS * 4]
+    questions = ranked(full, audience=audience, kinds=QUESTION_KINDS, encoding=encoding)
+    sections = ranked(
+        full, audience=audience, kinds=SECTION_KINDS, groups=groups, encoding=encoding
+    )
+    if not (questions.confident or sections.confident):
+        return Suggestions(searched=True, confident=False)
+    question_ids = questions.ids[: MAX_QUESTIONS * 4] if questions.confident else []
+    section_ids = sections.ids[: MAX_SECTIONS * 4] if sections.confident else []
     documents = SearchDocument.objects.filter(
-        audience.q(), pk__in=[*questions, *sections], suggestible=True
-    ).only("pk", "kind", "title", "body", "url")
+        audience.q(), pk__in=[*question_ids, *section_ids], suggestible=True
+    ).only("pk", "kind", "title", "body", "url", "context")
     by_id = {doc.pk: doc for doc in documents}
-    terms = query_terms(full)
-
-    def pick(ids: list[int], limit: int) -> list[Suggestion]:
-        chosen = []
-        for pk in ids:
-            doc = by_id.get(pk)
-            if doc is None:
-                continue
-            chosen.append(
-                Suggestion(
-                    document_id=pk,
-                    kind=doc.kind,
-                    title=doc.title,
-                    url=doc.url,
-                    snippet=snippet(doc.body, terms, width=180),
-                )
-            )
-            if len(chosen) == limit:
-                break
-        return chosen
-
+    terms = list(understand(full).terms)
     return Suggestions(
-        questions=pick(questions, MAX_QUESTIONS),
-        sections=pick(sections, MAX_SECTIONS),
+        questions=_pick(question_ids, by_id, terms, MAX_QUESTIONS),
+        sections=_pick(section_ids, by_id, terms, MAX_SECTIONS),
         searched=True,
     )

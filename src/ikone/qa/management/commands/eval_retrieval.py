@@ -9,7 +9,13 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from ikone.core.search.embeddings import embed_missing
-from ikone.qa.retrieval.blind import TEST_FILE, evaluate_test, evaluate_unanswerable, load_test
+from ikone.qa.retrieval.blind import (
+    TEST_FILE,
+    Unanswerable,
+    evaluate_test,
+    evaluate_unanswerable,
+    load_test,
+)
 from ikone.qa.retrieval.evaluation import EVAL_FILE, evaluate, load
 
 HEADER = f"{'ranking':<10} {'recall@1':>9} {'recall@5':>9} {'MRR':>6}"
@@ -45,6 +51,13 @@ class Command(BaseCommand):
         self.stdout.write(HEADER)
         for score in evaluate(data):
             self._row(score.method, score.recall_at_1, score.recall_at_5, score.mrr)
+        self._unanswerable(evaluate_unanswerable(data))
+
+    def _unanswerable(self, unanswerable: Unanswerable) -> None:
+        self.stdout.write(
+            f"unanswerable with a suggestion shown: {unanswerable.shown}/"
+            f"{unanswerable.questions} ({unanswerable.rate:.2f})"
+        )
 
     def _test(self, path: Path) -> None:
         data = load_test(path)
@@ -56,11 +69,7 @@ class Command(BaseCommand):
         self.stdout.write(HEADER)
         for score in scores:
             self._row(score.method, score.recall_at_1, score.recall_at_5, score.mrr)
-        unanswerable = evaluate_unanswerable(data)
-        self.stdout.write(
-            f"unanswerable with a suggestion shown: {unanswerable.shown}/"
-            f"{unanswerable.questions} ({unanswerable.rate:.2f})"
-        )
+        self._unanswerable(evaluate_unanswerable(data))
         if targets.unresolved:
             self.stdout.write(
                 f"answers not in this database ({len(targets.unresolved)}): "

@@ -1,0 +1,160 @@
+"""What a German question asks for, beyond its words.
+
+- Compound parts ("Fördertopf" → förder, topf; `compounds.py`).
+- Thesaurus: a question using one expression of a coordinator-kept
+  synonym group also searches the others ("Fördertopf" → Fördervolumen).
+- The kind of answer a question word asks for: "wie viel/wie hoch" an
+  amount, "bis wann/wann" a date, "wer" an actor; passages that contain
+  one are preferred (`wants`).
+- The call a question names ("dritte Staffel", "2021"): that call's
+  passages are preferred (`call_groups`).
+
+The thesaurus and the calls are read at most every `RELOAD_SECONDS` per
+process, so a coordinator's change applies within that time.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+
+from ikone.core.search.text import query_terms, stem, tokens
+from ikone.core.text import fold
+from ikone.qa.retrieval.compounds import split
+
+RELOAD_SECONDS = 30.0
+# Question words say what kind of answer is wanted (`wants`), not what it is
+# about: as search words they match every "bis wann" and "wie viel".
+QUESTION_STEMS = frozenset({"wann", "viel", "wieviel", "welch", "gibt"})
+MAX_EXTRA_TERMS = 16
+
+_AMOUNT_WORDS = re.compile(
+    r"\b(wie ?viel\w*|wie hoch|wie gross|wie lange|wieviele?|maximum|maximal|hoechstens|"
+    r"mindestens|prozent|betrag|summe|hoehe)\b"
+)
+_DATE_WORDS = re.compile(r"\b(bis wann|wann|ab wann|frist|deadline|stichtag|datum|termin)\b")
+_ACTOR_WORDS = re.compile(r"^(wer|wem|wen)\b|\b(wer|wem|wen) (zahlt|entscheidet|ist|macht)\b")
+AMOUNT = re.compile(r"\d[\d.,]*\s*(%|prozent|euro|€|mio|millionen|monate|jahre)", re.IGNORECASE)
+DATE = re.compile(
+    r"\b\d{1,2}\.\s*(januar|februar|marz|märz|april|mai|juni|juli|august|september|oktober|"
+    r"november|dezember)|\b\d{1,2}\.\d{1,2}\.\d{2,4}|\b\d{1,2}:\d{2} uhr",
+    re.IGNORECASE,
+)
+ACTOR = re.compile(
+    r"\b(kommune|bund|bundes\w*|land|kfw|projekttrager|projektträger|jury|rat|ministerium|"
+    r"koordinierungs\w*|federfuhrende|federführende|kreis|gemeinde)\b",
+    re.IGNORECASE,
+)
+_ORDINALS = {"erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fuenft": 5}
+_ROUND = re.compile(
+    r"\b(?:(\d)\.?\s*|(erst|zweit|dritt|viert|fuenft)\w*\s+)(?:staffel|runde|forderrunde|aufruf)"
+    r"|\b(?:staffel|runde)\s+(\d)\b"
+)
+_YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class Understood:
+    text: str
+    terms: tuple[str, ...]  # stems of the words, then of parts and synonyms
+    wants: str = ""  # "amount", "date", "actor" or ""
+    call_groups: tuple[str, ...] = ()
+
+
+class _Knowledge:
+    """Thesaurus groups and call titles, reloaded every RELOAD_SECONDS."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._loaded_at = -RELOAD_SECONDS
+        self.groups: list[list[str]] = []
+        self.calls: list[tuple[str, str]] = []  # (group key, folded title)
+
+    def current(self) -> _Knowledge:
+        if time.monotonic() - self._loaded_at >= RELOAD_SECONDS:
+            with self._lock:
+                self._load()
+        return self
+
+    def _load(self) -> None:
+        synonym_group = apps.get_model("qa", "SynonymGroup")
+        call_model = apps.get_model("calls", "Call")
+        self.groups = [
+            [fold(part) for part in group.expression_list()]
+            for group in synonym_group.objects.all()
+        ]
+        self.calls = [
+            (f"call:{pk}", fold(title))
+            for pk, title in call_model.objects.values_list("pk", "title")
+        ]
+        self._loaded_at = time.monotonic()
+
+    def reset(self) -> None:
+        self._loaded_at = -RELOAD_SECONDS
+
+
+KNOWLEDGE = _Knowledge()
+
+
+def _contains(folded: str, phrase: str) -> bool:
+    return re.search(rf"\b{re.escape(phrase)}", folded) is not None
+
+
+def _synonym_terms(folded: str, groups: list[list[str]]) -> list[str]:
+    found: list[str] = []
+    for group in groups:
+        if any(_contains(folded, phrase) for phrase in group):
+            for phrase in group:
+                found.extend(query_terms(phrase))
+    return found
+
+
+def _wants(folded: str) -> str:
+    if _DATE_WORDS.search(folded):
+        return "date"
+    if _AMOUNT_WORDS.search(folded):
+        return "amount"
+    if _ACTOR_WORDS.search(folded):
+        return "actor"
+    return ""
+
+
+def named_calls(folded: str, calls: list[tuple[str, str]]) -> tuple[str, ...]:
+    """Groups of the calls a question names by round ("dritte Staffel",
+    "3. Runde") or year, when exactly those calls carry it in their title."""
+    wanted: list[str] = []
+    for match in _ROUND.finditer(folded):
+        number = match.group(1) or match.group(3) or str(_ORDINALS.get(match.group(2) or "", ""))
+        if number:
+            wanted.append(f"{number}. staffel")
+    wanted += _YEAR.findall(folded)
+    found = [key for key, title in calls for needle in wanted if needle in title]
+    return tuple(dict.fromkeys(found))
+
+
+def understand(text: str) -> Understood:
+    knowledge = KNOWLEDGE.current()
+    folded = fold(text)
+    terms = [term for term in query_terms(text) if term not in QUESTION_STEMS]
+    extra: list[str] = []
+    for token in tokens(text):
+        extra.extend(stem(part) for part in split(token))
+    extra.extend(_synonym_terms(folded, knowledge.groups))
+    added = [term for term in dict.fromkeys(extra) if term and term not in terms]
+    return Understood(
+        text=text,
+        terms=(*terms, *added[:MAX_EXTRA_TERMS]),
+        wants=_wants(folded),
+        call_groups=named_calls(folded, knowledge.calls),
+    )
+
+
+def satisfies(wants: str, body: str) -> bool:
+    """Whether a passage holds what the question word asks for."""
+    pattern: Any = {"amount": AMOUNT, "date": DATE, "actor": ACTOR}.get(wants)
+    return bool(pattern and pattern.search(body))

@@ -1,0 +1,130 @@
+"""Understanding German questions (issue 16, point 3): compound parts, the
+coordinators' thesaurus, question words and named call rounds; and the
+answer shown (point 5): the best sentence with the words marked, nothing
+when nothing is confident."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from ikone.core.search.audience import ANONYMOUS
+from ikone.core.search.embeddings import embed_documents
+from ikone.core.search.text import best_sentence
+from ikone.qa.models import SynonymGroup
+from ikone.qa.retrieval.answers import answer_of
+from ikone.qa.retrieval.compounds import split
+from ikone.qa.retrieval.suggestions import suggest
+from ikone.qa.retrieval.understanding import KNOWLEDGE, named_calls, satisfies, understand
+from tests.accounts.fixtures import *  # noqa: F403
+from tests.search.conftest import put
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_knowledge():
+    KNOWLEDGE.reset()
+    yield
+    KNOWLEDGE.reset()
+
+
+def test_domain_compounds_split_into_their_parts_and_unknown_words_stay_whole():
+    assert split("Fördertopf") == ("foerder", "topf")
+    assert split("Haushaltssicherung") == ("haushalt", "sicherung")
+    assert split("Eigenmittelanteil") == ("eigen", "mittel", "anteil")
+    assert split("Selbitz") == ()
+    assert split("Kommune") == ()
+
+
+def test_the_starting_thesaurus_expands_a_question():
+    assert SynonymGroup.objects.filter(expressions__contains="Fördertopf").exists()
+    terms = understand("Wie groß ist der Fördertopf?").terms
+    assert "fordervolum" in terms
+    assert "topf" in terms  # compound part
+    terms = understand("Wie viel müssen wir selbst bezahlen?").terms
+    assert "eigenanteil" in terms
+
+
+def test_a_coordinators_new_synonym_group_applies():
+    SynonymGroup.objects.create(expressions="Knete, Fördermittel")
+    KNOWLEDGE.reset()
+    assert "fordermittel" in understand("Wo gibt es Knete?").terms
+
+
+def test_question_words_ask_for_amounts_dates_or_actors():
+    assert understand("Wie viel gibt es für die Umsetzung?").wants == "amount"
+    assert understand("Bis wann muss der Ratsbeschluss vorliegen?").wants == "date"
+    assert understand("Wer zahlt die Fördermittel aus?").wants == "actor"
+    assert satisfies("amount", "Gefördert werden 65 % der Ausgaben.")
+    assert not satisfies("amount", "Der Rat beschließt.")
+    assert satisfies("date", "Frist: 14. März 2021, 23:59 Uhr")
+
+
+def test_a_named_round_finds_its_call():
+    calls = [("call:1", "modellprojekte smart cities 2021 – 3. staffel"), ("call:2", "beispiel")]
+    assert named_calls("wie gross ist der topf der dritten staffel", calls) == ("call:1",)
+    assert named_calls("was galt in der 3. runde", calls) == ("call:1",)
+    assert named_calls("was galt 2021", calls) == ("call:1",)
+    assert named_calls("was gilt", calls) == ()
+
+
+def test_the_best_sentence_is_shown_with_the_words_marked():
+    text = "Die Förderung ist ein Zuschuss. Die übrigen 35 % trägt die Kommune als Eigenanteil."
+    sentence, matched = best_sentence(text, ["eigenanteil", "kommun"])
+    assert sentence == "Die übrigen 35 % trägt die Kommune als Eigenanteil."
+    assert matched == 2
+    answer = answer_of("call_passage", "3.1 Förderquote", text, ["eigenanteil"])
+    assert answer.source == "Abschnitt 3.1 Förderquote"
+    assert "<mark>Eigenanteil</mark>" in answer.sentence
+
+
+def test_nothing_confident_shows_no_guesses_and_the_page_invites_asking(client):
+    docs = [
+        put(
+            "call_passage",
+            "1:1",
+            "3.1 Förderquote",
+            "Gefördert werden 65 % der förderfähigen Ausgaben; 35 % trägt die Kommune.",
+            group="call:1",
+            suggestible=True,
+        )
+    ]
+    embed_documents([doc.pk for doc in docs])
+    result = suggest(audience=ANONYMOUS, title="Wann ist die Sperrmüllabholung im Ortsteil?")
+    assert not result
+    assert result.searched and not result.confident
+    response = client.get("/fragen/vorschlaege/", {"title": "Wann ist die Sperrmüllabholung?"})
+    assert "keine sichere Antwort" in response.content.decode()
+
+    found = suggest(audience=ANONYMOUS, title="Wie hoch ist die Förderquote?")
+    assert found.sections[0].answer is not None
+    assert found.sections[0].answer.source == "Abschnitt 3.1 Förderquote"
+    response = client.get("/fragen/vorschlaege/", {"title": "Wie hoch ist die Förderquote?"})
+    assert "<mark>Förderquote</mark>" in response.content.decode() or "Abschnitt 3.1" in (
+        response.content.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [("coordinator", 200), ("admin", 200), ("mentor", 302), ("staff_a", 302)]
+)
+def test_the_thesaurus_admin_per_role(role, status, client_for):
+    response = client_for(role).get(reverse("admin:qa_synonymgroup_changelist"))
+    assert response.status_code == status
+
+
+def test_coordinators_edit_the_thesaurus_and_a_stale_form_is_refused(client_for):
+    client = client_for("coordinator")
+    group = SynonymGroup.objects.create(expressions="Topf, Volumen")
+    url = reverse("admin:qa_synonymgroup_change", args=[group.pk])
+    seen = group.updated_at.isoformat()
+    response = client.post(url, {"expressions": "Topf, Volumen, Budget", "seen_updated_at": seen})
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert group.expressions == "Topf, Volumen, Budget"
+    stale = client.post(url, {"expressions": "Topf, Kasse", "seen_updated_at": seen})
+    assert "inzwischen geändert" in stale.content.decode()
+    assert "Topf, Kasse" in stale.content.decode()
+    one = client.post(url, {"expressions": "Topf", "seen_updated_at": ""})
+    assert "mindestens zwei" in one.content.decode()
