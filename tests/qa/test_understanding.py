@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from ikone.core.datetimes import iso
 from ikone.core.search.audience import ANONYMOUS
 from ikone.core.search.embeddings import embed_documents
 from ikone.core.search.text import best_sentence
@@ -118,7 +119,7 @@ def test_coordinators_edit_the_thesaurus_and_a_stale_form_is_refused(client_for)
     client = client_for("coordinator")
     group = SynonymGroup.objects.create(expressions="Topf, Volumen")
     url = reverse("admin:qa_synonymgroup_change", args=[group.pk])
-    seen = group.updated_at.isoformat()
+    seen = iso(group.updated_at)
     response = client.post(url, {"expressions": "Topf, Volumen, Budget", "seen_updated_at": seen})
     assert response.status_code == 302
     group.refresh_from_db()

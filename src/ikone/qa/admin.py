@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from ikone.accounts.admin import CoordinatorAccessMixin
+from ikone.core.datetimes import iso
 from ikone.qa.models import SynonymGroup
 
 
@@ -26,7 +27,7 @@ class SynonymGroupForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
-            self.initial["seen_updated_at"] = self.instance.updated_at.isoformat()
+            self.initial["seen_updated_at"] = iso(self.instance.updated_at)
 
     def clean_expressions(self) -> str:
         parts = [part.strip() for part in self.cleaned_data["expressions"].split(",")]
@@ -46,7 +47,7 @@ class SynonymGroupForm(forms.ModelForm):
                 .first()
             )
             seen = cleaned.get("seen_updated_at") or ""
-            if stored is not None and seen != stored.isoformat():
+            if stored is not None and seen != iso(stored):
                 raise forms.ValidationError(
                     _(
                         "Jemand hat diese Gruppe inzwischen geändert. Bitte die Seite neu "
