@@ -4,6 +4,8 @@ which then shows it. Every page is checked with axe-core."""
 
 from __future__ import annotations
 
+import re
+
 from tests.accounts.factories import CoordinatorFactory, MembershipFactory, MentorFactory
 from tests.qa.factories import make_call
 
@@ -82,8 +84,9 @@ def test_ask_answer_publish_to_faq(new_visitor, site_pages) -> None:
 
 
 def test_the_asker_edits_then_a_coordinator_hides(new_visitor, site_pages) -> None:
-    """Issue 11.8: the asker edits an unanswered question; a coordinator
-    hides it with a reason; the asker no longer finds it."""
+    """Issue 11.8: the asker edits an unanswered question, asks for its
+    removal once it is answered; the coordination is notified and hides it
+    with a reason; the asker no longer finds it."""
     from tests.qa.factories import QuestionFactory
 
     call = make_call(slug="mpsc-2021", title="Modellprojekte Smart Cities 2021")
@@ -110,9 +113,22 @@ def test_the_asker_edits_then_a_coordinator_hides(new_visitor, site_pages) -> No
         "heading", name="Zählt vorhandenes Personal zum Eigenanteil?"
     ).is_visible()
 
+    # Once answered, the asker can only ask for removal; the coordination
+    # finds the request in its notification centre and follows it.
+    from tests.qa.factories import AnswerFactory
+
+    AnswerFactory(question=question, author=coordinator)
+    page = asker.visit(f"/fragen/{question.pk}/")
+    asker.click_and_check(page.get_by_role("button", name="Entfernung der Frage beantragen"))
+
     coordination: Visitor = new_visitor()
     coordination.sign_in_as(coordinator)
-    page = coordination.visit(f"/fragen/{question.pk}/")
+    page = coordination.visit("/konto/benachrichtigungen/")
+    open_it = page.get_by_role(
+        "button", name=re.compile("^Öffnen.*Bitte um Entfernung: Zählt vorhandenes Personal")
+    )
+    coordination.click_and_check(open_it)
+    assert page.url.rstrip("/").endswith(f"/fragen/{question.pk}")
     page.get_by_text("Frage ausblenden (Moderation)").click()
     page.get_by_label("Grund der Ausblendung").fill("Nennt eine Person mit Namen.")
     coordination.click_and_check(page.get_by_role("button", name="Ausblenden", exact=True))
