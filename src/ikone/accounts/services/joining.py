@@ -153,8 +153,10 @@ def invitation_accept(*, invitation: Invitation, actor: Actor) -> Membership:
     sender may no longer admit this person), InvitationEmailMismatchError (no
     verified address equals the invited one) or AlreadyMemberError."""
     user = require_user(actor)
+    # of=("self",): PostgreSQL cannot lock the nullable side of the outer
+    # join to invited_by, and only the invitation row needs the lock.
     invitation = (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("organization", "invited_by")
         .get(pk=invitation.pk)
     )
@@ -227,7 +229,7 @@ def join_request_create(*, organization: Organization, message: str, actor: Acto
 
 def _lock_pending(join_request: JoinRequest) -> JoinRequest:
     locked = (
-        JoinRequest.objects.select_for_update()
+        JoinRequest.objects.select_for_update(of=("self",))
         .select_related("user", "organization")
         .get(pk=join_request.pk)
     )
