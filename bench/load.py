@@ -51,7 +51,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(environment: dict[str, str], port: int) -> Iterator[None]:
+def gunicorn(environment: dict[str, str], port: int) -> Iterator[int]:
+    """Serve the project; yields the master's process id."""
     command = [
         str(BIN / "gunicorn"),
         "ikone.wsgi",
@@ -65,7 +66,7 @@ def gunicorn(environment: dict[str, str], port: int) -> Iterator[None]:
     server = subprocess.Popen(command, env=environment, cwd=PROJECT_DIR)
     try:
         wait_until_up(port)
-        yield
+        yield server.pid
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -90,6 +91,15 @@ def wait_until_up(port: int) -> None:
 
 def request(connection: http.client.HTTPConnection, path: str, cookie: str) -> tuple[int, float]:
     """One GET; returns the status and the seconds until the body was read."""
+    status, elapsed, _cache = request_with_cache_state(connection, path, cookie)
+    return status, elapsed
+
+
+def request_with_cache_state(
+    connection: http.client.HTTPConnection, path: str, cookie: str
+) -> tuple[int, float, str]:
+    """One GET; the status, the seconds until the body was read and what the
+    page cache did (`X-Page-Cache`: hit, miss, or "" when not cacheable)."""
     headers = {"Host": HOST, "X-Forwarded-Proto": "https", "Accept-Language": "de"}
     if cookie:
         headers["Cookie"] = cookie
@@ -100,7 +110,7 @@ def request(connection: http.client.HTTPConnection, path: str, cookie: str) -> t
     elapsed = time.perf_counter() - started
     if response.getheader("Connection", "").lower() == "close":
         connection.close()
-    return response.status, elapsed
+    return response.status, elapsed, response.getheader("X-Page-Cache", "")
 
 
 def percentiles(samples: list[float], wall: float) -> dict[str, float]:
@@ -124,10 +134,15 @@ def run_sequential(port: int, path: str, cookie: str, count: int) -> dict[str, f
     return percentiles(samples, time.perf_counter() - started)
 
 
-def warm_up(port: int, path: str, cookie: str) -> None:
-    """Both workers load the page's code and fill their caches."""
+def warm_up(port: int, path: str, cookie: str) -> str:
+    """Both workers load the page's code and fill their caches; returns the
+    page cache's state of the last answer ("hit" for a cached page)."""
+    state = ""
     for _ in range(WARMUP):
-        request(http.client.HTTPConnection(HOST, port, timeout=30), path, cookie)
+        _status, _elapsed, state = request_with_cache_state(
+            http.client.HTTPConnection(HOST, port, timeout=30), path, cookie
+        )
+    return state
 
 
 def run_concurrent(port: int, path: str, cookie: str, count: int) -> dict[str, float]:

@@ -7,7 +7,8 @@ Serves the project with gunicorn (2 workers, DEBUG=false) on 127.0.0.1,
 warms up, then requests every scenario sequentially (concurrency 1) and
 from 8 threads at once (concurrency 8), and counts each page's database
 queries in-process with Django's test client. /healthz, a trivial view,
-is the floor every page's throughput is compared with. Also times
+is the liveness check; the floor every page's throughput is compared with
+is /messung/boden/, the base layout with 10 KB of text and no query. Also times
 `ikone import_municipalities` for all of Germany on a fresh SQLite file.
 
 Writes bench/results/latest.json and latest.md; exits 1 when a budget is
@@ -28,9 +29,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BENCH_DIR.parent
@@ -52,136 +54,10 @@ from load import (  # noqa: E402
     run_sequential,
     warm_up,
 )
+from memory import worker_memory  # noqa: E402
 from pdf_export import time_pdf_export  # noqa: E402
 from report import Result, check, load_budgets, markdown, page_budget  # noqa: E402
-
-
-@dataclass(frozen=True)
-class Scenario:
-    path: str
-    who: str = "anonymous"  # or "contact" (an Ansprechperson) or "coordinator"
-
-
-# {org} is the benchmark Ansprechperson's organisation.
-SCENARIOS = [
-    Scenario("/"),
-    Scenario("/kommunen/"),
-    Scenario("/kommunen/?q=berg"),
-    Scenario("/kommunen/?land=07&mitglied=1"),
-    Scenario("/kommunen/07312000/"),
-    Scenario("/kommunen/07335/"),
-    Scenario("/organisationen/"),
-    Scenario("/organisationen/{org}/"),
-    Scenario("/konto/login/"),
-    Scenario("/api/v1/municipalities/"),
-    Scenario("/api/v1/municipalities/?q=bach"),
-    Scenario("/api/v1/municipalities/07312000/"),
-    Scenario("/konto/profil/", "contact"),
-    Scenario("/organisationen/{org}/", "contact"),
-    Scenario("/organisationen/{org}/personen/", "contact"),
-    Scenario("/netzwerk/protokoll/", "coordinator"),
-    # The coordinators' overview (docs/network.md): every registered figure
-    # counted over the whole bench volume, the map of Rheinland-Pfalz's
-    # municipalities and the charts; the list behind a Kreis; the public figures.
-    Scenario("/netzwerk/", "coordinator"),
-    Scenario("/netzwerk/?land=07&kreis=07335", "coordinator"),
-    Scenario("/netzwerk/organisationen/?land=07", "coordinator"),
-    Scenario("/netzwerk/zahlen/"),
-    Scenario("/konto/benachrichtigungen/", "contact"),
-    Scenario("/netzwerk/protokoll/?aktion=accounts.invitation.sent", "coordinator"),
-    Scenario("/organisationen/{org}/mitgliedschaft/", "coordinator"),
-    # Funding calls (docs/calls.md): the demo's three rounds and the example
-    # call with two versions; a handful of calls is the realistic volume.
-    Scenario("/foerderaufrufe/"),
-    Scenario("/foerderaufrufe/?status=closed"),
-    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/"),
-    Scenario("/foerderaufrufe/mpsc-2021/"),
-    Scenario("/foerderaufrufe/beispielaufruf-smarte-region.ics"),
-    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/versionen/"),
-    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/versionen/1/"),
-    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/versionen/1/2/"),
-    Scenario("/foerderaufrufe/beispielaufruf-smarte-region/aenderung/", "coordinator"),
-    Scenario("/api/v1/calls/"),
-    Scenario("/api/v1/calls/beispielaufruf-smarte-region/"),
-    # Site-wide search and the suggestions while typing a question (docs/search.md).
-    Scenario("/suche/?q=F%C3%B6rderquote"),
-    Scenario("/suche/?q=eigenanteil+kommune&art=question", "contact"),
-    Scenario("/api/v1/search/?q=kofinanzierung"),
-    Scenario(
-        "/fragen/vorschlaege/?title=Wie+hoch+ist+der+Eigenanteil+der+Kommune"
-        "&call=beispielaufruf-smarte-region",
-        "contact",
-    ),
-    # Workshops (docs/events.md): the list, past events of a series, an event
-    # with about 50 registrations (the Ansprechperson among them), the
-    # calendar feed and the API.
-    Scenario("/veranstaltungen/"),
-    Scenario("/veranstaltungen/?zeit=vergangen&reihe=bench-reihe-2&seite=2"),
-    Scenario("/veranstaltungen/bench-workshop-0420/"),
-    Scenario("/veranstaltungen/bench-workshop-0420/", "contact"),
-    Scenario("/veranstaltungen/bench-workshop-0420.ics"),
-    Scenario("/veranstaltungen/feed.ics"),
-    Scenario("/api/v1/events/"),
-    Scenario("/api/v1/events/bench-workshop-0420/"),
-    # Coordinators' side of an event (docs/events.md, "Für die
-    # Netzwerkkoordination"): the events one runs, an upcoming event's edit
-    # form and participant list, a past event's check-in list and figures.
-    Scenario("/veranstaltungen/verwaltung/", "coordinator"),
-    Scenario("/veranstaltungen/bench-workshop-0420/verwaltung/", "coordinator"),
-    Scenario("/veranstaltungen/bench-workshop-0420/verwaltung/teilnehmende/", "coordinator"),
-    Scenario("/veranstaltungen/bench-workshop-0399/verwaltung/anwesenheit/", "coordinator"),
-    Scenario("/veranstaltungen/bench-workshop-0399/verwaltung/zahlen/", "coordinator"),
-    # Solution catalogue (docs/solutions.md): 5,000 profiles, 20,000 adoptions;
-    # bench-loesung-0042 has 60 adopters; recommendations for a Gemeinde by
-    # key and for the Ansprechperson's organisation (peers on its page).
-    Scenario("/loesungen/"),
-    Scenario("/loesungen/?q=buergerbus&offen=on&groesse=small_town"),
-    Scenario("/loesungen/bench-loesung-0042/"),
-    Scenario("/loesungen/empfehlungen/?ags=07138041"),
-    Scenario("/loesungen/empfehlungen/", "contact"),
-    # Application workshop (docs/applications.md): {draft} is a draft of the
-    # benchmark Ansprechperson's organisation with ten sections.
-    Scenario("/bewerbungen/", "contact"),
-    Scenario("/bewerbungen/{draft}/", "contact"),
-    Scenario("/bewerbungen/{draft}/abschnitte/handlungsfelder-massnahmen/", "contact"),
-    Scenario("/bewerbungen/{draft}/kriterien/", "contact"),
-    # The section with 5,000 autosaves (bench/volume_drafts.py): newest and
-    # oldest page of its history.
-    Scenario("/bewerbungen/{draft}/abschnitte/ausgangslage/versionen/", "contact"),
-    Scenario("/bewerbungen/{draft}/abschnitte/ausgangslage/versionen/?seite=100", "contact"),
-    Scenario("/bewerbungen/auswertung/", "coordinator"),
-    # Financing plan, schedule and API of the Ansprechperson's draft ({draft}).
-    Scenario("/bewerbungen/{draft}/finanzierung/", "contact"),
-    Scenario("/bewerbungen/{draft}/zeitplan/", "contact"),
-    Scenario("/api/v1/applications/", "contact"),
-    Scenario("/api/v1/applications/{draft}/", "contact"),
-    # Questions, answers and the call FAQ (docs/questions.md); {question} is a
-    # public question of the 2021 round that is in the FAQ.
-    Scenario("/fragen/"),
-    Scenario("/fragen/?call=mpsc-2021&status=answered&seite=3"),
-    Scenario("/fragen/", "contact"),
-    Scenario("/fragen/{question}/"),
-    Scenario("/fragen/{question}/", "coordinator"),
-    Scenario("/foerderaufrufe/mpsc-2021/faq/"),
-    Scenario("/fragen/auswertung/", "coordinator"),
-    Scenario("/api/v1/faq/?call=mpsc-2021"),
-    # Knowledge base (docs/knowledge.md): 2,000 articles; the list, filtered,
-    # searched, one article.
-    Scenario("/wissen/"),
-    Scenario("/wissen/?art=tip&jahr=2024"),
-    Scenario("/wissen/?q=Ratsbeschluss", "contact"),
-    Scenario("/wissen/bench-beitrag-0421/"),
-    # Contact and support (docs/support.md): 20,000 requests; the form, the
-    # Ansprechperson's list, the queue and one request ({request}).
-    Scenario("/kontakt/"),
-    Scenario("/unterstuetzung/", "contact"),
-    Scenario("/unterstuetzung/warteschlange/", "coordinator"),
-    Scenario("/unterstuetzung/warteschlange/?status=all&thema=partner", "coordinator"),
-    Scenario("/unterstuetzung/{request}/", "coordinator"),
-    Scenario("/unterstuetzung/kennzahlen/", "coordinator"),
-]
-FLOOR = Scenario("/healthz")
-
+from scenarios import FLOOR, LIVENESS, SCENARIOS, Scenario  # noqa: E402
 
 # ---------------------------------------------------------------------------
 # In-process: sessions and query counts
@@ -299,13 +175,30 @@ def measure(scenario: Scenario, port: int, cookies: dict[str, str], slug: str) -
     if status != 200:
         print(f"{path} as {scenario.who} answered {status}, not 200", file=sys.stderr)
         raise SystemExit(2)
-    warm_up(port, path, cookie)
+    cache = warm_up(port, path, cookie)
     c1 = run_sequential(port, path, cookie, REQUESTS_C1)
     c8 = run_concurrent(port, path, cookie, REQUESTS_C8)
     print(
-        f"  {scenario.who:11} {path:55} {queries:3} q  p95 {c1['p95_ms']:7} ms  {c8['rps']} req/s"
+        f"  {scenario.who:11} {path:55} {queries:3} q  p95 {c1['p95_ms']:7} ms  "
+        f"{c8['rps']} req/s {cache}"
     )
-    return Result(path=path, who=scenario.who, status=status, queries=queries, c1=c1, c8=c8)
+    return Result(
+        path=path, who=scenario.who, status=status, queries=queries, c1=c1, c8=c8, cache=cache
+    )
+
+
+def memory_report(master_pid: int, budgets: dict[str, Any]) -> dict[str, Any]:
+    """The workers' memory after every page; the budget is on each worker's
+    private part (the shared part, code and mapped files, is reported)."""
+    limit = budgets["memory"]["web_worker_private_mb"]
+    workers = worker_memory(master_pid)
+    for worker in workers:
+        worker["verdict"] = "ok" if worker["private_mb"] <= limit else f"> {limit} MB"
+    return {
+        "workers": workers,
+        "budget_private_mb": limit,
+        "ok": all(worker["private_mb"] <= limit for worker in workers),
+    }
 
 
 def main_only(text: str) -> int:
@@ -344,13 +237,15 @@ def main() -> int:
     cookies, slug = sessions()
     port = free_port()
     print(f"gunicorn on {HOST}:{port}, {WORKERS} workers")
-    with gunicorn(environment, port):
+    with gunicorn(environment, port) as master_pid:
         floor = measure(FLOOR, port, cookies, slug)
-        floor.share_of_floor = 1.0
+        liveness = measure(LIVENESS, port, cookies, slug)
         results = [measure(scenario, port, cookies, slug) for scenario in SCENARIOS]
-    for result in results:
+        memory = memory_report(master_pid, budgets)
+    for result in [floor, liveness, *results]:
         result.share_of_floor = round(result.c8["rps"] / floor.c8["rps"], 3)
-        check(result, page_budget(budgets, result.path))
+    for result in results:
+        check(result, page_budget(budgets, result.path, result.cache))
     print("Timing import_municipalities on SQLite …")
     seconds = time_import_on_sqlite()
     import_budget = budgets["import_municipalities"]["max_seconds_sqlite"]
@@ -368,6 +263,8 @@ def main() -> int:
         "settings": {"workers": WORKERS, "requests_c1": REQUESTS_C1, "requests_c8": REQUESTS_C8},
         "budgets": budgets,
         "floor": asdict(floor),
+        "liveness": asdict(liveness),
+        "memory": memory,
         "pages": [asdict(result) for result in results],
         "import_municipalities": {
             "seconds": seconds,
@@ -381,9 +278,15 @@ def main() -> int:
     (RESULTS_DIR / "latest.md").write_text(markdown(report))
     print(markdown(report))
     broken = [result for result in results if result.broken]
-    if broken or not report["import_municipalities"]["ok"] or not pdf_export["ok"]:
+    if (
+        broken
+        or not memory["ok"]
+        or not report["import_municipalities"]["ok"]
+        or not pdf_export["ok"]
+    ):
         print(
             f"Budget broken: {len(broken)} page(s)"
+            + ("" if memory["ok"] else ", worker memory")
             + ("" if seconds <= import_budget else ", import")
             + ("" if pdf_export["ok"] else ", PDF export")
         )

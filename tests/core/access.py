@@ -5,6 +5,8 @@ from tests.access import ADMIN_ROOT, COORDINATION, PUBLIC, everyone
 #             anonymous, staff_a, staff_b, contact_a, mentor, coordinator, admin
 ROWS = {
     "healthz": PUBLIC,
+    # The benchmark's floor page: static text, the same for everyone.
+    "core:floor": PUBLIC,
     # Only with METRICS_TOKEN set, and then only to the bearer of the token
     # (tests/core/test_observability.py); no role's session opens it.
     "metrics": everyone(404),

@@ -24,6 +24,16 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+@never_cache
+@require_safe
+def floor(request: HttpRequest) -> HttpResponse:
+    """The benchmark's floor (docs/benchmark.md): the base layout with its
+    whole context and about 10 KB of static text through the full
+    middleware stack, without a database query. Never cached, so that it
+    always measures rendering; /healthz stays the liveness check."""
+    return render(request, "core/floor.html")
+
+
 API_PREFIX = "/api/"
 
 
