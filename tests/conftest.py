@@ -17,6 +17,15 @@ def _test_settings(settings):
     }
     settings.WHITENOISE_USE_FINDERS = True
     settings.WHITENOISE_AUTOREFRESH = True
+    # Tests change data and settings and mock the clock between two requests
+    # of one page; the page cache is switched on only where it is the subject
+    # (tests/core/test_page_cache.py, the warm access matrix). Table versions
+    # in memory: one process.
+    settings.PAGE_CACHE_ENABLED = False
+    settings.CACHES = {
+        **settings.CACHES,
+        "page_versions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
 
 
 @pytest.fixture(autouse=True)

@@ -33,6 +33,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -255,6 +256,43 @@ def test_access(pattern: Pattern, objects: Objects, client_for) -> None:
         f"  expected {[spec.expected.get(role) for role in ROLES]}\n"
         f"  actual   {[actual[role] for role in ROLES]}"
     )
+
+
+GET_PATTERNS = [
+    pattern
+    for pattern in project_patterns()
+    if MATRIX.get(pattern.key, Row(expected={})).method == "GET"
+]
+# Anonymous before and after everyone else, and everyone else before and
+# after the anonymous visitor: a page stored for one must never reach another.
+WARM_ORDERS = (
+    ("anonymous", *ROLES[1:], "anonymous"),
+    (*ROLES[1:], "anonymous", *ROLES[1:]),
+)
+
+
+@pytest.mark.parametrize("pattern", GET_PATTERNS, ids=lambda pattern: pattern.key)
+def test_access_with_the_page_cache_warm(
+    pattern: Pattern, objects: Objects, client_for, settings
+) -> None:
+    """The same table with the page cache on (docs/adr/0006-page-cache.md)."""
+    settings.PAGE_CACHE_ENABLED = True
+    spec = MATRIX[pattern.key]
+    url = _url(pattern, objects)
+    clients = {role: client_for(role) for role in ROLES}
+    for order in WARM_ORDERS:
+        cache.clear()
+        for role in order:
+            response = _request(clients[role], "GET", url)
+            assert _outcome(response) == spec.expected[role], (
+                f"{url} as {role} after {order[: order.index(role)]} with the page cache on: "
+                f"{_outcome(response)!r}, expected {spec.expected[role]!r}"
+            )
+            if role != "anonymous":
+                assert response.get("X-Page-Cache") != "hit", f"{url}: {role} got a shared page"
+            if not spec.capability and role in ("anonymous", "staff_b", "mentor"):
+                leaked = _leaked(response, objects.secrets_of_a)
+                assert not leaked, f"{url} shows {role} with the cache warm: {leaked}"
 
 
 def test_the_secrets_checked_above_are_shown_to_organisation_a(objects, client_for):

@@ -98,6 +98,10 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous pages from the shared cache; after the language is known,
+    # before anything reads the session, the user or the CSRF token
+    # (docs/adr/0006-page-cache.md).
+    "ikone.core.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -161,11 +165,31 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-        }
+        },
+        # One version token per table (ikone.core.pagecache.tables): shared by
+        # every process, never expiring on its own.
+        "page_versions": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "versions",
+            "TIMEOUT": None,
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Without Redis the web server, the task worker and the commands of
+        # one machine share the table versions through files.
+        "page_versions": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache" / "page-versions"),
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
+    }
+# Whole anonymous pages from the cache (ikone.core.pagecache.middleware).
+PAGE_CACHE_ENABLED = True
 
 # --- Background tasks -----------------------------------------------------
 TASKS = {

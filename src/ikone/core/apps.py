@@ -6,7 +6,10 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
         from ikone.core import export_parts, retention, seeding
+        from ikone.core.pagecache import tables
         from ikone.core.retention_rules import RULES
         from ikone.core.search import signals as search_signals
 
@@ -16,3 +19,6 @@ class CoreConfig(AppConfig):
         )
         search_signals.connect()
         export_parts.register_parts()
+        # Every connection reports the tables it writes (the page cache's
+        # invalidation, docs/adr/0006-page-cache.md).
+        connection_created.connect(tables.install, dispatch_uid="ikone.pagecache.tables")

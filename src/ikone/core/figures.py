@@ -208,17 +208,17 @@ def charts() -> list[Chart]:
 
 
 PUBLIC_CACHE_KEY = "core.figures.public"
-PUBLIC_CACHE_SECONDS = 300
+PUBLIC_CACHE_SECONDS = 3600
 
 
 def public_values() -> dict[str, Measure]:
-    """The public totals since the beginning, by key. Cached for five
-    minutes: the start page, "Netzwerk in Zahlen" and the API show them to
-    everyone, and a figure a few minutes old is as true for the public."""
-    from django.core.cache import cache
+    """The public totals since the beginning, by key, for the start page,
+    "Netzwerk in Zahlen" and the API: a memo, counted anew once a counted
+    table changed, so the cached start page shows them exactly."""
+    from ikone.core.pagecache import memo
 
     def count() -> dict[str, Measure]:
         return {total.key: total.value_for(Period()) for total in totals(public_only=True)}
 
-    values = cache.get_or_set(PUBLIC_CACHE_KEY, count, PUBLIC_CACHE_SECONDS)
+    values = memo.get_or_compute(PUBLIC_CACHE_KEY, count, PUBLIC_CACHE_SECONDS)
     return cast(dict[str, Measure], values)

@@ -2,20 +2,20 @@
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from ikone.accounts.models import NetworkMembership
+from ikone.core.pagecache import memo
 from ikone.knowledge.links import reverse_or_none
 from ikone.municipalities.models import Level, Municipality
 
-FOOTER_CACHE_KEY = "ikone:knowledge:footer-links:v1"
-# Publishing clears the entry (see signals.py); the timeout only bounds how
-# long other processes with a process-local cache may show an old footer.
-FOOTER_CACHE_SECONDS = 300
+FOOTER_CACHE_KEY = "knowledge:footer-links:v1"
+# A memo (ikone.core.pagecache.memo): valid while the page tables it was read
+# from are unchanged, in every process; publishing also clears it (signals.py).
+FOOTER_CACHE_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -34,14 +34,12 @@ def footer_page_links() -> list[PageLink]:
     """Impressum, Datenschutz and Barrierefreiheit, in that order, as far as
     a live page holds the footer role; URLs in the active language.
 
-    Served from the cache; a miss costs one query (plus Wagtail's own cached
-    lookup of the site root). signals.py clears the entry whenever a page is
-    published, unpublished, moved or deleted, or a site changes.
+    Served from a memo; a miss costs one query (plus Wagtail's own cached
+    lookup of the site root). Any write to the pages' tables invalidates it,
+    and signals.py clears it whenever a page is published, unpublished,
+    moved or deleted, or a site changes.
     """
-    entries: list[tuple[str, str]] | None = cache.get(FOOTER_CACHE_KEY)
-    if entries is None:
-        entries = _footer_entries()
-        cache.set(FOOTER_CACHE_KEY, entries, FOOTER_CACHE_SECONDS)
+    entries = memo.get_or_compute(FOOTER_CACHE_KEY, _footer_entries, FOOTER_CACHE_SECONDS)
     return [
         PageLink(title=title, url=reverse("wagtail_serve", args=(path,)))
         for title, path in entries
@@ -50,7 +48,7 @@ def footer_page_links() -> list[PageLink]:
 
 def footer_cache_clear() -> None:
     """Forget the cached footer links; the next page view reads them anew."""
-    cache.delete(FOOTER_CACHE_KEY)
+    memo.forget(FOOTER_CACHE_KEY)
 
 
 def _footer_entries() -> list[tuple[str, str]]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -14,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from ikone.accounts.visibility import Viewer, can_view_scope, scopes_of, viewer_of_request
 from ikone.calls.models import Call
 from ikone.core.models import FieldOfAction
+from ikone.core.pagecache import memo
 from ikone.core.registry import Registry
 from ikone.core.search.backends import get_backend
 from ikone.core.search.backends.base import Query
@@ -30,8 +30,8 @@ from ikone.knowledge.permissions import can_download_attachment
 
 SEARCH_KIND = "article"
 SEARCH_LIMIT = 500
-CHOICES_CACHE_KEY = "ikone:knowledge:filter-choices:v1"
-CHOICES_CACHE_SECONDS = 300
+CHOICES_CACHE_KEY = "knowledge:filter-choices:v1"
+CHOICES_CACHE_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -101,11 +101,13 @@ def _found_ids(viewer: Viewer, text: str) -> list[int]:
 
 
 def filter_choices() -> FilterChoices:
-    """Fields of action, calls and years that articles use (cached; cleared
-    when an article is published or unpublished)."""
-    cached: FilterChoices | None = cache.get(CHOICES_CACHE_KEY)
-    if cached is not None:
-        return cached
+    """Fields of action, calls and years that articles use (a memo: valid
+    while the tables it was read from are unchanged; also cleared when an
+    article is published or unpublished)."""
+    return memo.get_or_compute(CHOICES_CACHE_KEY, _filter_choices, CHOICES_CACHE_SECONDS)
+
+
+def _filter_choices() -> FilterChoices:
     live = ArticlePage.objects.live()
     choices = FilterChoices(
         fields_of_action=list(
@@ -122,12 +124,11 @@ def filter_choices() -> FilterChoices:
         ),
         years=sorted({day.year for day in live.dates("date", "year")}, reverse=True),
     )
-    cache.set(CHOICES_CACHE_KEY, choices, CHOICES_CACHE_SECONDS)
     return choices
 
 
 def filter_choices_clear() -> None:
-    cache.delete(CHOICES_CACHE_KEY)
+    memo.forget(CHOICES_CACHE_KEY)
 
 
 def kind_choices() -> list[tuple[str, str]]:
