@@ -131,12 +131,15 @@ def test_a_bad_period_keeps_the_input_with_a_german_error(coordinator_client, wo
 
 @pytest.mark.parametrize("name", ["network:overview", "network:organizations"])
 def test_pages_cost_a_constant_number_of_queries(
-    coordinator_client, world, name, django_assert_num_queries, django_assert_max_num_queries
+    coordinator_client, world, name, django_assert_max_num_queries
 ):
-    coordinator_client.get(reverse(name))  # warm the caches, as a running server has them
-    with django_assert_max_num_queries(30) as small:
+    with django_assert_max_num_queries(30) as cold:
+        coordinator_client.get(reverse(name))
+    # The figures are memos (issue 15): a repeated view counts nothing anew.
+    with django_assert_max_num_queries(10):
         coordinator_client.get(reverse(name))
     for n in range(1, 4):
         build_world(n)
-    with django_assert_num_queries(len(small.captured_queries)):
+    # More data changed the counted tables: counted anew, with no more queries.
+    with django_assert_max_num_queries(len(cold.captured_queries)):
         coordinator_client.get(reverse(name))

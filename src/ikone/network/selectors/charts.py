@@ -4,6 +4,7 @@ plus one query for the Land's other municipalities)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ikone.core import figures
 from ikone.core.figures import Chart, ChartData, Period
+from ikone.core.pagecache import memo
 from ikone.municipalities.models import Level, Municipality
 from ikone.network.selectors.overview import Line
 from ikone.network.svg import Point, engagement_level
@@ -27,10 +29,19 @@ def chart_list(
     *, period: Period, organization_ids: Sequence[int] | None = None
 ) -> list[DrawnChart]:
     """Every registered chart with its numbers for the period, counting only
-    these organisations when given (the overview's Land or Kreis)."""
-    return [
-        DrawnChart(chart, chart.data_for(period, organization_ids)) for chart in figures.charts()
-    ]
+    these organisations when given (the overview's Land or Kreis); a memo,
+    valid while the counted tables are unchanged."""
+    charts = figures.charts()
+    scope = "all" if organization_ids is None else _digest(sorted(organization_ids))
+    data = memo.get_or_compute(
+        f"network:charts:{period.since}:{period.until}:{scope}:{','.join(c.key for c in charts)}",
+        lambda: {chart.key: chart.data_for(period, organization_ids) for chart in charts},
+    )
+    return [DrawnChart(chart, data[chart.key]) for chart in charts]
+
+
+def _digest(ids: Sequence[int]) -> str:
+    return hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:24]
 
 
 LEVEL_LABELS = (
@@ -76,6 +87,10 @@ def state_background(state: str) -> list[tuple[Decimal, Decimal]]:
     without a Land, so a map of all Germany stays light."""
     if not state:
         return []
+    return memo.get_or_compute(f"network:state-background:{state}", lambda: _state_points(state))
+
+
+def _state_points(state: str) -> list[tuple[Decimal, Decimal]]:
     return [
         (lat, lon)
         for lat, lon in Municipality.objects.filter(

@@ -5,7 +5,9 @@ Every number is counted in the database through the registry
 `core.figures` (each app registers what it counts), so this module knows no
 app but accounts and municipalities. Queries: two for the organisations'
 places and membership, one per engagement figure, one or two per total,
-however many organisations and records there are.
+however many organisations and records there are — on a miss: the numbers
+are memos (`ikone.core.pagecache.memo`), reused while no counted table
+changed, so a repeated view costs no counting query.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ikone.core import figures
 from ikone.core.figures import Engagement, Measure, Period, Total
+from ikone.core.pagecache import memo
 from ikone.network.selectors.places import NO_DISTRICT, Place, organization_places
 
 # The Kreis filter's value for organisations without one (cooperations).
@@ -128,8 +131,11 @@ def engagement_overview(*, period: Period, scope: Scope) -> Engagements:
     """Engagement per organisation and per Kreis within `scope`, and how many
     members and non-members were served (had any engagement) in `period`."""
     columns = figures.engagement()
-    counts = {column.key: column.count_for(period) for column in columns}
-    places = [place for place in organization_places() if scope.covers(place)]
+    counts = memo.get_or_compute(
+        f"network:engagement-counts:{_period_key(period)}:{','.join(c.key for c in columns)}",
+        lambda: {column.key: column.count_for(period) for column in columns},
+    )
+    places = [place for place in cached_organization_places() if scope.covers(place)]
     lines = _organization_lines(places, columns, counts)
     served = Served(
         members=sum(1 for line in lines if line.engaged and line.members),
@@ -162,8 +168,21 @@ def public_total_values() -> list[TotalValue]:
 
 
 def total_values(*, period: Period, public_only: bool = False) -> list[TotalValue]:
-    """Every registered total for the period (one or two queries each)."""
-    return [
-        TotalValue(total, total.value_for(period))
-        for total in figures.totals(public_only=public_only)
-    ]
+    """Every registered total for the period (one or two queries each on a
+    miss; a memo valid while the counted tables are unchanged)."""
+    shown = figures.totals(public_only=public_only)
+    values = memo.get_or_compute(
+        f"network:totals:{_period_key(period)}:{','.join(total.key for total in shown)}",
+        lambda: {total.key: total.value_for(period) for total in shown},
+    )
+    return [TotalValue(total, values[total.key]) for total in shown]
+
+
+def cached_organization_places() -> list[Place]:
+    """`organization_places()` as a memo (one query for ~2,000 organisations
+    on a miss, none while organisations and memberships are unchanged)."""
+    return memo.get_or_compute("network:organization-places", organization_places)
+
+
+def _period_key(period: Period) -> str:
+    return f"{period.since}:{period.until}"
