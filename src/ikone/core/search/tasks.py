@@ -15,7 +15,21 @@ def index_objects(kind: str, object_ids: list[str]) -> int:
 
 @task()
 def embed_documents(document_ids: list[int]) -> int:
-    """Compute the sentence embeddings of documents whose text changed."""
+    """Compute the sentence embeddings of documents whose text changed and
+    publish them to the web workers (a new shared snapshot)."""
     from ikone.core.search.embeddings import embed_documents as run
+    from ikone.core.search.vector_files import write_snapshot
 
-    return run(document_ids)
+    embedded = run(document_ids)
+    if embedded:
+        write_snapshot()
+    return embedded
+
+
+@task()
+def refresh_vectors() -> int:
+    """Publish the stored embeddings as the newest shared snapshot (see
+    `ikone.core.search.vector_files`); returns how many it holds."""
+    from ikone.core.search.vector_files import write_snapshot
+
+    return len(write_snapshot().ids)

