@@ -41,7 +41,26 @@ def production_environment(data_dir: Path) -> dict[str, str]:
         "ALLOWED_HOSTS": HOST,
         "IKONE_DATA_DIR": str(data_dir),
         "DATABASE_URL": database_url(),
+        "REDIS_URL": redis_url(),
     }
+
+
+def redis_url() -> str:
+    """Production runs with Redis (cache, sessions, page cache, table
+    versions): BENCH_REDIS_URL if set, else a local Redis's database 15 if
+    one answers, else none (local memory, with a warning). The database is
+    emptied before serving: never point it at one that holds anything else."""
+    if os.environ.get("BENCH_REDIS_URL"):
+        return os.environ["BENCH_REDIS_URL"]
+    try:
+        with socket.create_connection((HOST, 6379), timeout=1) as probe:
+            probe.sendall(b"PING\r\n")
+            if probe.recv(16).startswith(b"+PONG"):
+                return f"redis://{HOST}:6379/15"
+    except OSError:
+        pass
+    print("No Redis on 127.0.0.1:6379: measuring with local-memory caches", file=sys.stderr)
+    return ""
 
 
 def free_port() -> int:
@@ -50,9 +69,20 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def flush_redis(url: str) -> None:
+    """Start from empty caches: pages, memos and table versions of an earlier
+    run (or of a database generated without Redis) must not be reused."""
+    if not url:
+        return
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+
+
 @contextmanager
 def gunicorn(environment: dict[str, str], port: int) -> Iterator[int]:
-    """Serve the project; yields the master's process id."""
+    """Serve the project (with emptied caches); yields the master's process id."""
+    flush_redis(environment.get("REDIS_URL", ""))
     command = [
         str(BIN / "gunicorn"),
         "ikone.wsgi",
