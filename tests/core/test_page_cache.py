@@ -5,6 +5,7 @@ people and forms never share a page."""
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Callable
 from typing import Any
 
@@ -258,3 +259,16 @@ def test_a_token_lost_from_the_cache_counts_as_a_change(db):
 
     caches[tables.VERSIONS_CACHE].clear()
     assert not tables.unchanged(tokens)
+
+
+def test_compression_wraps_the_cache(db, client):
+    """GZip sits outside the page cache: one stored page serves browsers
+    with and without compression, and the weak ETag still revalidates."""
+    url = "/veranstaltungen/"
+    plain = _cached_twice(client, url)
+    zipped = client.get(url, headers={"Accept-Encoding": "gzip"})
+    assert zipped[STATE_HEADER] == "hit" and zipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.content).decode() == plain
+    again = client.get(url, headers={"Accept-Encoding": "gzip", "If-None-Match": zipped["ETag"]})
+    assert again.status_code == 304
+    assert "Content-Encoding" not in client.get(url)
