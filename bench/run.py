@@ -219,7 +219,7 @@ def main_only(text: str) -> int:
         results = [measure(scenario, port, cookies, slug) for scenario in chosen]
     for result in results:
         result.share_of_floor = round(result.c8["rps"] / floor.c8["rps"], 3)
-        check(result, page_budget(budgets, result.path))
+        check(result, page_budget(budgets, result.path, result.cache))
         verdict = "broken: " + ", ".join(result.broken) if result.broken else "within budget"
         print(f"{result.path}: {verdict}")
     return 1 if any(result.broken for result in results) else 0

@@ -157,7 +157,7 @@ def scope_organization_ids(
     network (then also what belongs to no organisation counts)."""
     if scope.is_everything:
         return None
-    places = organization_places() if places is None else places
+    places = cached_organization_places() if places is None else places
     return [place.organization_id for place in places if scope.covers(place)]
 
 
