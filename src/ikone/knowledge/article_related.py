@@ -8,10 +8,12 @@ into plain values (`ArticleRelated`) and cached per article and language
 routing, the reader's membership and one query for the related content
 the reader may find (issue 13: ≤ 12 queries per article page).
 
-The cache is cleared when the article is published or unpublished, when
-its flag is set (signals.py, services_review.py) and when a call it
-interprets gets a new version; a renamed organisation or document shows
-its new name after `CACHE_SECONDS` at the latest.
+The entry is a memo (`ikone.core.pagecache.memo`): valid while none of the
+tables it was read from changed, so a renamed organisation or document
+shows at once, and a cached anonymous page that reused it learns those
+tables too. It is also cleared when the article is published or
+unpublished, when its flag is set (signals.py, services_review.py) and when
+a call it interprets gets a new version.
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ from django.db import transaction
 from django.utils.translation import get_language
 
 from ikone.accounts.visibility import Viewer, can_view_scope
+from ikone.core.pagecache import memo
 from ikone.knowledge.models import ArticlePage, ArticleReview
 
-CACHE_SECONDS = 300
+CACHE_SECONDS = 3600
 CACHE_VERSION = 1
 
 
@@ -132,11 +135,7 @@ def article_related(page: ArticlePage, *, cached: bool = True) -> ArticleRelated
     if not cached:
         return _read(page)
     key = _cache_key(page.pk, get_language() or settings.LANGUAGE_CODE)
-    related: ArticleRelated | None = cache.get(key)
-    if related is None:
-        related = _read(page)
-        cache.set(key, related, CACHE_SECONDS)
-    return related
+    return memo.get_or_compute(key, lambda: _read(page), CACHE_SECONDS)
 
 
 def article_related_clear(article_ids: list[int]) -> None:
@@ -144,7 +143,7 @@ def article_related_clear(article_ids: list[int]) -> None:
     the current transaction commits (a reader in between would have cached
     the old state)."""
     keys = [
-        _cache_key(article_id, language)
+        memo.KEY_PREFIX + _cache_key(article_id, language)
         for article_id in article_ids
         for language, _name in settings.LANGUAGES
     ]
