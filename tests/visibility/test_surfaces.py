@@ -3,11 +3,14 @@
 Over the demo data, for each role, the questions the person sees agree
 between the list page (all pages), the question pages (200 or 404), the
 search index rows the backends filter by the person's Audience, the
-suggestible documents, the FAQ pages' links to questions and the
-new-answer mails (a follower is mailed exactly for the questions they see).
+suggestible documents, the FAQ pages' links to questions, the search API
+and the new-answer mails (a follower is mailed exactly for the questions
+they see).
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -53,6 +56,19 @@ def _from_faq_pages(client) -> set[int]:
     return linked
 
 
+def _from_search_api(client) -> set[int]:
+    """Every question searched by its title: the ones the API finds."""
+    found: set[int] = set()
+    for title in Question.objects.values_list("title", flat=True):
+        response = client.get("/api/v1/search/", {"q": title, "art": "question"}, secure=True)
+        assert response.status_code == 200
+        for result in response.json()["results"]:
+            match = re.search(r"/fragen/(\d+)/", result["url"])
+            assert match, result["url"]
+            found.add(int(match.group(1)))
+    return found
+
+
 def _mailed(person) -> set[int]:
     if person is None:
         return set()
@@ -87,6 +103,7 @@ def test_every_surface_shows_the_same_questions(role, demo_world, person_for, cl
         FAQEntry.objects.filter(is_published=True).values_list("question_id", flat=True)
     )
     assert _from_faq_pages(client) == published & listed
+    assert _from_search_api(client) == listed - hidden
     answered = set(Answer.objects.exclude(author=person).values_list("question_id", flat=True))
     if person is not None:
         assert _mailed(person) == answered & listed
