@@ -16,6 +16,7 @@ import pytest
 from tests.operations import checks
 from tests.operations.cluster import (
     REDIS_DB,
+    admin_execute,
     app_servers,
     deliver_mail,
     flush_redis,
@@ -38,7 +39,15 @@ def test_losing_one_of_two_app_servers_loses_only_its_requests_in_flight(
     operations_template, tmp_path
 ):
     shared_url = shared_postgres_url()
-    database_url = fresh_database(shared_url, operations_template, f"ikone_ops_two_{os.getpid()}")
+    name = f"ikone_ops_two_{os.getpid()}"
+    try:
+        database_url = fresh_database(shared_url, operations_template, name)
+        _run_and_check(database_url, operations_template, tmp_path)
+    finally:
+        admin_execute(shared_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _run_and_check(database_url: str, operations_template, tmp_path) -> None:
     flush_redis(REDIS_DB["two_app_servers"])
     environment = production_environment(
         operations_template.data_dir, database_url, REDIS_DB["two_app_servers"]
