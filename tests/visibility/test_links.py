@@ -18,7 +18,9 @@ import pytest
 from django.test import Client
 
 from ikone.core.search.audience import audience_for
+from ikone.core.search.embeddings import embed_documents
 from ikone.core.search.models import SearchDocument
+from ikone.qa.retrieval.suggestions import QUESTION_KINDS, SECTION_KINDS
 from tests.visibility.conftest import ROLES
 
 pytestmark = pytest.mark.django_db
@@ -68,8 +70,22 @@ def test_every_search_result_opens(role, demo_world, person_for, client_as):
     assert not opener.failures, "\n".join(opener.failures)
 
 
+@pytest.fixture(scope="module")
+def sentence_vectors(demo_world, django_db_blocker):
+    """Suggestions are shown only when confident, which needs the sentence
+    vectors the background task computes in production (the shared demo
+    world has none, for speed)."""
+    with django_db_blocker.unblock():
+        kinds = (*QUESTION_KINDS, *SECTION_KINDS)
+        embed_documents(
+            list(SearchDocument.objects.filter(kind__in=kinds).values_list("pk", flat=True))
+        )
+
+
 @pytest.mark.parametrize("role", ROLES)
-def test_every_question_suggestion_opens(role, demo_world, person_for, client_as):
+def test_every_question_suggestion_opens(
+    role, demo_world, sentence_vectors, person_for, client_as
+):
     client = client_as(role)
     opener = Opener(client)
     titles = sorted(

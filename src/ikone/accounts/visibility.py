@@ -20,9 +20,11 @@ hold every scope. The scopes a person holds:
 | mentors   | mentors and coordinators                                       |
 | private   | coordinators (everyone else only through organisation/owner)   |
 
-An organisation's unshared work (drafts and what hangs off them) follows a
-stricter rule, still in `applications.permissions.access_for`: not even
-coordinators see it unless the organisation shared it.
+An organisation's unshared work (drafts and what hangs off them: sections,
+documents, comments, cost items, support requests about a draft) follows a
+stricter rule, also here (`work_access` for one item, `work_filter` for
+lists): its organisation's people, the mentors it chose, and coordinators
+only while it is shared with the network - nobody else, whatever their role.
 
 `viewer_for` reads what the rule needs about a person in one query; a view
 asks `viewer_of_request` to read it once per request.
@@ -37,12 +39,14 @@ from typing import TYPE_CHECKING, Protocol
 
 from django.db.models import Exists, OuterRef, Q
 
-from ikone.accounts.models import Membership, NetworkMembership
+from ikone.accounts.models import Membership, NetworkMembership, Role
 from ikone.core.search.audience import ANONYMOUS as ANONYMOUS_AUDIENCE
 from ikone.core.search.audience import Audience
 from ikone.core.search.models import Visibility
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from django.http import HttpRequest
 
     from ikone.accounts.permissions import AnyUser
@@ -222,3 +226,61 @@ def scopes_of(viewer: Viewer) -> frozenset[str] | None:
     """The scopes the person holds (None: every scope), for list filters."""
     audience = viewer.audience
     return None if audience.sees_all else audience.scopes
+
+
+# --- An organisation's unshared work (drafts and what hangs off them) -----------
+
+
+@dataclass(frozen=True)
+class WorkAccess:
+    """How a person relates to a piece of an organisation's work."""
+
+    member: bool = False  # staff or Ansprechperson of the organisation
+    contact: bool = False  # Ansprechperson of the organisation
+    mentor: bool = False  # a mentor the organisation shared the work with
+    coordinator: bool = False  # coordinator/operator while shared with the network
+
+    @property
+    def any(self) -> bool:
+        return self.member or self.mentor or self.coordinator
+
+
+def _acts_for_network(user: AnyUser) -> bool:
+    return bool(user.is_superuser or getattr(user, "is_coordinator", False))
+
+
+def work_access(
+    user: AnyUser | None,
+    *,
+    role: str | None,
+    chosen_as_mentor: Callable[[], bool],
+    shared_with_network: bool,
+) -> WorkAccess:
+    """The rule for one item: `role` is the person's role in the owning
+    organisation (None: not a member); `chosen_as_mentor` is asked only for
+    mentors (it may cost a query)."""
+    if user is None or not _signed_in(user):
+        return WorkAccess()
+    return WorkAccess(
+        member=role is not None,
+        contact=role == Role.CONTACT,
+        mentor=bool(getattr(user, "is_mentor", False) and chosen_as_mentor()),
+        coordinator=shared_with_network and _acts_for_network(user),
+    )
+
+
+def work_filter(
+    user: AnyUser | None, *, organization_field: str, chosen_as_mentor: Q, network_flag: str
+) -> Q:
+    """The same rule as a list filter. The caller names its fields: the
+    owning organisation's id, the condition "shared with this mentor" and
+    the "shared with the network" flag."""
+    if user is None or not _signed_in(user):
+        return Q(pk__in=[])
+    own = Membership.objects.filter(user_id=int(user.pk or 0)).values("organization_id")
+    visible = Q(**{f"{organization_field}__in": own})
+    if getattr(user, "is_mentor", False):
+        visible |= chosen_as_mentor
+    if _acts_for_network(user):
+        visible |= Q(**{network_flag: True})
+    return visible

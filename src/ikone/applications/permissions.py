@@ -9,11 +9,10 @@ on the draft instance (which lives for one request).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ikone.accounts.models import Role
 from ikone.accounts.permissions import is_network_coordinator, is_signed_in, role_in
+from ikone.accounts.visibility import WorkAccess, work_access
 from ikone.applications import workflow
 from ikone.applications.models import Draft, DraftMentor
 
@@ -22,18 +21,8 @@ if TYPE_CHECKING:
     from ikone.accounts.permissions import AnyUser
 
 
-@dataclass(frozen=True)
-class DraftAccess:
-    """How the person relates to the draft."""
-
-    member: bool = False  # staff or Ansprechperson of the organisation
-    contact: bool = False  # Ansprechperson of the organisation
-    mentor: bool = False  # a mentor the draft is shared with
-    coordinator: bool = False  # coordinator/operator while shared with the network
-
-    @property
-    def any(self) -> bool:
-        return self.member or self.mentor or self.coordinator
+# A draft is an organisation's unshared work: the rule is accounts.visibility's.
+DraftAccess = WorkAccess
 
 
 def access_for(user: AnyUser | None, draft: Draft) -> DraftAccess:
@@ -43,18 +32,13 @@ def access_for(user: AnyUser | None, draft: Draft) -> DraftAccess:
         return DraftAccess()
     cache: dict[int, DraftAccess] = draft.__dict__.setdefault("_access_by_user", {})
     if user.pk not in cache:
-        role = role_in(user, draft.organization)
-        member = role is not None
-        mentor = bool(
-            user.is_mentor
-            and DraftMentor.objects.filter(draft_id=draft.pk, mentor_id=user.pk).exists()
-        )
-        coordinator = draft.shared_with_network and is_network_coordinator(user)
-        cache[user.pk] = DraftAccess(
-            member=member,
-            contact=role == Role.CONTACT,
-            mentor=mentor,
-            coordinator=coordinator,
+        cache[user.pk] = work_access(
+            user,
+            role=role_in(user, draft.organization),
+            chosen_as_mentor=lambda: DraftMentor.objects.filter(
+                draft_id=draft.pk, mentor_id=user.pk
+            ).exists(),
+            shared_with_network=draft.shared_with_network,
         )
     return cache[user.pk]
 

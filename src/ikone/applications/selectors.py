@@ -16,8 +16,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from ikone.accounts.models import Membership, Organization, User
-from ikone.accounts.permissions import is_network_coordinator, is_signed_in
+from ikone.accounts.models import Organization, User
+from ikone.accounts.permissions import is_signed_in
+from ikone.accounts.visibility import work_filter
 from ikone.applications import permissions
 from ikone.applications.models import (
     Draft,
@@ -42,16 +43,14 @@ def draft_list_for(*, user: AnyUser) -> QuerySet[Draft]:
     the network. With `organization` and `call` loaded; newest first."""
     if not is_signed_in(user):
         return Draft.objects.none()
-    own = Exists(
-        Membership.objects.filter(user_id=user.pk, organization_id=OuterRef("organization_id"))
-    )
-    visible = Q(own)
-    if user.is_mentor:
-        visible |= Q(
+    visible = work_filter(
+        user,
+        organization_field="organization_id",
+        chosen_as_mentor=Q(
             Exists(DraftMentor.objects.filter(mentor_id=user.pk, draft_id=OuterRef("pk")))
-        )
-    if is_network_coordinator(user):
-        visible |= Q(shared_with_network=True)
+        ),
+        network_flag="shared_with_network",
+    )
     return (
         Draft.objects.filter(visible)
         .select_related("organization", "call")

@@ -15,7 +15,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from ikone.accounts.models import Membership, User
-from ikone.accounts.permissions import is_network_coordinator, is_signed_in
+from ikone.accounts.permissions import is_signed_in
+from ikone.accounts.visibility import work_filter
 from ikone.core.datetimes import to_berlin
 from ikone.support import permissions
 from ikone.support.models import CannedReply, MessageKind, Source, SupportMessage, SupportRequest
@@ -40,13 +41,12 @@ def _draft_visible(user: User) -> Q:
     """Requests without a draft, or whose draft the person may see (the
     organisation's people, mentors it shared with, coordinators while
     shared with the network) - `applications.permissions` as a filter."""
-    organization_ids = Membership.objects.filter(user=user).values("organization_id")
-    visible = Q(draft__isnull=True) | Q(draft__organization_id__in=organization_ids)
-    if user.is_mentor:
-        visible |= Q(draft__mentor_shares__mentor=user)
-    if is_network_coordinator(user):
-        visible |= Q(draft__shared_with_network=True)
-    return visible
+    return Q(draft__isnull=True) | work_filter(
+        user,
+        organization_field="draft__organization_id",
+        chosen_as_mentor=Q(draft__mentor_shares__mentor=user),
+        network_flag="draft__shared_with_network",
+    )
 
 
 def request_list_for(*, user: AnyUser) -> QuerySet[SupportRequest]:
