@@ -51,17 +51,30 @@ REGION_KINDS = frozenset({"district", "cooperation"})
 
 @dataclass
 class Recommendation:
+    """A solution for the place with its points, its reasons as shown and,
+    for each reason in the same order, a claim (code and the facts it
+    states) that evaluation.check_claim verifies against the data."""
+
     solution: Solution
     points: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, points: float, reason: str, **claim: Any) -> None:
+        self.points += points
+        self.reasons.append(reason)
+        self.claims.append(claim)
 
 
 @dataclass(frozen=True)
 class Place:
-    """Who the recommendations are for."""
+    """Who the recommendations are for. `declared` (field-of-action ids and
+    a needs text) stands in for the organisation's interest profile, e.g.
+    for the evaluation's profiles or a draft's fields of action."""
 
     municipality: Municipality | None
     organization: Any = None  # accounts.Organization
+    declared: tuple[tuple[int, ...], str] | None = None
 
     @property
     def size_class(self) -> str | None:
@@ -74,6 +87,9 @@ class Place:
 
 
 def _interests(place: Place) -> tuple[list[FieldOfAction], str]:
+    if place.declared is not None:
+        field_ids, needs = place.declared
+        return list(FieldOfAction.objects.filter(pk__in=field_ids)), needs
     if place.organization is None:
         return [], ""
     profile = (
@@ -86,16 +102,18 @@ def _interests(place: Place) -> tuple[list[FieldOfAction], str]:
     return list(profile.fields_of_action.all()), profile.needs
 
 
-def _peer_adopters(place: Place) -> dict[int, list[str]]:
-    """solution id → names of peer places that adopted it."""
+def _peer_adopters(place: Place) -> dict[int, dict[int, str]]:
+    """solution id → {unit id: name} of peer places that adopted it."""
     if place.municipality is None:
         return {}
     peer_ids = Peer.objects.filter(municipality=place.municipality).values_list("peer_id")
-    found: dict[int, list[str]] = defaultdict(list)
-    for solution_id, name in Adoption.objects.filter(
+    found: dict[int, dict[int, str]] = defaultdict(dict)
+    for solution_id, unit_id, name in Adoption.objects.filter(
         organization__municipality_id__in=peer_ids, status__in=EVIDENCE
-    ).values_list("solution_id", "organization__municipality__name_short"):
-        found[solution_id].append(name)
+    ).values_list(
+        "solution_id", "organization__municipality_id", "organization__municipality__name_short"
+    ):
+        found[solution_id][unit_id] = name
     return found
 
 
@@ -169,7 +187,7 @@ class Evidence:
     size: str | None
     size_label: str
     land: str
-    peers: dict[int, list[str]]
+    peers: dict[int, dict[int, str]]
     same_size: dict[int, int]
     semantic: dict[int, float]
 
@@ -192,60 +210,72 @@ def _fit_reasons(result: Recommendation, evidence: Evidence) -> None:
     solution = result.solution
     for item in solution.fields_of_action.all():
         if item.pk in evidence.wanted:
-            result.points += 3
-            result.reasons.append(
-                _("passt zu Ihrem Handlungsfeld %(field)s") % {"field": evidence.wanted[item.pk]}
+            result.add(
+                3,
+                _("passt zu Ihrem Handlungsfeld %(field)s") % {"field": evidence.wanted[item.pk]},
+                code="field",
+                field=item.pk,
             )
     if evidence.size and evidence.size in solution.suits_sizes:
-        result.points += 2
-        result.reasons.append(
-            _("passt zu Orten Ihrer Größe: %(size)s") % {"size": evidence.size_label}
+        result.add(
+            2,
+            _("passt zu Orten Ihrer Größe: %(size)s") % {"size": evidence.size_label},
+            code="size",
+            size=evidence.size,
         )
     similarity = evidence.semantic.get(solution.pk, 0.0)
     if similarity >= SEMANTIC_THRESHOLD:
-        result.points += round(4 * similarity, 2)
-        result.reasons.append(_("ähnlich zu dem, was Sie suchen"))
+        result.add(
+            round(4 * similarity, 2),
+            _("ähnlich zu dem, was Sie suchen"),
+            code="semantic",
+            similarity=similarity,
+        )
 
 
 def _adoption_reasons(result: Recommendation, evidence: Evidence) -> None:
     solution_id = result.solution.pk
-    names = sorted(set(evidence.peers.get(solution_id, [])))
-    if names:
-        result.points += 3 * len(names)
-        result.reasons.append(
+    adopters = evidence.peers.get(solution_id, {})
+    if adopters:
+        names = sorted(adopters.values())
+        result.add(
+            3 * len(adopters),
             ngettext(
                 "von %(names)s übernommen, einer Kommune ähnlich wie Ihre",
                 "von %(names)s übernommen, Kommunen ähnlich wie Ihre",
-                len(names),
+                len(adopters),
             )
-            % {"names": ", ".join(names)}
+            % {"names": ", ".join(names)},
+            code="peer_adopters",
+            units=sorted(adopters),
         )
     count = evidence.same_size.get(solution_id, 0)
     if count:
-        result.points += min(count, 5)
-        result.reasons.append(
+        result.add(
+            min(count, 5),
             ngettext(
                 "von %(count)d Kommune ähnlicher Größe übernommen",
                 "von %(count)d Kommunen ähnlicher Größe übernommen",
                 count,
             )
-            % {"count": count}
+            % {"count": count},
+            code="same_size",
+            size=evidence.size,
+            count=count,
         )
 
 
 def _minor_reasons(result: Recommendation, evidence: Evidence) -> None:
     solution = result.solution
     if solution.licence in OPEN_LICENCES:
-        result.points += 1
-        result.reasons.append(_("offene Lizenz"))
+        result.add(1, _("offene Lizenz"), code="open_licence")
     owner_lands = {
         organization.municipality.ags[:2]
         for organization in solution.organizations.all()
         if organization.municipality is not None
     }
     if evidence.land and evidence.land in owner_lands:
-        result.points += 0.5
-        result.reasons.append(_("aus Ihrem Land"))
+        result.add(0.5, _("aus Ihrem Land"), code="land", land=evidence.land)
 
 
 def _pre_scores(evidence: Evidence, excluded: set[int]) -> dict[int, float]:
@@ -265,8 +295,8 @@ def _pre_scores(evidence: Evidence, excluded: set[int]) -> dict[int, float]:
             suits_sizes__icontains=f'"{evidence.size}"'
         ).values_list("pk", flat=True):
             scores[solution_id] += 2
-    for solution_id, names in evidence.peers.items():
-        scores[solution_id] += 3 * len(set(names))
+    for solution_id, adopters in evidence.peers.items():
+        scores[solution_id] += 3 * len(adopters)
     for solution_id, count in evidence.same_size.items():
         scores[solution_id] += min(count, 5)
     for solution_id, similarity in evidence.semantic.items():
@@ -284,9 +314,9 @@ def _candidates(evidence: Evidence, excluded: set[int], *, keep: int) -> list[So
     scores = _pre_scores(evidence, excluded)
     best = sorted(scores, key=lambda solution_id: -scores[solution_id])[:keep]
     return list(
-        Solution.objects.filter(pk__in=best, review_state=ReviewState.PUBLISHED).prefetch_related(
-            "fields_of_action", "organizations__municipality"
-        )
+        Solution.objects.filter(pk__in=best, review_state=ReviewState.PUBLISHED)
+        .select_related("model_project")
+        .prefetch_related("fields_of_action", "organizations__municipality")
     )
 
 
