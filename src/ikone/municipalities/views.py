@@ -18,6 +18,7 @@ from ikone.municipalities.selectors import (
     municipality_subdivisions,
     state_list,
 )
+from ikone.municipalities.signals import contributed_sections
 
 PAGE_SIZE = 50
 LIST_TEMPLATE = "municipalities/municipality_list.html"
@@ -71,5 +72,6 @@ def municipality_detail_view(request: HttpRequest, ags: str) -> HttpResponse:
     context = {
         "municipality": municipality,
         "subdivisions": municipality_subdivisions(municipality=municipality),
+        "sections": contributed_sections(municipality=municipality, user=request.user),
     }
     return render(request, "municipalities/municipality_detail.html", context)

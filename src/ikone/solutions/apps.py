@@ -9,6 +9,7 @@ class SolutionsConfig(AppConfig):
     def ready(self) -> None:
         from ikone.core import audit, figures, navigation, notifications, seeding
         from ikone.solutions import (
+            draft_integration,  # noqa: F401 - connects the receivers
             export_parts,
             organization_section,  # noqa: F401 - connects the receiver
         )
@@ -20,6 +21,7 @@ class SolutionsConfig(AppConfig):
             "solutions.adoption",
             "solutions.solutiondocument",
             "solutions.modelproject",
+            "solutions.catalogueexportsettings",
         )
         notifications.register(*KINDS)
         figures.register(*FIGURES)

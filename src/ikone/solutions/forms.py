@@ -15,6 +15,7 @@ from ikone.core.uploads import ALL_TYPES, MB, UploadValidator
 from ikone.municipalities.models import Municipality
 from ikone.solutions.models import (
     Adoption,
+    OpenDataLicence,
     SizeClass,
     Solution,
     SolutionStatus,
@@ -222,4 +223,10 @@ class PlaceForm(forms.Form):
         label=_("Amtlicher Gemeindeschlüssel"),
         regex=r"^\d{5}$|^\d{8}$",
         error_messages={"invalid": _("Bitte geben Sie einen 8-stelligen Gemeindeschlüssel an.")},
+    )
+
+
+class ExportLicenceForm(forms.Form):
+    licence = forms.ChoiceField(
+        label=_("Lizenz der offenen Daten"), choices=OpenDataLicence.choices
     )

@@ -1,7 +1,9 @@
 """The catalogue's section of an organisation's page
 (accounts.signals.organization_sections): the model project it carries,
 its own published solutions, what it adopted (as visible to the viewer)
-and five similar municipalities to learn from, with reasons."""
+and five similar municipalities to learn from, with reasons; and the
+similar municipalities on a Gemeinde's page in the directory
+(municipalities.signals.municipality_sections)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from ikone.accounts.signals import OrganizationSection, organization_sections
+from ikone.municipalities.signals import MunicipalitySection, municipality_sections
 from ikone.solutions import selectors
 from ikone.solutions.models import ReviewState
 
@@ -35,5 +38,21 @@ def solutions_section(
             "adoptions": adoptions,
             "peers": peers,
         },
+        order=40,
+    )
+
+
+@receiver(municipality_sections, dispatch_uid="solutions.municipality_peers")
+def municipality_peers_section(
+    sender: Any, *, municipality: Any, user: Any, **kwargs: Any
+) -> MunicipalitySection | None:
+    """Five similar Gemeinden with reasons on a Gemeinde's page (one query)."""
+    peers = selectors.peers_of(municipality_id=municipality.pk)
+    if not peers:
+        return None
+    return MunicipalitySection(
+        title=_("Ähnliche Kommunen, von denen Sie lernen können"),
+        template_name="solutions/includes/municipality_peers.html",
+        context={"peers": peers},
         order=40,
     )

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 
 from ikone.applications import financing, schedule
+from ikone.applications.signals import Citation, citations_for
 from ikone.core.datetimes import berlin_now, format_datetime
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ class Section:
     title: str
     anchor: str
     blocks: tuple[Block, ...]
+    # What the section cites (applications.signals.section_citations).
+    citations: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,7 @@ def build_export(draft: Draft, *, now: datetime | None = None) -> ExportDocument
     planned = selectors_plan.schedule_overview(draft=draft)
     categories = dict(CostCategory.choices)
     kinds = dict(MilestoneKind.choices)
+    cited = citations_for(draft=draft)
     return ExportDocument(
         title=draft.title,
         organization=draft.organization.name,
@@ -206,6 +210,7 @@ def build_export(draft: Draft, *, now: datetime | None = None) -> ExportDocument
                 title=section.title,
                 anchor=f"abschnitt-{section.key}",
                 blocks=blocks_from_text(section.text),
+                citations=tuple(cited.get(section.pk, ())),
             )
             for section in sections
         ),

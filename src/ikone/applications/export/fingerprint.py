@@ -2,7 +2,7 @@
 whenever anything in the export could have changed, so a made file is
 served again only while the draft is unchanged.
 
-One query: the draft's own fields and the call's revision, plus for each
+One query (plus one per app that contributes citations): the draft's own fields and the call's revision, plus for each
 table the export reads a count and the newest `updated_at` (a count
 catches deletions, the time catches edits; sections add their summed
 versions, since every save raises a section's version).
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ikone.applications.models import Draft
 
 # Bump when the export's layout changes, so older files are made anew.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 
 
 def _related() -> dict[str, Any]:
@@ -81,5 +81,11 @@ def draft_fingerprint(draft: Draft) -> str:
         )
         .first()
     )
-    summary = repr((LAYOUT_VERSION, sorted((values or {}).items())))
+    from ikone.applications.signals import citations_for
+
+    cited = sorted(
+        (section_id, [(item.title, item.url) for item in items])
+        for section_id, items in citations_for(draft=draft).items()
+    )
+    summary = repr((LAYOUT_VERSION, sorted((values or {}).items()), cited))
     return hashlib.sha256(summary.encode()).hexdigest()

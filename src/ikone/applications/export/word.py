@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from docx.document import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -124,6 +125,29 @@ def _section(word: WordDocument, section: Section) -> None:
                 word.add_paragraph(item, style=style)
         else:
             word.add_paragraph(block.text)
+    if section.citations:
+        word.add_heading(_("Zitierte Lösungen aus dem Katalog"), level=2)
+        for citation in section.citations:
+            paragraph = word.add_paragraph(f"{citation.title}: ", style="List Bullet")
+            _hyperlink(paragraph, citation.url)
+
+
+def _hyperlink(paragraph: Paragraph, url: str) -> None:
+    """A clickable link in a DOCX paragraph (python-docx has no helper)."""
+    relation = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relation)
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), "Hyperlink")
+    properties.append(style)
+    run.append(properties)
+    text = OxmlElement("w:t")
+    text.text = url
+    run.append(text)
+    link.append(run)
+    paragraph._p.append(link)
 
 
 def _table(

@@ -17,6 +17,7 @@ from ikone.applications.exceptions import EditConflict
 from ikone.applications.forms import CommentForm, RestoreForm, SectionForm
 from ikone.applications.models import Draft, DraftSection
 from ikone.applications.services import sections as services
+from ikone.applications.signals import panels_for
 from ikone.applications.views._helpers import draft_flags
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
@@ -35,6 +36,7 @@ def _section_context(
         "next_section": sections[position + 1] if position + 1 < len(sections) else None,
         "threads": selectors.section_comment_threads(section=section),
         "comment_form": CommentForm(auto_id="kommentar_%s"),
+        "panels": panels_for(draft=draft, section=section, user=request.user),
         **extra,
     }
 

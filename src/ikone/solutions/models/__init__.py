@@ -11,7 +11,9 @@ from ikone.solutions.models.choices import (
     SizeClass,
     SolutionStatus,
 )
+from ikone.solutions.models.citations import SectionCitation
 from ikone.solutions.models.model_projects import ModelProject
+from ikone.solutions.models.open_data import CatalogueExportSettings, OpenDataLicence
 from ikone.solutions.models.peers import InterestProfile, Peer
 from ikone.solutions.models.solution import ReviewEntry, Solution, SolutionDocument
 
@@ -19,14 +21,17 @@ __all__ = [
     "Adoption",
     "AdoptionStatus",
     "AdoptionVisibility",
+    "CatalogueExportSettings",
     "Effort",
     "InterestProfile",
     "Licence",
     "ModelProject",
     "ModelProjectCategory",
+    "OpenDataLicence",
     "Peer",
     "ReviewEntry",
     "ReviewState",
+    "SectionCitation",
     "SizeClass",
     "Solution",
     "SolutionDocument",
