@@ -344,6 +344,11 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # Only /api/v1/ is IKONE's public interface; Wagtail's /cms/api/ stays out.
     "PREPROCESSING_HOOKS": ["ikone.api.schema.preprocess_only_api_v1"],
+    # Several APIs have a `status`; the catalogue's gets a name of its own.
+    "ENUM_NAME_OVERRIDES": {
+        "StatusEnum": "ikone.applications.models.drafts.DraftStatus",
+        "SolutionStatusEnum": "ikone.solutions.models.choices.SolutionStatus",
+    },
 }
 
 # --- Security ---------------------------------------------------------------
