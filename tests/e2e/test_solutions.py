@@ -57,3 +57,57 @@ def test_propose_review_publish_adopt_and_recommend(visitor):
     assert page.get_by_role("link", name="Bürgerbus per App").is_visible()
     assert page.get_by_text("passt zu Ihrem Handlungsfeld Mobilität & Verkehr").is_visible()
     visitor.check_keyboard()
+
+
+def test_open_data_peers_and_citing_in_a_draft(visitor):
+    """A coordinator chooses the open-data licence; a municipality page
+    shows its similar places; staff cite a solution in a draft's
+    transfer section (axe-checked pages)."""
+    from decimal import Decimal
+
+    from ikone.applications.services.drafts import draft_create
+    from ikone.core.audit import Actor
+    from ikone.solutions import peers
+    from ikone.solutions.models import SectionCitation
+    from tests.applications.core_fixtures import make_call
+    from tests.municipalities.factories import DistrictFactory, MunicipalityFactory
+    from tests.solutions.factories import SolutionFactory
+
+    kreis = DistrictFactory(ags="07138")
+    towns = [
+        MunicipalityFactory(
+            ags=f"0713800{index}",
+            name=f"Stadt {index}",
+            district=kreis,
+            type_label="Stadt",
+            population=6_000 + 100 * index,
+            area_km2=Decimal("20.00"),
+        )
+        for index in range(1, 8)
+    ]
+    peers.rebuild()
+    SolutionFactory(title="Bürgerbus per App", slug="buergerbus")
+
+    visitor.sign_in_as(CoordinatorFactory())
+    page = visitor.visit("/loesungen/offene-daten/")
+    page.get_by_label("Lizenz der offenen Daten").select_option("CC0-1.0")
+    visitor.click_and_check(page.get_by_role("button", name="Lizenz speichern"))
+    assert page.get_by_role("link", name="Creative Commons Zero 1.0 (CC0 1.0)").is_visible()
+
+    page = visitor.visit(f"/kommunen/{towns[0].ags}/")
+    assert page.get_by_role("heading", name="Ähnliche Kommunen, von denen Sie lernen können")
+    assert page.get_by_text("im selben Kreis").first.is_visible()
+
+    membership = MembershipFactory(organization=OrganizationFactory(municipality=towns[0]))
+    draft = draft_create(
+        organization=membership.organization,
+        call=make_call(),
+        title="Stadt 1 vernetzt (Beispiel)",
+        actor=Actor(user=membership.user),
+    )
+    visitor.sign_in_as(membership.user)
+    page = visitor.visit(f"/bewerbungen/{draft.pk}/abschnitte/uebertragbarkeit/")
+    page.get_by_label("Weitere Lösung zitieren: Adresse oder Kurzname").fill("buergerbus")
+    visitor.click_and_check(page.get_by_role("button", name="Zitieren", exact=True))
+    assert page.get_by_text("„Bürgerbus per App“ wird zitiert.").is_visible()
+    assert SectionCitation.objects.filter(solution__slug="buergerbus").exists()

@@ -182,6 +182,7 @@ def test_every_level_uses_a_constant_number_of_queries(
             organization=OrganizationFactory(municipality=unit), network=network
         )
 
-    # The page's own two queries plus the layout's two (footer pages, Wagtail site).
+    # The page's own two queries plus the layout's two (footer pages, Wagtail
+    # site); a Gemeinde has no subdivisions to read but five similar places.
     with django_assert_max_num_queries(4):
         client.get(f"/kommunen/{ags}/")

@@ -215,3 +215,31 @@ def test_a_municipality_page_shows_five_peers_with_reasons(
     assert "Ähnliche Kommunen, von denen Sie lernen können" in body
     assert body.count("ähnlich groß (") == 5
     assert "im selben Kreis" in body
+
+
+def test_recommendations_by_key_stay_within_their_query_budget(
+    client, catalogue, django_assert_max_num_queries
+):
+    for index in range(20):
+        solution = SolutionFactory(title=f"Weitere {index}", suits_sizes=["small_town"])
+        solution.fields_of_action.add(FieldOfAction.objects.get(key="mobility"))
+    url = reverse("solutions:recommendations") + "?ags=07138004"
+    client.get(url, secure=True)  # warms the semantic cache and the session-free path
+    with django_assert_max_num_queries(14):
+        response = client.get(url, secure=True)
+    assert response.content.decode().count("Warum:") == 10
+
+
+def test_recommendations_for_the_signed_in_organisation_stay_within_budget(
+    client, catalogue, django_assert_max_num_queries
+):
+    from tests.accounts.factories import MembershipFactory
+
+    user = MembershipFactory(organization=catalogue["asker"]).user
+    sign_in(client, user)
+    url = reverse("solutions:recommendations")
+    client.get(url, secure=True)
+    with django_assert_max_num_queries(17):
+        response = client.get(url, secure=True)
+    body = response.content.decode()
+    assert "passt zu Ihrem Handlungsfeld Mobilität &amp; Verkehr" in body

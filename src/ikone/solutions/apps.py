@@ -30,7 +30,7 @@ class SolutionsConfig(AppConfig):
             seeding.Seeder(
                 "solutions",
                 "ikone.solutions.demo.seed_demo_solutions",
-                after=("core.fields_of_action", "accounts"),
+                after=("core.fields_of_action", "accounts", "applications"),
             )
         )
         export_parts.register_parts()

@@ -25,6 +25,7 @@ from ikone.solutions.models import (
     ModelProject,
     ReviewEntry,
     ReviewState,
+    SectionCitation,
     Solution,
     SolutionStatus,
 )
@@ -80,10 +81,18 @@ class DemoInterest:
 
 
 @dataclass(frozen=True)
+class DemoCitation:
+    draft: str
+    section: str
+    solution: str
+
+
+@dataclass(frozen=True)
 class DemoContent:
     solutions: tuple[DemoSolution, ...]
     adoptions: tuple[DemoAdoption, ...]
     interests: tuple[DemoInterest, ...]
+    citations: tuple[DemoCitation, ...]
 
 
 @functools.cache
@@ -93,6 +102,7 @@ def demo_content() -> DemoContent:
         solutions=load_records(SOLUTIONS_FILE, DemoSolution, key="solutions"),
         adoptions=load_records(SOLUTIONS_FILE, DemoAdoption, key="adoptions"),
         interests=load_records(SOLUTIONS_FILE, DemoInterest, key="interests"),
+        citations=load_records(SOLUTIONS_FILE, DemoCitation, key="citations"),
     )
 
 
@@ -156,6 +166,19 @@ def _solution(demo: DemoSolution, organizations: dict[str, Organization], out: W
         )
 
 
+def _cite(citations: tuple[DemoCitation, ...]) -> None:
+    """Solutions a demo draft's section cites (skipped when the draft is missing)."""
+    from ikone.applications.models import DraftSection
+
+    for citation in citations:
+        section = DraftSection.objects.filter(
+            draft__title=citation.draft, key=citation.section
+        ).first()
+        solution = Solution.objects.filter(slug=citation.solution).first()
+        if section is not None and solution is not None:
+            SectionCitation.objects.get_or_create(section=section, solution=solution)
+
+
 @transaction.atomic
 def seed_demo_solutions(*, stdout: Writer) -> None:
     """Import the model projects (idempotent), add the demo profiles,
@@ -191,6 +214,7 @@ def seed_demo_solutions(*, stdout: Writer) -> None:
         )
         if created:
             profile.fields_of_action.set(FieldOfAction.objects.filter(key__in=interest.fields))
+    _cite(content.citations)
     written = peers.rebuild()
     stdout.write(
         f"Demo-Lösungen: {Solution.objects.count()} Steckbriefe; ähnliche Kommunen: {written}.\n"

@@ -13,6 +13,7 @@ from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from ikone.accounts.signals import OrganizationSection, organization_sections
+from ikone.municipalities.models import Level
 from ikone.municipalities.signals import MunicipalitySection, municipality_sections
 from ikone.solutions import selectors
 from ikone.solutions.models import ReviewState
@@ -46,7 +47,10 @@ def solutions_section(
 def municipality_peers_section(
     sender: Any, *, municipality: Any, user: Any, **kwargs: Any
 ) -> MunicipalitySection | None:
-    """Five similar Gemeinden with reasons on a Gemeinde's page (one query)."""
+    """Five similar Gemeinden with reasons on a Gemeinde's page (one query;
+    none for the other levels, which have no peers)."""
+    if municipality.level != Level.MUNICIPALITY:
+        return None
     peers = selectors.peers_of(municipality_id=municipality.pk)
     if not peers:
         return None

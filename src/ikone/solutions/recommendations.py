@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ikone.accounts.models import Organization
 from ikone.core.models import FieldOfAction
 from ikone.municipalities.models import Level, Municipality
 from ikone.solutions.models import (
@@ -68,13 +69,14 @@ class Recommendation:
 
 @dataclass(frozen=True)
 class Place:
-    """Who the recommendations are for. `declared` (field-of-action ids and
-    a needs text) stands in for the organisation's interest profile, e.g.
-    for the evaluation's profiles or a draft's fields of action."""
+    """Who the recommendations are for. `declared` (fields of action, as
+    FieldOfAction objects or ids, and a needs text) stands in for the
+    organisation's interest profile: the evaluation's profiles, or a view
+    that has read the profile already (saves reading it twice)."""
 
     municipality: Municipality | None
     organization: Any = None  # accounts.Organization
-    declared: tuple[tuple[int, ...], str] | None = None
+    declared: tuple[tuple[Any, ...], str] | None = None
 
     @property
     def size_class(self) -> str | None:
@@ -88,8 +90,10 @@ class Place:
 
 def _interests(place: Place) -> tuple[list[FieldOfAction], str]:
     if place.declared is not None:
-        field_ids, needs = place.declared
-        return list(FieldOfAction.objects.filter(pk__in=field_ids)), needs
+        fields, needs = place.declared
+        if all(isinstance(item, FieldOfAction) for item in fields):
+            return list(fields), needs
+        return list(FieldOfAction.objects.filter(pk__in=fields)), needs
     if place.organization is None:
         return [], ""
     profile = (
@@ -316,7 +320,12 @@ def _candidates(evidence: Evidence, excluded: set[int], *, keep: int) -> list[So
     return list(
         Solution.objects.filter(pk__in=best, review_state=ReviewState.PUBLISHED)
         .select_related("model_project")
-        .prefetch_related("fields_of_action", "organizations__municipality")
+        .prefetch_related(
+            "fields_of_action",
+            Prefetch(
+                "organizations", queryset=Organization.objects.select_related("municipality")
+            ),
+        )
     )
 
 

@@ -77,14 +77,16 @@ def recommendations(request: HttpRequest) -> HttpResponse:
         request.user, organization
     )
     profile = (
-        InterestProfile.objects.filter(organization=organization).first() if organization else None
+        InterestProfile.objects.filter(organization=organization)
+        .prefetch_related("fields_of_action")
+        .first()
+        if organization
+        else None
     )
+    declared = list(profile.fields_of_action.all()) if profile else []
     interest_form = InterestForm(
         request.POST if request.method == "POST" else None,
-        initial={
-            "fields_of_action": list(profile.fields_of_action.all()) if profile else [],
-            "needs": profile.needs if profile else "",
-        },
+        initial={"fields_of_action": declared, "needs": profile.needs if profile else ""},
     )
     status = 200
     if request.method == "POST":
