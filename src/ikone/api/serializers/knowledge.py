@@ -28,6 +28,13 @@ class ArticleFilterSerializer(serializers.Serializer):
     )
     jahr = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
 
+    def validate(self, attrs: dict) -> dict:
+        # DRF skips an empty query value of an optional field; the schema says
+        # integer, so `?jahr=` is refused like any other non-number.
+        if self.initial_data.get("jahr") == "":
+            raise serializers.ValidationError({"jahr": [_("Bitte eine Jahreszahl angeben.")]})
+        return attrs
+
 
 class ArticleSerializer(serializers.ModelSerializer[ArticlePage]):
     kind = serializers.ChoiceField(choices=ArticleKind.choices, help_text=_("Art des Beitrags."))

@@ -48,6 +48,13 @@ class SolutionFilterSerializer(serializers.Serializer[Any]):
         required=False, default=False, help_text=_("Nur Lösungen mit offener Lizenz.")
     )
 
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        # DRF skips an empty query value of an optional field; the schema says
+        # boolean, so `?offen=` is refused like any other non-boolean.
+        if self.initial_data.get("offen") == "":
+            raise serializers.ValidationError({"offen": [_("Bitte true oder false angeben.")]})
+        return attrs
+
 
 class ModelProjectReferenceSerializer(serializers.Serializer[Any]):
     name = serializers.CharField()
