@@ -72,7 +72,7 @@ def test_the_index_lists_every_registered_section(client, world):
     root = ET.fromstring(response.content)  # noqa: S314 (our own response)
     locations = {node.text for node in root.findall("sm:sitemap/sm:loc", NS)}
     keys = {section.key for section in sitemaps.SECTIONS}
-    assert {"calls", "faq", "questions", "events", "organizations", "pages"} <= keys
+    assert {"calls", "faq", "questions", "events", "organizations", "pages", "solutions"} <= keys
     assert locations == {f"http://testserver/sitemap-{key}.xml" for key in keys}
 
 
@@ -91,7 +91,8 @@ def test_each_address_in_both_languages_with_alternates_and_lastmod(client, worl
         "x-default": "http://testserver/foerderaufrufe/aufruf/",
     }
     lastmod = url.findtext("sm:lastmod", namespaces=NS)
-    assert datetime.date.fromisoformat(lastmod[:10]) == timezone.now().date()
+    # The date of the Berlin day (a sitemap may carry a date only).
+    assert datetime.date.fromisoformat(lastmod[:10]) == timezone.localdate()
 
 
 def test_faq_pages_of_calls_with_published_entries(client, world):
@@ -116,6 +117,22 @@ def test_public_events_only(client, world):
         "http://testserver/veranstaltungen/werkstatt/",
         "http://testserver/en/veranstaltungen/werkstatt/",
     }
+
+
+def test_published_solutions_only(client, world):
+    from ikone.solutions.models import ReviewState
+    from tests.solutions.factories import SolutionFactory
+
+    SolutionFactory(slug="dorf-app")
+    SolutionFactory(slug="noch-in-pruefung", review_state=ReviewState.SUBMITTED)
+
+    urls = _urls(client, "solutions")
+
+    assert set(urls) == {
+        "http://testserver/loesungen/dorf-app/",
+        "http://testserver/en/loesungen/dorf-app/",
+    }
+    assert urls["http://testserver/loesungen/dorf-app/"].findtext("sm:lastmod", namespaces=NS)
 
 
 def test_organisation_pages(client, world):

@@ -8,6 +8,7 @@ class SolutionsConfig(AppConfig):
 
     def ready(self) -> None:
         from ikone.core import audit, figures, navigation, notifications, seeding
+        from ikone.core.seo import robots, sitemaps
         from ikone.solutions import (
             draft_integration,  # noqa: F401 - connects the receivers
             export_parts,
@@ -34,3 +35,16 @@ class SolutionsConfig(AppConfig):
             )
         )
         export_parts.register_parts()
+        sitemaps.register(
+            sitemaps.Section("solutions", "ikone.solutions.sitemaps.SolutionSitemap")
+        )
+        robots.register_private(
+            "solutions",
+            "/loesungen/neu/",
+            "/loesungen/pruefung/",
+            "/loesungen/zitate/",
+            "/loesungen/*/bearbeiten/",
+            "/loesungen/*/status/",
+            "/loesungen/*/kommentare/",
+            "/loesungen/*/uebernahme/",
+        )
