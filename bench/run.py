@@ -212,9 +212,11 @@ def main_only(text: str) -> int:
     ikone = str(BIN / "ikone")
     subprocess.run([ikone, "collectstatic", "--noinput", "-v", "0"], env=environment, check=True)
     prepare_django(environment)
-    cookies, slug = sessions()
     port = free_port()
+    # Sessions after the server start: it empties Redis, where production
+    # settings keep the sessions.
     with gunicorn(environment, port):
+        cookies, slug = sessions()
         floor = measure(FLOOR, port, cookies, slug)
         results = [measure(scenario, port, cookies, slug) for scenario in chosen]
     for result in results:
@@ -234,10 +236,12 @@ def main() -> int:
     ikone = str(BIN / "ikone")
     subprocess.run([ikone, "collectstatic", "--noinput", "-v", "0"], env=environment, check=True)
     prepare_django(environment)
-    cookies, slug = sessions()
     port = free_port()
     print(f"gunicorn on {HOST}:{port}, {WORKERS} workers")
+    # Sessions after the server start: it empties Redis, where production
+    # settings keep the sessions.
     with gunicorn(environment, port) as master_pid:
+        cookies, slug = sessions()
         floor = measure(FLOOR, port, cookies, slug)
         liveness = measure(LIVENESS, port, cookies, slug)
         results = [measure(scenario, port, cookies, slug) for scenario in SCENARIOS]
