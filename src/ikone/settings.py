@@ -32,6 +32,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 # (docs/adr/0005-client-ip-behind-proxies.md). 0: the connection's address is
 # the client's, and X-Forwarded-For is ignored (anyone could send one).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0)
+# Off only for measurements (`make bench` sends far more requests from one
+# person than the limits allow); never in production.
+RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", default=True)
 CSRF_TRUSTED_ORIGINS = [
     f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS if host not in {"*", ""}
 ]

@@ -68,6 +68,14 @@ def test_the_fourth_post_in_a_minute_gets_the_german_429_page(client):
 
 @pytest.mark.urls(__name__)
 @pytest.mark.django_db
+def test_measurements_switch_the_limits_off(client, settings):
+    settings.RATELIMIT_ENABLED = False
+    for _ in range(5):
+        assert client.post("/kontakt/").status_code == 200
+
+
+@pytest.mark.urls(__name__)
+@pytest.mark.django_db
 def test_reading_the_form_is_not_limited(client):
     for _ in range(10):
         assert client.get("/kontakt/").status_code == 200
