@@ -28,12 +28,10 @@ DATA_DIR = Path(env_str("IKONE_DATA_DIR", str(PROJECT_DIR / "var"))).resolve()
 DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = secret_key(DATA_DIR)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
-# How many reverse proxies in front of the app append to X-Forwarded-For
-# (docs/adr/0005-client-ip-behind-proxies.md). 0: the connection's address is
-# the client's, and X-Forwarded-For is ignored (anyone could send one).
+# Reverse proxies in front that append to X-Forwarded-For (ADR 0005); 0: the
+# header is ignored (anyone could send one), the connection's address counts.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0)
-# Off only for measurements (`make bench` sends far more requests from one
-# person than the limits allow); never in production.
+# Off only for measurements (make bench, make loadtest), never in production.
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", default=True)
 CSRF_TRUSTED_ORIGINS = [
     f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS if host not in {"*", ""}
@@ -96,14 +94,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "ikone.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Pages compressed here (static files come precompressed from WhiteNoise
-    # above); Django pads compressed responses against BREACH.
+    # Pages only (WhiteNoise precompresses static files); padded against BREACH.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Anonymous pages from the shared cache; after the language is known,
-    # before anything reads the session, the user or the CSRF token
-    # (docs/adr/0006-page-cache.md).
+    # Anonymous pages from the shared cache (ADR 0006): after the language is
+    # known, before anything reads the session, the user or the CSRF token.
     "ikone.core.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ikone.accounts.models import User
-from ikone.core import mail
+from ikone.core import datetimes, mail
 from ikone.core.mail import Mail, absolute_url
 from ikone.notifications.models import Delivery, Digest, Notification
 from ikone.notifications.notifications import DIGEST
@@ -67,7 +67,7 @@ def digest_send(*, user_id: int, day: dt.date) -> int:
         ids = [item.pk for item in built.context["notifications"]]
         Notification.objects.filter(pk__in=ids).update(digested_at=timezone.now())
         Digest.objects.filter(user_id=user_id, day=day).update(count=len(ids))
-    built.idempotency_key = f"{DIGEST}:{user_id}:{day.isoformat()}"
+    built.idempotency_key = f"{DIGEST}:{user_id}:{datetimes.iso(day)}"
     try:
         mail.send(built)
     except Exception:

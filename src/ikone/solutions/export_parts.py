@@ -7,6 +7,8 @@ from typing import Any
 
 from ikone.core.personal_data import ExportPart, register, when
 from ikone.solutions.models import Adoption, ReviewEntry, Solution
+from ikone.solutions.models.citations import SectionCitation
+from ikone.solutions.models.open_data import CatalogueExportSettings
 
 
 def _solutions(user: Any) -> list[dict[str, Any]]:
@@ -43,6 +45,26 @@ def _solutions(user: Any) -> list[dict[str, Any]]:
     )
 
 
+def _citations_and_licence(user: Any) -> list[dict[str, Any]]:
+    """Citations the person added to drafts (ids only: the draft is its
+    organisation's, which the person may have left) and licence changes."""
+    citations = (
+        SectionCitation.objects.filter(cited_by=user).select_related("solution").order_by("pk")
+    )
+    licences = CatalogueExportSettings.objects.filter(changed_by=user).order_by("pk")
+    return [
+        {
+            "citation": row.solution.title,
+            "draft_section_id": row.section_id,
+            "created_at": when(row.created_at),
+        }
+        for row in citations
+    ] + [
+        {"open_data_licence_set": row.licence, "changed_at": when(row.changed_at)}
+        for row in licences
+    ]
+
+
 def register_parts() -> None:
     register(
         ExportPart(
@@ -55,5 +77,16 @@ def register_parts() -> None:
                 "solutions.Adoption.recorded_by",
                 "solutions.ReviewEntry.author",
             ),
+        )
+    )
+    register(
+        ExportPart(
+            "solution_citations",
+            _citations_and_licence,
+            covers=(
+                "solutions.SectionCitation.cited_by",
+                "solutions.CatalogueExportSettings.changed_by",
+            ),
+            note="solutions the person cited in drafts; open-data licence changes",
         )
     )
