@@ -14,8 +14,10 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 
 from ikone.accounts import demo as accounts_demo
 from ikone.core.search.embeddings import embed_documents
@@ -63,10 +65,14 @@ def test_no_test_place_is_in_the_development_set():
 
 
 @pytest.fixture(scope="module")
-def demo_catalogue(django_db_setup, django_db_blocker):
+def demo_catalogue(django_db_setup, django_db_blocker, tmp_path_factory):
     """The full directory, the demo organisations, model projects, profiles,
-    adoptions and peers, indexed and embedded, once for the module."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    adoptions and peers, indexed and embedded, once for the module. Its own
+    vector files and empty caches: a module fixture runs outside the
+    per-test settings, where another module's snapshot could be read."""
+    vectors = override_settings(SEARCH_VECTORS_DIR=tmp_path_factory.mktemp("vectors"))
+    cache.clear()
+    with vectors, django_db_blocker.unblock(), transaction.atomic():
         out = io.StringIO()
         call_command("import_municipalities", stdout=out)
         accounts_demo.seed_demo_accounts(stdout=out)
