@@ -12,14 +12,19 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from ikone.core.search.embeddings import embed_missing
 from ikone.qa.retrieval.blind import evaluate_test, evaluate_unanswerable, load_test
 from tests.demo_world import seed_demo_world
 
 SEARCH_DOC = Path(__file__).resolve().parents[2] / "docs" / "search.md"
-RECORDED = re.compile(r"Testsatz-Recall@5 \(kombiniert\): \*\*(\d\.\d{3})\*\*")
+# The lexical half ranks with each database's own full-text search, so the
+# figure is recorded per database ("…, PostgreSQL" for PostgreSQL).
+RECORDED = {
+    "sqlite": re.compile(r"Testsatz-Recall@5 \(kombiniert\): \*\*(\d\.\d{3})\*\*"),
+    "postgresql": re.compile(r"Testsatz-Recall@5 \(kombiniert, PostgreSQL\): \*\*(\d\.\d{3})\*\*"),
+}
 TOLERANCE = 0.03
 
 
@@ -65,7 +70,7 @@ def test_every_named_section_faq_and_question_exists_in_the_demo_data(evaluated)
 
 
 def test_combined_recall_at_5_stays_at_the_recorded_figure(evaluated):
-    match = RECORDED.search(SEARCH_DOC.read_text(encoding="utf-8"))
+    match = RECORDED[connection.vendor].search(SEARCH_DOC.read_text(encoding="utf-8"))
     assert match, "docs/search.md records the test-set recall@5 of the combined ranking"
     recorded = float(match.group(1))
     scores = {score.method: score for score in evaluated[0]}
