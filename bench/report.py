@@ -112,6 +112,23 @@ def markdown(report: dict[str, Any]) -> str:
             f"| {c8['rps']} | {entry['share_of_floor']:.0%} | {verdict} |"
         )
     lines += memory_lines(report)
+    lcp = report["start_page_lcp"]
+    measured = (
+        f"median {lcp['median_ms']} ms, slowest {lcp['max_ms']} ms of {lcp['runs']} first visits"
+        if "median_ms" in lcp
+        else f"not measured: {lcp['skipped']}"
+    )
+    worker = report["background_worker"]
+    lines += [
+        "",
+        f"Start page LCP, headless Chromium, no throttling: {measured} "
+        f"(budget {lcp['budget_ms']} ms) – {'ok' if lcp['ok'] else 'BROKEN'}",
+        "",
+        f"Background worker (`ikone db_worker --batch`, {worker['documents_embedded']} documents "
+        f"embedded, snapshot, re-index): peak RSS {worker['peak_rss_mb']} MB in "
+        f"{worker['seconds']} s (budget {worker['budget_mb']} MB) – "
+        f"{'ok' if worker['ok'] else 'BROKEN'}",
+    ]
     imported = report["import_municipalities"]
     lines += [
         "",

@@ -58,6 +58,8 @@ from memory import worker_memory  # noqa: E402
 from pdf_export import time_pdf_export  # noqa: E402
 from report import Result, check, load_budgets, markdown, page_budget  # noqa: E402
 from scenarios import FLOOR, LIVENESS, SCENARIOS, Scenario  # noqa: E402
+from start_page_lcp import measure_lcp  # noqa: E402
+from task_worker import measure_worker  # noqa: E402
 
 # ---------------------------------------------------------------------------
 # In-process: sessions and query counts
@@ -246,6 +248,15 @@ def main() -> int:
         liveness = measure(LIVENESS, port, cookies, slug)
         results = [measure(scenario, port, cookies, slug) for scenario in SCENARIOS]
         memory = memory_report(master_pid, budgets)
+        print("Start page LCP in headless Chromium …")
+        lcp = measure_lcp(f"http://{HOST}:{port}")
+    lcp_budget = budgets["start_page_lcp"]["max_ms"]
+    lcp["budget_ms"] = lcp_budget
+    lcp["ok"] = "median_ms" in lcp and lcp["median_ms"] <= lcp_budget
+    print("Peak memory of a background worker embedding documents …")
+    worker = measure_worker(environment)
+    worker["budget_mb"] = budgets["background_worker"]["max_rss_mb"]
+    worker["ok"] = worker["peak_rss_mb"] <= worker["budget_mb"]
     for result in [floor, liveness, *results]:
         result.share_of_floor = round(result.c8["rps"] / floor.c8["rps"], 3)
     for result in results:
@@ -269,6 +280,8 @@ def main() -> int:
         "floor": asdict(floor),
         "liveness": asdict(liveness),
         "memory": memory,
+        "start_page_lcp": lcp,
+        "background_worker": worker,
         "pages": [asdict(result) for result in results],
         "import_municipalities": {
             "seconds": seconds,
@@ -285,12 +298,16 @@ def main() -> int:
     if (
         broken
         or not memory["ok"]
+        or not lcp["ok"]
+        or not worker["ok"]
         or not report["import_municipalities"]["ok"]
         or not pdf_export["ok"]
     ):
         print(
             f"Budget broken: {len(broken)} page(s)"
             + ("" if memory["ok"] else ", worker memory")
+            + ("" if lcp["ok"] else ", start page LCP")
+            + ("" if worker["ok"] else ", background worker memory")
             + ("" if seconds <= import_budget else ", import")
             + ("" if pdf_export["ok"] else ", PDF export")
         )
