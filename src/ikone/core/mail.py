@@ -38,6 +38,7 @@ import hashlib
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -166,16 +167,14 @@ def _reserve(key: str, kind: str) -> bool:
     return True
 
 
-def _message(mail: Mail, recipient: Recipient, renderer: Renderer, key: str) -> EmailMessage:
+def _message(mail: Mail, recipient: Recipient, renderer: Renderer) -> EmailMessage:
     subject, body = renderer(language_of(recipient))
-    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip("> ") or "ikone.invalid"
     message = EmailMessage(
         subject,
         body,
         None,
         [address_of(recipient)],
         reply_to=[mail.reply_to] if mail.reply_to else None,
-        headers={IDEMPOTENCY_HEADER: key, "Message-ID": f"<{key}@{domain}>"},
     )
     for attachment in mail.attachments:
         message.attach(attachment.filename, attachment.content, attachment.mimetype)
@@ -205,19 +204,34 @@ def send(mail: Mail) -> int:
     sent = 0
     for recipient in recipients:
         key = recipient_key(mail, address_of(recipient))
-        if not _reserve(key, mail.kind):
-            continue
-        try:
-            _message(mail, recipient, renderer, key).send()
-        except BaseException:
-            # The server did not take it: a retry may send it.
-            OutgoingMail.objects.filter(key=key).delete()
-            raise
-        OutgoingMail.objects.filter(key=key).update(
-            state=OutgoingMail.State.SENT, sent_at=timezone.now()
-        )
-        sent += 1
+        if send_once(key, mail.kind, partial(_message, mail, recipient, renderer)):
+            sent += 1
     return sent
+
+
+def send_once(key: str, kind: str, make: Callable[[], EmailMessage]) -> bool:
+    """Send the message `make()` builds unless `key` was recorded already;
+    True if it was sent now. The one place where IKONE hands a message to
+    the mail server: `send` uses it for its mails, the allauth adapter for
+    the account mails allauth renders itself. The key is recorded (and,
+    outside a transaction, committed) before sending and released if the
+    server refuses, so a retry may send it."""
+    if not _reserve(key, kind):
+        return False
+    try:
+        message = make()
+        domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip("> ") or "ikone.invalid"
+        message.extra_headers[IDEMPOTENCY_HEADER] = key
+        message.extra_headers["Message-ID"] = f"<{key}@{domain}>"
+        message.send()
+    except BaseException:
+        # The server did not take it: a retry may send it.
+        OutgoingMail.objects.filter(key=key).delete()
+        raise
+    OutgoingMail.objects.filter(key=key).update(
+        state=OutgoingMail.State.SENT, sent_at=timezone.now()
+    )
+    return True
 
 
 def _as_mails(built: Mail | Iterable[Mail] | None) -> list[Mail]:
