@@ -28,15 +28,17 @@ Dotted paths are resolved only when a figure is counted.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
 from django.db.models import Aggregate, Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 
-from ikone.core.datetimes import berlin_datetime
+from ikone.core.datetimes import berlin_date, berlin_datetime
 from ikone.core.registry import Registry
 
 RECORD_LIMIT = 500
@@ -93,6 +95,106 @@ def of_organizations(
     if organization_ids is None:
         return Q()
     return Q(**{f"{field_name}__in": list(organization_ids)})
+
+
+def item_records(
+    rows: QuerySet[Any],
+    organization_ids: Sequence[int] | None,
+    *,
+    title: str,
+    url_name: str,
+    url_field: str = "pk",
+    url_kwarg: str = "pk",
+    title_labels: Mapping[Any, Any] | None = None,
+    detail: str = "status",
+    detail_labels: Mapping[Any, Any] | None = None,
+    date_field: str = "created_at",
+) -> list[Record]:
+    """The list behind an `Engagement` that counts items (questions,
+    requests, adoptions): one `Record` per row of these organisations,
+    newest first, in one query. `title` and `detail` name the fields shown
+    (with their choice labels when given), `url_field` the value
+    `url_name` is reversed with. Only the named fields are read, so an app
+    decides what coordinators see (a request's topic, never its text)."""
+    values = (
+        rows.filter(of_organizations(organization_ids), organization__isnull=False)
+        .order_by(f"-{date_field}", "-pk")
+        .values_list(title, url_field, "organization_id", date_field, detail)
+    )
+    titles, details = title_labels or {}, detail_labels or {}
+    return [
+        Record(
+            title=str(titles.get(shown, shown)) if titles else shown,
+            organization_id=organization_id,
+            when=berlin_date(when),
+            detail=str(details.get(state, state)),
+            url=reverse(url_name, kwargs={url_kwarg: link}),
+        )
+        for shown, link, organization_id, when, state in values
+    ]
+
+
+@dataclass(frozen=True)
+class Items:
+    """An app's countable items (questions asked, requests received,
+    solutions adopted) as one `Engagement`: `rows(period)` selects them;
+    `per_organization` counts them per organisation and `records` lists
+    them (`item_records` with the fields named here). The app exposes both
+    methods under module names for the Engagement's dotted paths."""
+
+    rows: Callable[[Period], QuerySet[Any]]
+    title: str
+    url_name: str
+    url_field: str = "pk"
+    url_kwarg: str = "pk"
+    title_labels: Mapping[Any, Any] | None = None
+    detail_labels: Mapping[Any, Any] | None = None
+
+    def per_organization(self, period: Period) -> dict[int, int]:
+        return count_per_organization(self.rows(period))
+
+    def records(self, period: Period, organization_ids: Sequence[int] | None) -> list[Record]:
+        return item_records(
+            self.rows(period),
+            organization_ids,
+            title=self.title,
+            url_name=self.url_name,
+            url_field=self.url_field,
+            url_kwarg=self.url_kwarg,
+            title_labels=self.title_labels,
+            detail_labels=self.detail_labels,
+        )
+
+
+def per_month(
+    rows: QuerySet[Any],
+    date_field: str,
+    series: Sequence[tuple[str, Aggregate]],
+    organization_ids: Sequence[int] | None,
+    *,
+    row_label: str,
+) -> ChartData:
+    """A chart of one row per month of `date_field` (months of the active
+    time zone, Europe/Berlin) and one column per series (label, what to
+    count), of these organisations when given; one query."""
+    names = [f"series_{position}" for position in range(len(series))]
+    grouped = (
+        rows.filter(of_organizations(organization_ids))
+        .annotate(month=TruncMonth(date_field))
+        .values("month")
+        .annotate(
+            **{name: aggregate for name, (_label, aggregate) in zip(names, series, strict=True)}
+        )
+        .order_by("month")
+    )
+    return ChartData(
+        row_label=row_label,
+        series=[label for label, _aggregate in series],
+        rows=[
+            (f"{row['month'].year:04d}-{row['month'].month:02d}", [row[name] for name in names])
+            for row in grouped
+        ],
+    )
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +27,7 @@ from ikone.core.figures import (
     Total,
     count_per_organization,
     of_organizations,
+    per_month,
 )
 from ikone.events.models import EventStatus, Registration, RegistrationStatus
 
@@ -92,24 +92,15 @@ def participation_per_month(
 ) -> ChartData:
     """Per month of the event (Europe/Berlin): people and administrations
     (of these organisations, when given)."""
-    rows = (
-        _attended(period)
-        .filter(of_organizations(organization_ids))
-        .annotate(month=TruncMonth("event__starts_at"))
-        .values("month")
-        .annotate(people=Count("pk"), organizations=Count("organization_id", distinct=True))
-        .order_by("month")
-    )
-    return ChartData(
-        row_label=_("Monat"),
-        series=[_("Teilnehmende"), _("Verwaltungen")],
-        rows=[
-            (
-                f"{row['month'].year:04d}-{row['month'].month:02d}",
-                [row["people"], row["organizations"]],
-            )
-            for row in rows
+    return per_month(
+        _attended(period),
+        "event__starts_at",
+        [
+            (_("Teilnehmende"), Count("pk")),
+            (_("Verwaltungen"), Count("organization_id", distinct=True)),
         ],
+        organization_ids,
+        row_label=_("Monat"),
     )
 
 

@@ -11,19 +11,16 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from django.db.models import Count, Q, QuerySet
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ikone.core.datetimes import berlin_date
 from ikone.core.figures import (
     Chart,
     ChartData,
     Engagement,
+    Items,
     Period,
-    Record,
     Total,
-    count_per_organization,
     of_organizations,
 )
 from ikone.qa.models import Question, QuestionStatus
@@ -36,27 +33,13 @@ def _asked(period: Period) -> QuerySet[Question]:
     return Question.objects.filter(period.q("created_at")).order_by()
 
 
-def asked_per_organization(period: Period) -> dict[int, int]:
-    """Questions asked by each organisation in the period (one query)."""
-    return count_per_organization(_asked(period))
-
-
-def asked_records(period: Period, organization_ids: Sequence[int] | None) -> list[Record]:
-    """The questions, newest first, with their status."""
-    rows = _asked(period).filter(of_organizations(organization_ids), organization__isnull=False)
-    labels = dict(QuestionStatus.choices)
-    return [
-        Record(
-            title=title,
-            organization_id=organization_id,
-            when=berlin_date(created_at),
-            detail=str(labels.get(status, status)),
-            url=reverse("qa:detail", kwargs={"pk": pk}),
-        )
-        for pk, title, organization_id, created_at, status in rows.order_by(
-            "-created_at", "-pk"
-        ).values_list("pk", "title", "organization_id", "created_at", "status")
-    ]
+# Questions asked by each organisation in the period (one query) and the
+# list behind it: the questions, newest first, with their status.
+ASKED = Items(
+    _asked, title="title", url_name="qa:detail", detail_labels=dict(QuestionStatus.choices)
+)
+asked_per_organization = ASKED.per_organization
+asked_records = ASKED.records
 
 
 def open_questions(period: Period) -> int:

@@ -9,20 +9,14 @@ figure names the solution and links to it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from django.db.models import QuerySet
-from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
-from ikone.core.datetimes import berlin_date
 from ikone.core.figures import (
     Engagement,
+    Items,
     Period,
-    Record,
     Total,
-    count_per_organization,
-    of_organizations,
 )
 from ikone.solutions.models import Adoption, Solution
 from ikone.solutions.models.choices import AdoptionStatus, ReviewState
@@ -37,29 +31,18 @@ def _adopted(period: Period) -> QuerySet[Adoption]:
     )
 
 
-def adopted_per_organization(period: Period) -> dict[int, int]:
-    """Solutions each organisation adopted in the period (one query)."""
-    return count_per_organization(_adopted(period))
-
-
-def adopted_records(period: Period, organization_ids: Sequence[int] | None) -> list[Record]:
-    """The adoptions, newest first, with their state."""
-    rows = _adopted(period).filter(of_organizations(organization_ids))
-    labels = dict(AdoptionStatus.choices)
-    return [
-        Record(
-            title=title,
-            organization_id=organization_id,
-            when=berlin_date(created_at),
-            detail=str(labels.get(status, status)),
-            url=reverse("solutions:detail", kwargs={"slug": slug}),
-        )
-        for title, slug, organization_id, created_at, status in rows.order_by(
-            "-created_at", "-pk"
-        ).values_list(
-            "solution__title", "solution__slug", "organization_id", "created_at", "status"
-        )
-    ]
+# Solutions each organisation adopted in the period (one query) and the
+# list behind it: the adoptions, newest first, with their state.
+ADOPTED = Items(
+    _adopted,
+    title="solution__title",
+    url_name="solutions:detail",
+    url_field="solution__slug",
+    url_kwarg="slug",
+    detail_labels=dict(AdoptionStatus.choices),
+)
+adopted_per_organization = ADOPTED.per_organization
+adopted_records = ADOPTED.records
 
 
 def solutions_shared(period: Period) -> int:

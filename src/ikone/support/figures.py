@@ -16,21 +16,17 @@ import statistics
 from collections.abc import Sequence
 
 from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import TruncMonth
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ikone.core.datetimes import berlin_date
 from ikone.core.figures import (
     Chart,
     ChartData,
     Engagement,
+    Items,
     Period,
-    Record,
     Total,
-    count_per_organization,
-    of_organizations,
+    per_month,
 )
 from ikone.support.models import SupportRequest, Topic
 from ikone.support.workflow import Status
@@ -40,27 +36,17 @@ def _received(period: Period) -> QuerySet[SupportRequest]:
     return SupportRequest.objects.filter(period.q("created_at")).order_by()
 
 
-def requests_per_organization(period: Period) -> dict[int, int]:
-    """Requests each organisation made in the period (one query)."""
-    return count_per_organization(_received(period))
-
-
-def request_records(period: Period, organization_ids: Sequence[int] | None) -> list[Record]:
-    """The requests, newest first: topic, status and date, no content."""
-    rows = _received(period).filter(of_organizations(organization_ids), organization__isnull=False)
-    topics, statuses = dict(Topic.choices), dict(Status.choices)
-    return [
-        Record(
-            title=str(topics.get(topic, topic)),
-            organization_id=organization_id,
-            when=berlin_date(created_at),
-            detail=str(statuses.get(status, status)),
-            url=reverse("support:detail", kwargs={"pk": pk}),
-        )
-        for pk, topic, organization_id, created_at, status in rows.order_by(
-            "-created_at", "-pk"
-        ).values_list("pk", "topic", "organization_id", "created_at", "status")
-    ]
+# Requests each organisation made in the period (one query) and the list
+# behind it: newest first, topic, status and date, never the content.
+REQUESTS = Items(
+    _received,
+    title="topic",
+    title_labels=dict(Topic.choices),
+    url_name="support:detail",
+    detail_labels=dict(Status.choices),
+)
+requests_per_organization = REQUESTS.per_organization
+request_records = REQUESTS.records
 
 
 def requests_received(period: Period) -> int:
@@ -98,27 +84,15 @@ def median_resolution(period: Period) -> dt.timedelta | None:
 def volume_per_month(period: Period, organization_ids: Sequence[int] | None = None) -> ChartData:
     """Per month of receipt (Europe/Berlin): requests of members and of
     non-members (one query)."""
-    rows = (
-        _received(period)
-        .filter(of_organizations(organization_ids))
-        .annotate(month=TruncMonth("created_at"))  # months of the active zone, Berlin
-        .values("month")
-        .annotate(
-            members=Count("pk", filter=Q(is_member=True)),
-            others=Count("pk", filter=Q(is_member=False)),
-        )
-        .order_by("month")
-    )
-    return ChartData(
-        row_label=_("Monat"),
-        series=[_("von Mitgliedern"), _("von Nichtmitgliedern")],
-        rows=[
-            (
-                f"{row['month'].year:04d}-{row['month'].month:02d}",
-                [row["members"], row["others"]],
-            )
-            for row in rows
+    return per_month(
+        _received(period),
+        "created_at",
+        [
+            (_("von Mitgliedern"), Count("pk", filter=Q(is_member=True))),
+            (_("von Nichtmitgliedern"), Count("pk", filter=Q(is_member=False))),
         ],
+        organization_ids,
+        row_label=_("Monat"),
     )
 
 
