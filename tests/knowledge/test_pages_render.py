@@ -107,6 +107,27 @@ def test_start_page_offers_the_account_instead_of_sign_up_when_signed_in(client,
     assert "Kostenlos registrieren" not in html
 
 
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_start_page_offers_the_contact_form_in_its_main_part(client, home, signed_in):
+    """Not only the footer: a visible action in the start page's hero leads
+    to /kontakt/, for visitors and signed-in people, in both languages."""
+    if signed_in:
+        from tests.core.helpers import make_user
+
+        client.force_login(make_user("person@example.org"))
+    contact = reverse("support:contact")
+
+    hero = _main(client.get("/").content.decode()).split("</section>", 1)[0]
+    assert re.search(
+        rf'<a [^>]*href="{contact}"[^>]*>\s*<span[^>]*>Kontakt aufnehmen</span>', hero
+    )
+
+    english = _main(client.get("/en/").content.decode()).split("</section>", 1)[0]
+    assert re.search(
+        r'<a [^>]*href="/en/kontakt/"[^>]*>\s*<span[^>]*>Get in touch</span>', english
+    )
+
+
 def test_standard_page_shows_breadcrumbs_to_the_start_page(client, home):
     html = client.get("/impressum/").content.decode()
 
