@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 
 from ikone.core.pagecache import memo, tables
@@ -250,6 +250,60 @@ def test_a_memo_is_computed_again_after_its_table_changed(db):
     EventFactory(title="Zweiter")
     assert memo.get_or_compute("test-titles", titles) == ["Erster", "Zweiter"]
     assert len(calls) == 2
+
+
+def _event_titles() -> list[str]:
+    return sorted(EventFactory._meta.model.objects.values_list("title", flat=True))
+
+
+def test_a_memo_made_in_a_transaction_that_rolls_back_is_not_served(db):
+    """A write replaces the token at once, so a memo computed after it in the
+    same transaction notes the new token; the rollback must outdate it."""
+    with pytest.raises(RuntimeError), transaction.atomic():
+        EventFactory(title="Nie übernommen")
+        assert memo.get_or_compute("test-rollback", _event_titles) == ["Nie übernommen"]
+        raise RuntimeError("the request failed")
+    assert memo.get_or_compute("test-rollback", _event_titles) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_memo_made_in_a_whole_transaction_that_rolls_back_is_not_served():
+    """The same without a surrounding test transaction: the outermost
+    atomic block rolls back (`connection.rollback`, not a savepoint), as a
+    failed view's `transaction.atomic()` does."""
+    with pytest.raises(RuntimeError), transaction.atomic():
+        EventFactory(title="Nie übernommen")
+        assert memo.get_or_compute("test-rollback", _event_titles) == ["Nie übernommen"]
+        raise RuntimeError("the request failed")
+    assert not connection.in_atomic_block
+    assert memo.get_or_compute("test-rollback", _event_titles) == []
+
+
+def test_a_page_rendered_in_a_transaction_that_rolls_back_is_not_served(db, client):
+    url = "/veranstaltungen/"
+    with pytest.raises(RuntimeError), transaction.atomic():
+        EventFactory(title="Workshop, der nie stattfand")
+        assert "Workshop, der nie stattfand" in _cached_twice(client, url)
+        raise RuntimeError("the request failed")
+    after = _get(client, url)
+    assert after[STATE_HEADER] == "miss"
+    assert "Workshop, der nie stattfand" not in after.content.decode()
+
+
+def test_a_transaction_that_only_reads_keeps_its_memo_and_page(db, client):
+    EventFactory(title="Erster")
+    calls = []
+
+    def titles() -> list[str]:
+        calls.append(1)
+        return _event_titles()
+
+    with transaction.atomic():
+        assert memo.get_or_compute("test-read-only", titles) == ["Erster"]
+        _cached_twice(client, "/veranstaltungen/")
+    assert memo.get_or_compute("test-read-only", titles) == ["Erster"]
+    assert len(calls) == 1
+    assert _get(client, "/veranstaltungen/")[STATE_HEADER] == "hit"
 
 
 def test_a_token_lost_from_the_cache_counts_as_a_change(db):

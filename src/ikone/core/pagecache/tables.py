@@ -4,11 +4,13 @@ Every database connection of every process (web workers, the task worker,
 management commands) runs its statements through `track_statement`: a write
 (INSERT, UPDATE, DELETE, also bulk ones and raw SQL, which model signals
 would miss) replaces the version token of its table right after the
-statement and again when the transaction commits. While a `Recording` is
-open, reads note the token each table had *before* the statement ran. Output
-computed under a recording stays valid exactly as long as every noted token
-is unchanged, so a page can never outlive a change of what it was built
-from; a missing token (evicted, cache restarted) counts as changed.
+statement and again when the transaction commits or rolls back (output
+made from rows that were rolled back must not stay valid). While a
+`Recording` is open, reads note the token each table had *before* the
+statement ran. Output computed under a recording stays valid exactly as
+long as every noted token is unchanged, so a page can never outlive a
+change of what it was built from; a missing token (evicted, cache
+restarted) counts as changed.
 
 The tokens live in the `page_versions` cache: Redis in production, shared by
 all processes; without Redis a file cache in IKONE_DATA_DIR, which the web
@@ -18,6 +20,7 @@ server, the task worker and commands on one machine share as well.
 from __future__ import annotations
 
 import contextvars
+import functools
 import re
 import secrets
 from collections.abc import Callable, Iterable, Iterator
@@ -190,7 +193,52 @@ def track_statement(
     return result
 
 
+def written_in_transaction(connection: Any) -> set[str]:
+    """The tables the connection's open transaction has written so far."""
+    found: set[str] = set()
+    for _savepoints, callback, _robust in connection.run_on_commit:
+        if isinstance(callback, _ReplaceOnCommit):
+            found |= callback.tables
+    return found
+
+
+def _replacing_on_rollback(connection: Any, method: Callable[..., Any]) -> Callable[..., Any]:
+    """`rollback` / `savepoint_rollback` of the connection, replacing the
+    tokens of every table its transaction wrote. A write replaces its
+    table's token at once, so output computed later in the same transaction
+    (a memo, a page rendered inside a test's or a view's atomic block) notes
+    the new token and shows rows that are not committed. The commit replaces
+    the token again; a rollback discards the on-commit callback, and without
+    this the output would stay valid until the next write to its tables,
+    showing data that never existed. All tables of the transaction, not only
+    the savepoint's: writes inside a savepoint are merged into the
+    transaction's one callback (a rollback is rare, outdating a little more
+    costs one rendering)."""
+
+    @functools.wraps(method)
+    def rollback(*args: Any, **kwargs: Any) -> Any:
+        written = written_in_transaction(connection)
+        try:
+            return method(*args, **kwargs)
+        finally:
+            if written:
+                replace_tokens(written)
+
+    return rollback
+
+
 def install(sender: Any = None, connection: Any = None, **kwargs: Any) -> None:
-    """Put the hook on a connection (the `connection_created` signal)."""
-    if connection is not None and track_statement not in connection.execute_wrappers:
+    """Put the hook on a connection (the `connection_created` signal), and
+    the token replacement on its rollbacks: Django has no rollback signal,
+    so the connection's two rollback methods are wrapped, once per
+    connection object (the signal comes again after each reconnect)."""
+    if connection is None:
+        return
+    if track_statement not in connection.execute_wrappers:
         connection.execute_wrappers.append(track_statement)
+    if not getattr(connection, "_ikone_rollback_hook", False):
+        connection.rollback = _replacing_on_rollback(connection, connection.rollback)
+        connection.savepoint_rollback = _replacing_on_rollback(
+            connection, connection.savepoint_rollback
+        )
+        connection._ikone_rollback_hook = True
