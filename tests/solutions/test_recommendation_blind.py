@@ -107,12 +107,6 @@ def test_every_reason_shown_is_true(test_reports):
     assert peers.reasons.false == []
 
 
-@pytest.mark.xfail(
-    reason="Order-dependent in the full suite (0.125-0.206 after the other modules, "
-    "0.331 alone and after the solutions modules); cause not found yet - first item "
-    "for the next session (closing note of 2026-12-04 night)",
-    strict=False,
-)
 def test_recommendation_precision_stays_at_the_recorded_figure(test_reports):
     figure = recorded(RECORDED_RECOMMENDATIONS)
     assert test_reports[0].precision_at_5 >= figure - TOLERANCE
