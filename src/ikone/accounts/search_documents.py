@@ -23,6 +23,7 @@ def _organization(obj: Any) -> DocumentData:
 register(
     Provider(
         kind="organization",
+        directory=True,
         label=_("Organisation"),
         label_plural=_("Organisationen"),
         model="accounts.Organization",

@@ -104,6 +104,7 @@ register(
         position=12,
         listed=False,
         passages=True,
+        listed_as="call_section",
     )
 )
 
@@ -145,5 +146,6 @@ register(
         position=13,
         listed=False,
         passages=True,
+        listed_as="call",
     )
 )

@@ -25,6 +25,7 @@ def _municipality(obj: Any) -> DocumentData:
 register(
     Provider(
         kind="municipality",
+        directory=True,
         label=_("Kommune"),
         label_plural=_("Kommunen"),
         model="municipalities.Municipality",

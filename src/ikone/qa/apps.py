@@ -17,12 +17,14 @@ class QaConfig(AppConfig):
         from ikone.qa import export_parts, receivers
         from ikone.qa import notifications as qa_notifications
         from ikone.qa.figures import FIGURES
-        from ikone.qa.retrieval.site_answers import answers_for_search
+        from ikone.qa.retrieval.site_answers import answers_for_search, rank_for_search
         from ikone.qa.views.faq import call_faq
 
         call_amended.connect(receivers.flag_answers_on_amendment, dispatch_uid="qa.flag_answers")
         # Question-like queries on /suche/ get the answering passages first.
         search_registry.register_answerer(answers_for_search)
+        # ... and their result list in the same hybrid order (issue 16.4).
+        search_registry.register_ranker(rank_for_search)
         # The call's FAQ page lives below the call: /foerderaufrufe/<slug>/faq/.
         subpages.register(path("<slug:slug>/faq/", call_faq, name="faq"))
         audit.register_targets("qa.question", "qa.answer", "qa.faqentry")

@@ -65,6 +65,13 @@ class Provider:
     listed: bool = True
     # `document` returns a list of passages (object ids from `passage_id`).
     passages: bool = False
+    # For passages: the kind of the listed document they belong to (its
+    # object id is the part of theirs before the separator), which the
+    # search page shows when a passage ranks (e.g. "call_section").
+    listed_as: str = ""
+    # Directory entries (places, organisations) are what a query naming
+    # them looks for; for a question they follow the things that answer it.
+    directory: bool = False
 
     def model_class(self) -> type[models.Model] | None:
         from django.apps import apps
@@ -167,3 +174,21 @@ ANSWERERS: Registry[Answerer] = Registry(
 
 def register_answerer(answerer: Answerer) -> Answerer:
     return ANSWERERS.register(answerer)
+
+
+# (audience, query) → ids of documents best first by the hybrid ranking
+# (lexical + semantic, fused), or None when the query is not one to rank
+# that way (no question, or it names a place the directory should lead
+# with). The ids may be passages and unchecked semantic candidates: the
+# site search maps them to the listed documents the audience may see.
+Ranker = Callable[[Any, str], list[int] | None]
+
+RANKERS: Registry[Ranker] = Registry(
+    "Search rankers",
+    key=lambda ranker: f"{ranker.__module__}.{ranker.__qualname__}",
+    describe=lambda ranker: f"{ranker.__module__}.{ranker.__qualname__}",
+)
+
+
+def register_ranker(ranker: Ranker) -> Ranker:
+    return RANKERS.register(ranker)

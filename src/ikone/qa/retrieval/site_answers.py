@@ -10,6 +10,9 @@ Registered with core's search in `QaConfig.ready()`.
 
 from __future__ import annotations
 
+import threading
+import time
+
 from django.db.models import Q
 
 from ikone.core.search.audience import Audience
@@ -17,7 +20,7 @@ from ikone.core.search.models import SearchDocument
 from ikone.core.search.registry import AnswerHit
 from ikone.core.search.text import tokens
 from ikone.qa.retrieval.answers import answer_of
-from ikone.qa.retrieval.suggestions import QUESTION_KINDS, SECTION_KINDS, ranked
+from ikone.qa.retrieval.suggestions import QUESTION_KINDS, SECTION_KINDS, Ranking, ranked
 from ikone.qa.retrieval.understanding import understand
 
 ANSWERS = 3
@@ -63,6 +66,12 @@ QUESTION_WORDS = frozenset(
 )
 MIN_WORDS = 3
 PLACE_DIRECTORY = ("municipality",)
+ANSWER_KINDS = (*QUESTION_KINDS, *SECTION_KINDS)
+# The list and the answers of one search rank the same query: the site
+# search asks the ranker first, which leaves its ranking for the answerer
+# of the same thread to take (once, and only moments later).
+_REUSE_SECONDS = 2.0
+_handover = threading.local()
 
 
 def is_question(query: str) -> bool:
@@ -84,11 +93,35 @@ def names_place(query: str) -> bool:
     return SearchDocument.objects.filter(condition, kind__in=PLACE_DIRECTORY).exists()
 
 
-def answers_for_search(audience: Audience, query: str) -> list[AnswerHit]:
+def _hybrid(audience: Audience, query: str, *, hand_over: bool) -> Ranking | None:
+    """The hybrid ranking of a question-like query that names no place
+    (None otherwise); `hand_over` leaves it for the answerer of the same
+    search, which otherwise takes a ranking left for it."""
+    key = (audience, query)
+    left = getattr(_handover, "ranking", None)
+    _handover.ranking = None
+    if left is not None and left[1] == key and time.monotonic() - left[0] < _REUSE_SECONDS:
+        return left[2]
     if not is_question(query) or names_place(query):
-        return []
-    result = ranked(query, audience=audience, kinds=(*QUESTION_KINDS, *SECTION_KINDS))
-    if not result.confident:
+        return None
+    result = ranked(query, audience=audience, kinds=ANSWER_KINDS)
+    if hand_over:
+        _handover.ranking = (time.monotonic(), key, result)
+    return result
+
+
+def rank_for_search(audience: Audience, query: str) -> list[int] | None:
+    """The site search's list order for a question-like query (registered
+    as core's "Search ranker"): the same hybrid ranking as the suggestions,
+    semantic candidates from cosine 0.2 on as there (the answers above the
+    list need the stricter confidence rule)."""
+    result = _hybrid(audience, query, hand_over=True)
+    return None if result is None else result.ids
+
+
+def answers_for_search(audience: Audience, query: str) -> list[AnswerHit]:
+    result = _hybrid(audience, query, hand_over=False)
+    if result is None or not result.confident:
         return []
     top = result.ids[: ANSWERS * 4]
     documents = {

@@ -20,6 +20,10 @@ class Query:
     kinds: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     suggestible_only: bool = False
+    # Only these documents (which of a hybrid ranking's candidates also
+    # match the words), or all but these (the rest of a hybrid list).
+    ids: tuple[int, ...] = ()
+    exclude_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,12 @@ class DatabaseBackend(SearchBackend):
         if query.suggestible_only:
             clauses.append("d.suggestible = %s")
             params.append(True)
+        if query.ids:
+            clauses.append(f"d.id IN ({', '.join(['%s'] * len(query.ids))})")
+            params += list(query.ids)
+        if query.exclude_ids:
+            clauses.append(f"d.id NOT IN ({', '.join(['%s'] * len(query.exclude_ids))})")
+            params += list(query.exclude_ids)
         return source, " AND ".join(clauses), params
 
     def search(self, query: Query, *, limit: int, offset: int = 0) -> list[Hit]:

@@ -84,6 +84,12 @@ class OpenSearchBackend(SearchBackend):
             filters.append({"terms": {"group": list(query.groups)}})
         if query.suggestible_only:
             filters.append({"term": {"suggestible": True}})
+        if query.ids:
+            filters.append({"ids": {"values": [str(pk) for pk in query.ids]}})
+        if query.exclude_ids:
+            filters.append(
+                {"bool": {"must_not": {"ids": {"values": [str(pk) for pk in query.exclude_ids]}}}}
+            )
         return filters
 
     def _body(self, query: Query, *, with_kinds: bool) -> dict[str, Any]:
