@@ -11,11 +11,18 @@ from django.urls import reverse
 from ikone.core.datetimes import iso
 from ikone.core.search.audience import ANONYMOUS
 from ikone.core.search.embeddings import embed_documents
+from ikone.core.search.models import SearchDocument
 from ikone.core.search.text import best_sentence
 from ikone.qa.models import SynonymGroup
+from ikone.qa.retrieval import ranking
 from ikone.qa.retrieval.answers import answer_of
 from ikone.qa.retrieval.compounds import split
-from ikone.qa.retrieval.suggestions import suggest
+from ikone.qa.retrieval.suggestions import (
+    SECTION_KINDS,
+    _has_vectors,
+    lexically_confident,
+    suggest,
+)
 from ikone.qa.retrieval.understanding import KNOWLEDGE, named_calls, satisfies, understand
 from tests.accounts.fixtures import *  # noqa: F403
 from tests.search.conftest import put
@@ -129,3 +136,45 @@ def test_coordinators_edit_the_thesaurus_and_a_stale_form_is_refused(client_for)
     assert "Topf, Kasse" in stale.content.decode()
     one = client.post(url, {"expressions": "Topf", "seen_updated_at": ""})
     assert "mindestens zwei" in one.content.decode()
+
+
+def test_without_sentence_vectors_a_strong_lexical_match_is_still_shown(client):
+    """A fresh install before the background worker ran: no vectors at all.
+    Half of the question's own words (at least two) in the best candidate
+    make it confident; a weak match still shows nothing."""
+    put(
+        "call_passage",
+        "1:1",
+        "3.2 Kommunen in Haushaltsnotlage",
+        "Kommunen in einer Haushaltsnotlage erhalten bis zu 90 % Förderung.",
+        group="call:1",
+        suggestible=True,
+    )
+    assert not SearchDocument.objects.exclude(embedding=None).exists()
+    found = suggest(audience=ANONYMOUS, title="Förderung für Kommunen in Haushaltsnotlage?")
+    assert found.confident and found.sections
+    assert found.sections[0].title == "3.2 Kommunen in Haushaltsnotlage"
+    response = client.get(
+        "/fragen/vorschlaege/", {"title": "Förderung für Kommunen in Haushaltsnotlage?"}
+    )
+    assert "3.2 Kommunen in Haushaltsnotlage" in response.content.decode()
+    weak = suggest(audience=ANONYMOUS, title="Wann holt die Kommune den Sperrmüll im Ortsteil ab?")
+    assert not weak and not weak.confident
+    assert lexically_confident(
+        "Haushaltsnotlage Förderung Kommunen", found.sections[0].document_id
+    )
+    assert not lexically_confident("Haushaltsnotlage", found.sections[0].document_id)
+
+
+def test_with_sentence_vectors_the_lexical_rule_does_not_apply():
+    doc = put(
+        "call_passage",
+        "1:1",
+        "3.2 Kommunen in Haushaltsnotlage",
+        "Kommunen in einer Haushaltsnotlage erhalten bis zu 90 % Förderung.",
+        group="call:1",
+        suggestible=True,
+    )
+    embed_documents([doc.pk])
+    encoding = ranking.encoded("Kommune Ortsteil Sperrmüll Haushaltsnotlage")
+    assert _has_vectors(SECTION_KINDS, encoding)

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ikone.core.search import embeddings
 from ikone.core.search.audience import Audience
 from ikone.core.search.models import SearchDocument
-from ikone.core.search.text import Snippet, snippet
+from ikone.core.search.text import Snippet, query_terms, snippet
 from ikone.qa.retrieval import ranking, units
 from ikone.qa.retrieval.answers import Answer, answer_of
-from ikone.qa.retrieval.understanding import understand
+from ikone.qa.retrieval.understanding import QUESTION_STEMS, understand
 
 QUESTION_KINDS = ("faq", "question")
 # What a call says: its sections' passages and the facts of its data.
@@ -27,6 +28,12 @@ MIN_LENGTH = 8
 # unanswerable questions (docs/search.md).
 CONFIDENT_FUSED = 0.15
 CONFIDENT_COSINE = 0.5
+# Without sentence vectors (a fresh install before the background worker
+# embedded anything) only the words can decide: the best candidate is
+# confident when it contains at least half of the question's words,
+# and at least two of them (docs/search.md; tuned on the development set).
+LEXICAL_ONLY_SHARE = 0.5
+LEXICAL_ONLY_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,31 @@ class Suggestions:
 class Ranking:
     ids: list[int]
     confident: bool
+
+
+def _has_vectors(kinds: tuple[str, ...], encoding: ranking.Encoded | None) -> bool:
+    """Whether any document of these kinds has a sentence vector yet."""
+    current = encoding.matrix if encoding is not None else embeddings.matrix()
+    return bool(len(current.ids)) and bool(current.mask(current.kinds, kinds).any())
+
+
+def lexically_confident(text: str, document_id: int) -> bool:
+    """The rule without vectors: enough of the question's own words (not
+    question words, not added synonyms) occur in the document, as the
+    full-text search matches them (a stem, or the start of a longer one)."""
+    words = [term for term in dict.fromkeys(query_terms(text)) if term not in QUESTION_STEMS]
+    if len(words) < LEXICAL_ONLY_WORDS:
+        return False
+    stems = SearchDocument.objects.filter(pk=document_id).values_list(
+        "stemmed_title", "stemmed_body"
+    )
+    found = {token for title, body in stems for token in f"{title} {body}".split()}
+    covered = sum(
+        1
+        for word in words
+        if word in found or (len(word) >= 4 and any(token.startswith(word) for token in found))
+    )
+    return covered >= LEXICAL_ONLY_WORDS and covered / len(words) >= LEXICAL_ONLY_SHARE
 
 
 def ranked(
@@ -93,7 +125,11 @@ def ranked(
         fused[0].score >= CONFIDENT_FUSED
         or bool(semantic and semantic[0].score >= CONFIDENT_COSINE)
     )
-    return Ranking(ids=units.rerank(fused, understood), confident=confident)
+    ids = units.rerank(fused, understood)
+    if not confident and ids and lexical and method == "combined":
+        # A fresh install has no vectors: let a strong lexical match count.
+        confident = not _has_vectors(kinds, encoding) and lexically_confident(text, ids[0])
+    return Ranking(ids=ids, confident=confident)
 
 
 def rank(
