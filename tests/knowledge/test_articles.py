@@ -223,3 +223,57 @@ def test_api_lists_public_articles_only(client, index):
     assert [item["title"] for item in items] == ["Öffentlich"]
     assert items[0]["url"].endswith("/wissen/oeffentlich/")
     assert client.get("/api/v1/knowledge/", {"art": "roman"}).status_code == 400
+
+
+def test_article_paragraphs_are_passages_that_answer_with_their_anchor(
+    index, django_capture_on_commit_callbacks
+):
+    """Issue 16, point 2: each paragraph of a live article is a passage
+    that knows its article, heading anchor and visibility; it is embedded
+    in the background and suggested, network-only ones not to visitors."""
+    from wagtail.rich_text import RichText
+
+    from ikone.core.search.audience import ANONYMOUS, Audience
+    from ikone.qa.retrieval.suggestions import suggest
+
+    body = [
+        ("heading", {"text": "Personal anrechnen", "level": "h2"}),
+        (
+            "paragraph",
+            RichText(
+                "<p>Vorhandenes Stammpersonal der Stadtverwaltung zählt nicht als "
+                "Eigenanteil der Kommune.</p><p>Neu eingestellte Projektstellen zählen.</p>"
+            ),
+        ),
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        public = add_article(index, title="Eigenanteil berechnen", body=body)
+        add_article(
+            index,
+            title="Nur intern",
+            slug="nur-intern",
+            visibility=ArticleVisibility.NETWORK,
+            body=body,
+        )
+    passages = SearchDocument.objects.filter(kind="article_passage").order_by("object_id")
+    mine = [doc for doc in passages if doc.object_id.startswith(f"{public.pk}:")]
+    assert [doc.body for doc in mine] == [
+        "Kurz gesagt.",
+        "Vorhandenes Stammpersonal der Stadtverwaltung zählt nicht als Eigenanteil der Kommune.",
+        "Neu eingestellte Projektstellen zählen.",
+    ]
+    assert mine[1].url == "/wissen/eigenanteil-berechnen/#personal-anrechnen"
+    assert mine[1].title == "Eigenanteil berechnen – Personal anrechnen"
+    assert all(doc.embedding for doc in passages)  # the background task ran
+    assert {doc.visibility for doc in passages} == {"public", "network"}
+
+    question = "Zählt unser Stammpersonal als Eigenanteil der Kommune?"
+    shown = suggest(audience=ANONYMOUS, title=question)
+    assert [item.url for item in shown.knowledge][:1] == [
+        "/wissen/eigenanteil-berechnen/#personal-anrechnen"
+    ]
+    assert not any("nur-intern" in item.url for item in shown.knowledge)
+    network = Audience(scopes=frozenset({"public", "network"}))
+    assert any(
+        "nur-intern" in item.url for item in suggest(audience=network, title=question).knowledge
+    )

@@ -20,7 +20,13 @@ from ikone.core.search.models import SearchDocument
 from ikone.core.search.registry import AnswerHit
 from ikone.core.search.text import tokens
 from ikone.qa.retrieval.answers import answer_of
-from ikone.qa.retrieval.suggestions import QUESTION_KINDS, SECTION_KINDS, Ranking, ranked
+from ikone.qa.retrieval.suggestions import (
+    KNOWLEDGE_KINDS,
+    QUESTION_KINDS,
+    SECTION_KINDS,
+    Ranking,
+    ranked,
+)
 from ikone.qa.retrieval.understanding import understand
 
 ANSWERS = 3
@@ -66,7 +72,7 @@ QUESTION_WORDS = frozenset(
 )
 MIN_WORDS = 3
 PLACE_DIRECTORY = ("municipality",)
-ANSWER_KINDS = (*QUESTION_KINDS, *SECTION_KINDS)
+ANSWER_KINDS = (*QUESTION_KINDS, *SECTION_KINDS, *KNOWLEDGE_KINDS)
 # The list and the answers of one search rank the same query: the site
 # search asks the ranker first, which leaves its ranking for the answerer
 # of the same thread to take (once, and only moments later).

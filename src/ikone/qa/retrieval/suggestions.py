@@ -17,8 +17,12 @@ from ikone.qa.retrieval.understanding import QUESTION_STEMS, understand
 QUESTION_KINDS = ("faq", "question")
 # What a call says: its sections' passages and the facts of its data.
 SECTION_KINDS = ("call_passage", "call_fact")
+# What the network wrote down: passages of knowledge articles and solutions
+# (ranked with the questions, shown as a list of their own).
+KNOWLEDGE_KINDS = ("article_passage", "solution_passage")
 MAX_QUESTIONS = 5
 MAX_SECTIONS = 3
+MAX_KNOWLEDGE = 3
 # Below this cosine a semantic neighbour without a shared word is noise.
 MIN_SIMILARITY = 0.2
 MIN_LENGTH = 8
@@ -51,13 +55,14 @@ class Suggestion:
 class Suggestions:
     questions: list[Suggestion] = field(default_factory=list)
     sections: list[Suggestion] = field(default_factory=list)
+    knowledge: list[Suggestion] = field(default_factory=list)
     searched: bool = False
     # False when nothing found was close enough to show (the form then
     # invites asking instead of listing weak guesses).
     confident: bool = True
 
     def __bool__(self) -> bool:
-        return bool(self.questions or self.sections)
+        return bool(self.questions or self.sections or self.knowledge)
 
 
 @dataclass(frozen=True)
@@ -179,21 +184,31 @@ def suggest(
         return Suggestions()
     groups = (f"call:{call_id}",) if call_id else ()
     encoding = ranking.encoded(full)  # once for both lists
-    questions = ranked(full, audience=audience, kinds=QUESTION_KINDS, encoding=encoding)
+    questions = ranked(
+        full, audience=audience, kinds=(*QUESTION_KINDS, *KNOWLEDGE_KINDS), encoding=encoding
+    )
     sections = ranked(
         full, audience=audience, kinds=SECTION_KINDS, groups=groups, encoding=encoding
     )
     if not (questions.confident or sections.confident):
         return Suggestions(searched=True, confident=False)
-    question_ids = questions.ids[: MAX_QUESTIONS * 4] if questions.confident else []
+    question_ids = (
+        questions.ids[: (MAX_QUESTIONS + MAX_KNOWLEDGE) * 4] if questions.confident else []
+    )
     section_ids = sections.ids[: MAX_SECTIONS * 4] if sections.confident else []
     documents = SearchDocument.objects.filter(
         audience.q(), pk__in=[*question_ids, *section_ids], suggestible=True
     ).only("pk", "kind", "title", "body", "url", "context")
     by_id = {doc.pk: doc for doc in documents}
     terms = list(understand(full).terms)
+    knowledge_ids = [
+        pk for pk in question_ids if pk in by_id and by_id[pk].kind in KNOWLEDGE_KINDS
+    ]
     return Suggestions(
-        questions=_pick(question_ids, by_id, terms, MAX_QUESTIONS),
+        questions=_pick(
+            [pk for pk in question_ids if pk not in knowledge_ids], by_id, terms, MAX_QUESTIONS
+        ),
         sections=_pick(section_ids, by_id, terms, MAX_SECTIONS),
+        knowledge=_pick(knowledge_ids, by_id, terms, MAX_KNOWLEDGE),
         searched=True,
     )

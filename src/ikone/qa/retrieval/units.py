@@ -14,6 +14,9 @@ from ikone.qa.retrieval.understanding import Understood, satisfies
 
 # Kinds whose object id names a call section ("<section pk>" or "<pk>:<n>").
 SECTION_UNITS = ("call_section", "call_passage")
+# Passages of an article or a solution answer once for their article or
+# solution (object id "<pk>:<n>").
+WHOLE_UNITS = {"article_passage": "article", "solution_passage": "solution"}
 RERANKED = 60
 # Tuned on the development set (docs/search.md). A fused score of rank 1
 # on one list is weight / (RRF_K + 1).
@@ -25,6 +28,8 @@ OTHER_CALL_FACTOR = 0.5
 def unit_of(kind: str, object_id: str, document_id: int) -> str:
     if kind in SECTION_UNITS:
         return f"section:{object_id.partition(PASSAGE_SEPARATOR)[0]}"
+    if kind in WHOLE_UNITS:
+        return f"{WHOLE_UNITS[kind]}:{object_id.partition(PASSAGE_SEPARATOR)[0]}"
     return f"document:{document_id}"
 
 
