@@ -326,3 +326,33 @@ def test_compression_wraps_the_cache(db, client):
     again = client.get(url, headers={"Accept-Encoding": "gzip", "If-None-Match": zipped["ETag"]})
     assert again.status_code == 304
     assert "Content-Encoding" not in client.get(url)
+
+
+def test_an_outdated_memo_is_computed_by_one_request_while_others_get_the_previous(db):
+    """Stale-while-revalidate (ADR 0006): while one request holds the lock
+    and computes an outdated value anew, another gets the previous value,
+    and nothing recorded around that outdated value is kept."""
+    from django.core.cache import cache
+
+    calls = []
+
+    def titles() -> list[str]:
+        calls.append(1)
+        return sorted(EventFactory._meta.model.objects.values_list("title", flat=True))
+
+    def swr() -> list[str]:
+        return memo.get_or_compute("test-swr", titles, stale_while_revalidate=True)
+
+    EventFactory(title="Erster")
+    assert swr() == ["Erster"]
+    EventFactory(title="Zweiter")
+    assert cache.add(memo.LOCK_PREFIX + "test-swr", 1)  # another request computes
+    with tables.recording() as around:
+        assert swr() == ["Erster"]
+    assert around.wrote  # a page around the outdated value is not kept
+    assert len(calls) == 1
+    cache.delete(memo.LOCK_PREFIX + "test-swr")  # that request finished
+    assert swr() == ["Erster", "Zweiter"]
+    assert len(calls) == 2
+    assert cache.get(memo.LOCK_PREFIX + "test-swr") is None  # the lock is released
+    assert swr() == ["Erster", "Zweiter"] and len(calls) == 2

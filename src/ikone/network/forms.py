@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ikone.core.datetimes import iso
 from ikone.core.figures import Period
+from ikone.core.pagecache import memo
 from ikone.municipalities.models import Level, Municipality
 from ikone.network.selectors.overview import WITHOUT_DISTRICT, Scope
 
@@ -23,6 +24,19 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+def filter_units() -> list[tuple[str, str, str]]:
+    """Every Land and Kreis (AGS, name, level): a memo, reused while the
+    directory is unchanged, so the filters cost no query per request."""
+    return memo.get_or_compute(
+        "network:filter-units",
+        lambda: list(
+            Municipality.objects.filter(level__in=(Level.STATE, Level.DISTRICT)).values_list(
+                "ags", "name", "level"
+            )
+        ),
+    )
+
+
 class OverviewFilterForm(forms.Form):
     von = forms.DateField(label=_("Von (Datum)"), required=False, widget=DateInput())
     bis = forms.DateField(label=_("Bis (Datum)"), required=False, widget=DateInput())
@@ -30,11 +44,7 @@ class OverviewFilterForm(forms.Form):
     kreis = forms.ChoiceField(label=_("Kreis"), required=False)
 
     def __init__(self, data: Any = None, **kwargs: Any) -> None:
-        units = list(
-            Municipality.objects.filter(level__in=(Level.STATE, Level.DISTRICT)).values_list(
-                "ags", "name", "level"
-            )
-        )
+        units = filter_units()
         states = sorted((ags, name) for ags, name, level in units if level == Level.STATE)
         # Rheinland-Pfalz first, where the directory has it (an empty
         # directory has no Land to preselect).

@@ -156,10 +156,13 @@ def point_map(
     span_y = max(max(lats) - min(lats), 0.01)
     width, margin = 600.0, 12.0
     height = width * span_y / span_x
+    # The bounds once, not per point (a Land has ~2,300 points).
+    west, north = min(lons), max(lats)
+    x_scale, y_scale = squeeze / span_x * width, height / span_y
 
     def xy(lat: Decimal, lon: Decimal) -> tuple[float, float]:
-        x = margin + (float(lon) - min(lons)) * squeeze / span_x * width
-        y = margin + (max(lats) - float(lat)) / span_y * height
+        x = margin + (float(lon) - west) * x_scale
+        y = margin + (north - float(lat)) * y_scale
         return round(x, 1), round(y, 1)
 
     dots = format_html_join(

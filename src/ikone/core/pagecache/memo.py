@@ -19,22 +19,50 @@ from ikone.core.pagecache import tables
 
 T = TypeVar("T")
 KEY_PREFIX = "ikone:memo:"
+LOCK_PREFIX = "ikone:memo-lock:"
 # Tables alone do not bound everything (a deploy with new code): a memo is
 # computed anew at least this often.
 SECONDS = 3600
 
 
-def get_or_compute(key: str, compute: Callable[[], T], timeout: int = SECONDS) -> T:
+# How long one request may hold the right to recompute an outdated value
+# (`stale_while_revalidate`); if it dies, another takes over after this.
+LOCK_SECONDS = 30
+
+
+def get_or_compute(
+    key: str,
+    compute: Callable[[], T],
+    timeout: int = SECONDS,
+    *,
+    stale_while_revalidate: bool = False,
+) -> T:
+    """The value for `key`, computed anew when a table it was read from
+    changed.
+
+    With `stale_while_revalidate`, an outdated value is computed anew by one
+    request at a time (a lock in the cache): the others get the previous value
+    while that one computes, instead of all computing it at once. Only for
+    output that may show the state before the latest write for as long as one
+    computation takes (ADR 0006: the coordinators' overview); nothing
+    around a reused outdated value is kept (no page, no outer memo)."""
     entry: tuple[dict[str, str], Any] | None = cache.get(KEY_PREFIX + key)
     if entry is not None:
         tokens, value = entry
         if tables.unchanged(tokens):
             tables.note_reused(tokens)
             return value  # type: ignore[no-any-return]
-    with tables.recording() as recorded:
-        value = compute()
-    if not recorded.wrote:
-        cache.set(KEY_PREFIX + key, (recorded.tokens, value), timeout)
+        if stale_while_revalidate and not cache.add(LOCK_PREFIX + key, 1, LOCK_SECONDS):
+            tables.note_outdated()
+            return value  # type: ignore[no-any-return]
+    try:
+        with tables.recording() as recorded:
+            value = compute()
+        if not recorded.wrote:
+            cache.set(KEY_PREFIX + key, (recorded.tokens, value), timeout)
+    finally:
+        if stale_while_revalidate and entry is not None:
+            cache.delete(LOCK_PREFIX + key)
     tables.note_reused(recorded.tokens)
     return value
 

@@ -143,6 +143,14 @@ def note_reused(tokens: dict[str, str]) -> None:
         open_recording.note(tokens)
 
 
+def note_outdated() -> None:
+    """Output reused although a table it was read from changed (a memo's
+    stale-while-revalidate): nothing computed around it may be kept, as if
+    it had written."""
+    for open_recording in _recordings.get():
+        open_recording.wrote = True
+
+
 # ---------------------------------------------------------------------------
 # The statement hook on every connection
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from ikone.core import figures
 from ikone.core.datetimes import filename_date
-from ikone.core.figures import ChartData
+from ikone.core.figures import ChartData, Period
 from ikone.events.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, Table, to_csv, to_xlsx
 from ikone.network import svg
 from ikone.network.forms import OverviewFilterForm
@@ -38,16 +38,16 @@ class ShownChart:
     data: ChartData
 
 
-def shown_charts(form: OverviewFilterForm, engagements: Engagements) -> list[ShownChart]:
-    """Every registered chart, drawn for the form's period and its Land or
-    Kreis (the organisations the engagement tables show)."""
+def shown_charts(scope: Scope, period: Period, engagements: Engagements) -> list[ShownChart]:
+    """Every registered chart, drawn for the period and the Land or Kreis
+    (the organisations the engagement tables show)."""
     organization_ids = (
         None
-        if form.scope().is_everything
+        if scope.is_everything
         else [line.place.organization_id for line in engagements.organizations if line.place]
     )
     shown = []
-    for drawn in chart_list(period=form.period(), organization_ids=organization_ids):
+    for drawn in chart_list(period=period, organization_ids=organization_ids):
         element_id = f"diagramm-{slugify(drawn.chart.key)}"
         label = str(drawn.chart.label)
         shown.append(
