@@ -173,6 +173,29 @@ def test_the_detail_page_needs_a_constant_number_of_queries(
 
 
 @pytest.mark.parametrize("people", [2, 25])
+def test_the_detail_page_for_its_own_member_keeps_the_query_budget(
+    organization, contact_person, primary_network, django_assert_max_num_queries, people
+):
+    """Issue 15: at most 10 queries besides the session (the bench counts
+    with sessions in Redis): the viewer's role comes with the organisation,
+    the network with its membership record, the adoptions' visibility as a
+    subquery. The member still sees the people and the edit link."""
+    MembershipFactory.create_batch(people, organization=organization)
+    NetworkMembershipFactory(organization=organization, network=primary_network)
+    client = Client()
+    client.force_login(contact_person)
+    client.get(f"/organisationen/{organization.slug}/")  # fill the layout's memos
+
+    with django_assert_max_num_queries(11):
+        response = client.get(f"/organisationen/{organization.slug}/")
+
+    html = response.content.decode()
+    assert html.count("Kommunale:r Mitarbeiter:in") == people
+    assert f"/organisationen/{organization.slug}/bearbeiten/" in html
+    assert f"Netzwerk {primary_network}" in html
+
+
+@pytest.mark.parametrize("people", [2, 25])
 def test_the_people_page_needs_a_constant_number_of_queries(
     organization, contact_person, django_assert_max_num_queries, people
 ):

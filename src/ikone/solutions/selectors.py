@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from ikone.accounts.models import Membership
 from ikone.accounts.permissions import is_network_coordinator, is_signed_in
 from ikone.core.models import FieldOfAction
 from ikone.core.text import fold
@@ -120,7 +121,12 @@ def _visible_adoptions(queryset: QuerySet[Adoption], user: Any) -> list[Adoption
     allowed = Q(visibility=AdoptionVisibility.PUBLIC)
     if is_signed_in(user):
         allowed |= Q(visibility=AdoptionVisibility.SIGNED_IN)
-        allowed |= Q(organization_id__in=permissions.organization_ids_of(user))
+        # A subquery, not the ids: one query less on an organisation's page.
+        allowed |= Q(
+            organization_id__in=Membership.objects.filter(user_id=user.pk).values(
+                "organization_id"
+            )
+        )
     return list(queryset.filter(allowed))
 
 

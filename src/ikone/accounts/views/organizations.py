@@ -54,11 +54,12 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """/organisationen/<slug>/: the public profile; people only for those who may see them."""
-    organization = selectors.organization_get_for_detail(slug=slug)
+    organization = selectors.organization_get_for_detail(slug=slug, user=request.user)
     flags = selectors.organization_flags(user=request.user, organization=organization)
     memberships = getattr(organization, "primary_memberships", [])
     membership = memberships[0] if memberships else None
-    network = selectors.network_get_primary()
+    # A member's record already carries the primary network (select_related).
+    network = membership.network if membership else selectors.network_get_primary()
     cooperation_members = [
         (member, municipality_url(member.ags)) for member in organization.cooperation_members.all()
     ]
