@@ -102,11 +102,13 @@ def organization_get_for_detail(*, slug: str, user: AnyUser | None = None) -> Or
     remembered where `permissions.role_in` looks first (one query less on the
     page, which asks several predicates)."""
     base = Organization.objects.select_related("municipality")
-    signed_in = user is not None and permissions.is_signed_in(user)
-    if signed_in:
+    viewer_id: int | None = (
+        user.pk if user is not None and permissions.is_signed_in(user) else None
+    )
+    if viewer_id is not None:
         base = base.annotate(
             viewer_role=Subquery(
-                Membership.objects.filter(organization=OuterRef("pk"), user_id=user.pk)  # type: ignore[union-attr]
+                Membership.objects.filter(organization=OuterRef("pk"), user_id=viewer_id)
                 .order_by("pk")
                 .values("role")[:1]
             )
@@ -123,9 +125,9 @@ def organization_get_for_detail(*, slug: str, user: AnyUser | None = None) -> Or
         organization = queryset.get(slug=slug)
     except Organization.DoesNotExist as exc:
         raise Http404 from exc
-    if signed_in:
+    if viewer_id is not None:
         roles = organization.__dict__.setdefault("_roles_by_user", {})
-        roles[user.pk] = organization.viewer_role  # type: ignore[attr-defined, union-attr]
+        roles[viewer_id] = organization.viewer_role  # type: ignore[attr-defined]
     return organization
 
 
