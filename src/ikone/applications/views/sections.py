@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from ikone.applications import diff, permissions, selectors, selectors_history
 from ikone.applications.exceptions import EditConflict
 from ikone.applications.forms import CommentForm, RestoreForm, SectionForm
+from ikone.applications.history_rows import history_rows
 from ikone.applications.models import Draft, DraftSection
 from ikone.applications.services import sections as services
 from ikone.applications.signals import panels_for
@@ -137,18 +138,33 @@ def section_history(request: HttpRequest, pk: int, section_key: str) -> HttpResp
             "deleted": deleted,
         }
     else:
-        latest = selectors_history.latest_two_versions(section=section)
+        # The first page starts with the two newest versions: no query for them.
+        latest = (
+            [revision.version for revision in page.object_list[:2]]
+            if page.number == 1
+            else selectors_history.latest_two_versions(section=section)
+        )
         if len(latest) == 2:
             b, a = latest
+    can = draft_flags(request, draft)
     context = {
         "draft": draft,
         "section": section,
         "page": page,
         "revisions": page.object_list,
+        "rows_html": history_rows(
+            page.object_list,
+            draft_pk=draft.pk,
+            section_key=section.key,
+            current_version=section.version,
+            a=a,
+            b=b,
+            can_edit=can.edit,
+        ),
         "compare": compare,
         "a": a,
         "b": b,
-        "can": draft_flags(request, draft),
+        "can": can,
         "restore_form": RestoreForm(initial={"based_on": section.version}),
     }
     return render(request, "applications/section_history.html", context)
