@@ -116,6 +116,7 @@ def section_history(request: HttpRequest, pk: int, section_key: str) -> HttpResp
     page = selectors_history.section_revision_page(
         section=section, number=request.GET.get("seite")
     )
+    rows = list(page.object_list)
     compare = None
     try:
         a, b = int(request.GET.get("a", "")), int(request.GET.get("b", ""))
@@ -140,7 +141,7 @@ def section_history(request: HttpRequest, pk: int, section_key: str) -> HttpResp
     else:
         # The first page starts with the two newest versions: no query for them.
         latest = (
-            [revision.version for revision in page.object_list[:2]]
+            [revision.version for revision in rows[:2]]
             if page.number == 1
             else selectors_history.latest_two_versions(section=section)
         )
@@ -153,7 +154,7 @@ def section_history(request: HttpRequest, pk: int, section_key: str) -> HttpResp
         "page": page,
         "revisions": page.object_list,
         "rows_html": history_rows(
-            page.object_list,
+            rows,
             draft_pk=draft.pk,
             section_key=section.key,
             current_version=section.version,
