@@ -22,7 +22,7 @@ from ikone.applications.signals import (
 )
 from ikone.core.mail import absolute_url
 from ikone.solutions.models import ReviewState, SectionCitation
-from ikone.solutions.recommendations import Place, recommend
+from ikone.solutions.recommendations import Place, recommend_memoised
 from ikone.solutions.services.citations import CITING_SECTIONS
 
 RECOMMENDED = 5
@@ -43,11 +43,12 @@ def solutions_panel(
     )
     cited_ids = {citation.solution_id for citation in cited}
     organization = draft.organization
+    # The memoised list of the recommendations page (its first LIMIT), so the
+    # editor does not rank the catalogue again on every visit.
     recommended = [
         result
-        for result in recommend(
-            Place(municipality=organization.municipality, organization=organization),
-            limit=RECOMMENDED + len(cited_ids),
+        for result in recommend_memoised(
+            Place(municipality=organization.municipality, organization=organization)
         )
         if result.solution.pk not in cited_ids
     ][:RECOMMENDED]

@@ -343,3 +343,19 @@ def recommend(place: Place, *, limit: int = LIMIT) -> list[Recommendation]:
         results.append(result)
     results.sort(key=lambda item: (-item.points, item.solution.title))
     return results[:limit]
+
+
+def recommend_memoised(place: Place) -> list[Recommendation]:
+    """`recommend(place)` as a memo (ikone.core.pagecache.memo): reused until
+    a table it read changes, at most as long as its semantic hits are cached
+    (those come from a cache of their own). Reasons are translated text, so
+    each language has its entry. The recommendations page and the draft's
+    section panel share it."""
+    from django.utils.translation import get_language
+
+    from ikone.core.pagecache import memo
+
+    municipality = place.municipality.pk if place.municipality else ""
+    organization = place.organization.pk if place.organization else ""
+    key = f"solutions:recommend:{get_language()}:{municipality}:{organization}"
+    return memo.get_or_compute(key, lambda: recommend(place), SEMANTIC_CACHE_SECONDS)

@@ -8,23 +8,16 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ikone.accounts.models import Organization
 from ikone.core.audit import Actor
-from ikone.core.pagecache import memo
 from ikone.municipalities.models import Municipality
 from ikone.solutions import permissions
 from ikone.solutions.forms import InterestForm, PlaceForm
 from ikone.solutions.models import InterestProfile
-from ikone.solutions.recommendations import (
-    SEMANTIC_CACHE_SECONDS,
-    Place,
-    Recommendation,
-    recommend,
-)
+from ikone.solutions.recommendations import Place, recommend_memoised
 from ikone.solutions.services.interests import interest_profile_save
 
 
@@ -54,17 +47,6 @@ def _place(request: HttpRequest) -> tuple[Place | None, PlaceForm]:
     if organization is None:
         return None, form
     return Place(municipality=organization.municipality, organization=organization), form
-
-
-def _recommended(place: Place) -> list[Recommendation]:
-    """`recommend(place)` as a memo (ikone.core.pagecache.memo): reused until
-    a table it read changes, at most as long as its semantic hits are cached
-    (those come from a cache of their own). Reasons are translated text, so
-    each language has its entry."""
-    municipality = place.municipality.pk if place.municipality else ""
-    organization = place.organization.pk if place.organization else ""
-    key = f"solutions:recommend:{get_language()}:{municipality}:{organization}"
-    return memo.get_or_compute(key, lambda: recommend(place), SEMANTIC_CACHE_SECONDS)
 
 
 @require_http_methods(["GET", "POST"])
@@ -106,6 +88,6 @@ def recommendations(request: HttpRequest) -> HttpResponse:
         "place": place,
         "place_form": place_form,
         "interest_form": interest_form if can_edit else None,
-        "results": _recommended(place) if place else [],
+        "results": recommend_memoised(place) if place else [],
     }
     return render(request, "solutions/recommendations.html", context, status=status)
