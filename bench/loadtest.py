@@ -278,10 +278,13 @@ def main() -> int:
     ikone = str(Path(sys.executable).parent / "ikone")
     subprocess.run([ikone, "collectstatic", "--noinput", "-v", "0"], env=environment, check=True)
     prepare_django(environment)
-    users = virtual_users(arguments.users, arguments.staff_share)
     port = load.free_port()
     info = machine()
     with load.gunicorn(environment, port):
+        # Sessions after the start: the server empties Redis, where the
+        # production settings keep them (made before, every signed-in page
+        # answered 302).
+        users = virtual_users(arguments.users, arguments.staff_share)
         for user in {u.role: u for u in users}.values():
             for page in user.pages:
                 load.warm_up(port, page.path, user.cookie)
