@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+from ikone.core.datetimes import format_datetime
 
 # A version number no section reaches, replaced per row in the restore address.
 _PLACEHOLDER = 987654321
@@ -68,10 +70,8 @@ def history_rows(
                 )
             restore_cell = f'<td class="kern-table__cell">{button}</td>'
         author = escape(str(revision.author)) if revision.author else deleted_account
-        saved = escape(
-            formats.date_format(timezone.localtime(revision.created_at), "SHORT_DATETIME_FORMAT")
-        )
-        length = escape(formats.localize(int(revision.length)))
+        saved = escape(format_datetime(revision.created_at, "short"))
+        length = escape(formats.number_format(int(revision.length), use_l10n=True))
         checked_a = " checked" if number == a else ""
         checked_b = " checked" if number == b else ""
         rows.append(
