@@ -9,23 +9,24 @@ escaped, everything else is a number.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from ikone.core.datetimes import format_datetime
+from ikone.applications.selectors_history import HistoryRow
+from ikone.core.datetimes import datetime_formatter
 
 # A version number no section reaches, replaced per row in the restore address.
 _PLACEHOLDER = 987654321
 
 
 def history_rows(
-    revisions: Sequence[Any],
+    revisions: Sequence[HistoryRow],
     *,
     draft_pk: int,
     section_key: str,
@@ -46,6 +47,8 @@ def history_rows(
     restore_url = escape(
         reverse("applications:restore", args=[draft_pk, section_key, _PLACEHOLDER])
     )
+    saved_at = datetime_formatter("short")
+    group_digits = _digit_grouper()
     rows = []
     for revision in revisions:
         number = int(revision.version)
@@ -69,9 +72,9 @@ def history_rows(
                     f'formaction="{url}">{label}</button>'
                 )
             restore_cell = f'<td class="kern-table__cell">{button}</td>'
-        author = escape(str(revision.author)) if revision.author else deleted_account
-        saved = escape(format_datetime(revision.created_at, "short"))
-        length = escape(formats.number_format(int(revision.length), use_l10n=True))
+        author = escape(revision.author) if revision.author else deleted_account
+        saved = escape(saved_at(revision.created_at))
+        length = escape(group_digits(int(revision.length)))
         checked_a = " checked" if number == a else ""
         checked_b = " checked" if number == b else ""
         rows.append(
@@ -89,3 +92,12 @@ def history_rows(
             f"{restore_cell}</tr>"
         )
     return mark_safe("\n".join(rows))  # noqa: S308 - labels and names escaped above
+
+
+def _digit_grouper() -> Callable[[int], str]:
+    """Whole numbers as `formats.number_format` writes them in the active
+    language ("12.345"), with its separator looked up once per page."""
+    if not settings.USE_THOUSAND_SEPARATOR:
+        return str
+    separator = formats.get_format("THOUSAND_SEPARATOR")
+    return lambda number: f"{number:,}".replace(",", separator)

@@ -1,0 +1,47 @@
+"""`datetime_formatter` is `format_datetime` for many values at once (the
+history page's rows): it must write exactly what `format_datetime` writes,
+in both languages, every style, on both sides of a DST change."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from django.utils import formats, translation
+
+from ikone.applications.history_rows import _digit_grouper
+from ikone.core.datetimes import datetime_formatter, format_datetime
+
+INSTANTS = [
+    datetime(2027, 1, 14, 22, 59, tzinfo=UTC),  # 23:59 in Berlin, winter
+    datetime(2027, 1, 14, 23, 30, tzinfo=UTC),  # already 15 January in Berlin
+    datetime(2027, 3, 28, 0, 59, tzinfo=UTC),  # just before the change to summer time
+    datetime(2027, 3, 28, 1, 0, tzinfo=UTC),  # 03:00 summer time
+    datetime(2027, 7, 1, 6, 5, tzinfo=UTC),
+    datetime(2027, 7, 1, 6, 5, tzinfo=UTC),  # the same day again (formatted once)
+]
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("style", ["long", "short", "weekday", "month"])
+def test_it_writes_what_format_datetime_writes(language, style):
+    with translation.override(language):
+        format_one = datetime_formatter(style)
+        assert [format_one(value) for value in INSTANTS] == [
+            format_datetime(value, style) for value in INSTANTS
+        ]
+
+
+def test_berlin_wall_clock_in_german():
+    with translation.override("de"):
+        assert datetime_formatter("short")(INSTANTS[1]) == "15.01.2027, 00:30 Uhr"
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_digit_grouping_matches_django(language):
+    numbers = [0, 7, 999, 1000, 12345, 1234567]
+    with translation.override(language):
+        group = _digit_grouper()
+        assert [group(n) for n in numbers] == [
+            formats.number_format(n, use_l10n=True) for n in numbers
+        ]
