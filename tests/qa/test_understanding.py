@@ -21,9 +21,16 @@ from ikone.qa.retrieval.suggestions import (
     SECTION_KINDS,
     _has_vectors,
     lexically_confident,
+    names_the_topic,
     suggest,
 )
-from ikone.qa.retrieval.understanding import KNOWLEDGE, named_calls, satisfies, understand
+from ikone.qa.retrieval.understanding import (
+    KNOWLEDGE,
+    named_calls,
+    satisfies,
+    topic_words,
+    understand,
+)
 from tests.accounts.fixtures import *  # noqa: F403
 from tests.search.conftest import put
 
@@ -178,3 +185,29 @@ def test_with_sentence_vectors_the_lexical_rule_does_not_apply():
     embed_documents([doc.pk])
     encoding = ranking.encoded("Kommune Ortsteil Sperrmüll Haushaltsnotlage")
     assert _has_vectors(SECTION_KINDS, encoding)
+
+
+def test_a_shared_common_word_alone_is_not_a_confident_answer():
+    """Rank fusion is relative: with one passage, any question sharing a word
+    puts it first in both lists. Without a close meaning, the passage must
+    contain most of the words naming the question's topic."""
+    docs = [
+        put(
+            "call_passage",
+            "1:1",
+            "3.1 Förderquote",
+            "Die Förderung beträgt 65 % der förderfähigen Ausgaben; 35 % trägt die Kommune.",
+            group="call:1",
+            suggestible=True,
+        )
+    ]
+    embed_documents([doc.pk for doc in docs])
+    question = "Welche Förderung gibt es für die Sanierung von Schulturnhallen?"
+    assert topic_words(question) == ["forder", "sanier", "schulturnhall"]
+    assert not names_the_topic(question, docs[0].pk)
+    weak = suggest(audience=ANONYMOUS, title=question)
+    assert not weak and not weak.confident
+    # "wie hoch" frames the question; "Förderquote" is its topic.
+    assert topic_words("Wie hoch ist die Förderquote?") == ["forderquot"]
+    assert names_the_topic("Wie hoch ist die Förderquote?", docs[0].pk)
+    assert suggest(audience=ANONYMOUS, title="Wie hoch ist die Förderquote?").sections

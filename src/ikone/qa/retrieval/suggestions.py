@@ -12,7 +12,7 @@ from ikone.core.search.models import SearchDocument
 from ikone.core.search.text import Snippet, query_terms, snippet
 from ikone.qa.retrieval import ranking, units
 from ikone.qa.retrieval.answers import Answer, answer_of
-from ikone.qa.retrieval.understanding import QUESTION_STEMS, understand
+from ikone.qa.retrieval.understanding import QUESTION_STEMS, topic_words, understand
 
 QUESTION_KINDS = ("faq", "question")
 # What a call says: its sections' passages and the facts of its data.
@@ -26,12 +26,19 @@ MAX_KNOWLEDGE = 3
 # Below this cosine a semantic neighbour without a shared word is noise.
 MIN_SIMILARITY = 0.2
 MIN_LENGTH = 8
-# A suggestion is shown only when the best candidate is found by both
-# rankings (fused score above one list's first place, 1.5 / 11) or is very
-# close in meaning. Tuned on the development set's answerable and
-# unanswerable questions (docs/search.md).
+# A suggestion is shown only when the best candidate is very close in
+# meaning (cosine ≥ CONFIDENT_COSINE), or is found by both rankings (fused
+# score above one list's first place, 1.5 / 11) *and* backed by absolute
+# evidence: the best cosine reaches CONFIDENT_SUPPORT_COSINE, or the best
+# candidate contains most of the words that name the question's topic
+# (CONFIDENT_TOPIC_SHARE). Rank fusion alone is relative: an unanswerable
+# question still has a first place in both lists when a common word
+# ("Förderung", "Frist") matches. Tuned on the development set's answerable
+# and unanswerable questions (docs/search.md).
 CONFIDENT_FUSED = 0.15
 CONFIDENT_COSINE = 0.5
+CONFIDENT_SUPPORT_COSINE = 0.35
+CONFIDENT_TOPIC_SHARE = 0.6
 # Without sentence vectors (a fresh install before the background worker
 # embedded anything) only the words can decide: the best candidate is
 # confident when it contains at least half of the question's words,
@@ -77,23 +84,37 @@ def _has_vectors(kinds: tuple[str, ...], encoding: ranking.Encoded | None) -> bo
     return bool(len(current.ids)) and bool(current.mask(current.kinds, kinds).any())
 
 
-def lexically_confident(text: str, document_id: int) -> bool:
-    """The rule without vectors: enough of the question's own words (not
-    question words, not added synonyms) occur in the document, as the
-    full-text search matches them (a stem, or the start of a longer one)."""
-    words = [term for term in dict.fromkeys(query_terms(text)) if term not in QUESTION_STEMS]
-    if len(words) < LEXICAL_ONLY_WORDS:
-        return False
+def _covered(words: list[str], document_id: int) -> int:
+    """How many of `words` occur in the document, as the full-text search
+    matches them (a stem, or the start of a longer one)."""
     stems = SearchDocument.objects.filter(pk=document_id).values_list(
         "stemmed_title", "stemmed_body"
     )
     found = {token for title, body in stems for token in f"{title} {body}".split()}
-    covered = sum(
+    return sum(
         1
         for word in words
         if word in found or (len(word) >= 4 and any(token.startswith(word) for token in found))
     )
+
+
+def lexically_confident(text: str, document_id: int) -> bool:
+    """The rule without vectors: enough of the question's own words (not
+    question words, not added synonyms) occur in the document."""
+    words = [term for term in dict.fromkeys(query_terms(text)) if term not in QUESTION_STEMS]
+    if len(words) < LEXICAL_ONLY_WORDS:
+        return False
+    covered = _covered(words, document_id)
     return covered >= LEXICAL_ONLY_WORDS and covered / len(words) >= LEXICAL_ONLY_SHARE
+
+
+def names_the_topic(text: str, document_id: int) -> bool:
+    """Whether the document contains most of the words naming the question's
+    topic (`topic_words`): "Wie hoch ist die Förderquote?" and a passage on
+    the Förderquote, not "Wie hoch ist die Hundesteuer?" and a passage that
+    only shares "hoch"."""
+    words = topic_words(text)
+    return bool(words) and _covered(words, document_id) / len(words) >= CONFIDENT_TOPIC_SHARE
 
 
 def ranked(
@@ -126,11 +147,15 @@ def ranked(
         else []
     )
     fused = ranking.fuse(lexical, semantic)
-    confident = bool(fused) and (
-        fused[0].score >= CONFIDENT_FUSED
-        or bool(semantic and semantic[0].score >= CONFIDENT_COSINE)
-    )
+    cosine = semantic[0].score if semantic else 0.0
     ids = units.rerank(fused, understood)
+    confident = bool(fused) and (
+        cosine >= CONFIDENT_COSINE
+        or (
+            fused[0].score >= CONFIDENT_FUSED
+            and (cosine >= CONFIDENT_SUPPORT_COSINE or bool(ids) and names_the_topic(text, ids[0]))
+        )
+    )
     if not confident and ids and lexical and method == "combined":
         # A fresh install has no vectors: let a strong lexical match count.
         confident = not _has_vectors(kinds, encoding) and lexically_confident(text, ids[0])

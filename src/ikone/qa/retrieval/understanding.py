@@ -31,6 +31,18 @@ RELOAD_SECONDS = 30.0
 # Question words say what kind of answer is wanted (`wants`), not what it is
 # about: as search words they match every "bis wann" and "wie viel".
 QUESTION_STEMS = frozenset({"wann", "viel", "wieviel", "welch", "gibt"})
+# Words that frame a question without naming its topic: the adjective of
+# "wie hoch/groß/lange/oft", "woher/wohin", modal verbs ("können", "dürfen"
+# survive the stop-word list as "konn", "durf") and light verbs ("Woher
+# kommt …", "Was macht man …"). A passage that shares only these with a
+# question says nothing about whether it answers it (`topic_words`).
+QUESTION_FRAME = frozenset(
+    {
+        *("hoch", "gross", "lang", "oft", "woh", "wohin"),
+        *("konn", "konnt", "durf", "darf", "woll", "brauch"),
+        *("komm", "kommt", "geb", "mach", "macht", "tun", "lass", "lasst"),
+    }
+)
 MAX_EXTRA_TERMS = 16
 
 _AMOUNT_WORDS = re.compile(
@@ -152,6 +164,16 @@ def understand(text: str) -> Understood:
         wants=_wants(folded),
         call_groups=named_calls(folded, knowledge.calls),
     )
+
+
+def topic_words(text: str) -> list[str]:
+    """The question's own stems that name what it is about (no question
+    words, no framing words, no added parts or synonyms)."""
+    return [
+        term
+        for term in dict.fromkeys(query_terms(text))
+        if term not in QUESTION_STEMS and term not in QUESTION_FRAME
+    ]
 
 
 def satisfies(wants: str, body: str) -> bool:
