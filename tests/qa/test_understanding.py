@@ -211,3 +211,19 @@ def test_a_shared_common_word_alone_is_not_a_confident_answer():
     assert topic_words("Wie hoch ist die Förderquote?") == ["forderquot"]
     assert names_the_topic("Wie hoch ist die Förderquote?", docs[0].pk)
     assert suggest(audience=ANONYMOUS, title="Wie hoch ist die Förderquote?").sections
+
+
+def test_the_thesaurus_counts_for_the_topic_words():
+    doc = put(
+        "call_passage",
+        "1:1",
+        "3.1 Förderquote",
+        "Die übrigen 35 % trägt die Kommune als Eigenanteil.",
+        group="call:1",
+        suggestible=True,
+    )
+    question = "Wie viel müssen wir als Kommune selbst bezahlen?"
+    assert topic_words(question) == ["kommun", "selb", "bezahl"]
+    # "selbst bezahlen" ~ Eigenanteil (starting thesaurus)
+    assert names_the_topic(question, doc.pk)
+    assert not names_the_topic("Wie viel müssen wir als Kommune für Wallboxen zahlen?", doc.pk)

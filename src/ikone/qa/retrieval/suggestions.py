@@ -12,7 +12,12 @@ from ikone.core.search.models import SearchDocument
 from ikone.core.search.text import Snippet, query_terms, snippet
 from ikone.qa.retrieval import ranking, units
 from ikone.qa.retrieval.answers import Answer, answer_of
-from ikone.qa.retrieval.understanding import QUESTION_STEMS, topic_words, understand
+from ikone.qa.retrieval.understanding import (
+    QUESTION_STEMS,
+    equivalents,
+    topic_words,
+    understand,
+)
 
 QUESTION_KINDS = ("faq", "question")
 # What a call says: its sections' passages and the facts of its data.
@@ -84,18 +89,16 @@ def _has_vectors(kinds: tuple[str, ...], encoding: ranking.Encoded | None) -> bo
     return bool(len(current.ids)) and bool(current.mask(current.kinds, kinds).any())
 
 
-def _covered(words: list[str], document_id: int) -> int:
-    """How many of `words` occur in the document, as the full-text search
-    matches them (a stem, or the start of a longer one)."""
+def _stems_of(document_id: int) -> set[str]:
     stems = SearchDocument.objects.filter(pk=document_id).values_list(
         "stemmed_title", "stemmed_body"
     )
-    found = {token for title, body in stems for token in f"{title} {body}".split()}
-    return sum(
-        1
-        for word in words
-        if word in found or (len(word) >= 4 and any(token.startswith(word) for token in found))
-    )
+    return {token for title, body in stems for token in f"{title} {body}".split()}
+
+
+def _has(found: set[str], word: str) -> bool:
+    """As the full-text search matches: a stem, or the start of a longer one."""
+    return word in found or (len(word) >= 4 and any(token.startswith(word) for token in found))
 
 
 def lexically_confident(text: str, document_id: int) -> bool:
@@ -104,7 +107,8 @@ def lexically_confident(text: str, document_id: int) -> bool:
     words = [term for term in dict.fromkeys(query_terms(text)) if term not in QUESTION_STEMS]
     if len(words) < LEXICAL_ONLY_WORDS:
         return False
-    covered = _covered(words, document_id)
+    found = _stems_of(document_id)
+    covered = sum(1 for word in words if _has(found, word))
     return covered >= LEXICAL_ONLY_WORDS and covered / len(words) >= LEXICAL_ONLY_SHARE
 
 
@@ -112,9 +116,20 @@ def names_the_topic(text: str, document_id: int) -> bool:
     """Whether the document contains most of the words naming the question's
     topic (`topic_words`): "Wie hoch ist die Förderquote?" and a passage on
     the Förderquote, not "Wie hoch ist die Hundesteuer?" and a passage that
-    only shares "hoch"."""
+    only shares "hoch". Words of a thesaurus expression count as found when
+    the document says it in another expression of the group ("selbst
+    bezahlen" in a passage on the Eigenanteil)."""
     words = topic_words(text)
-    return bool(words) and _covered(words, document_id) / len(words) >= CONFIDENT_TOPIC_SHARE
+    if not words:
+        return False
+    found = _stems_of(document_id)
+    covered = {word for word in words if _has(found, word)}
+    for used, expressions in equivalents(text):
+        if any(
+            expression and all(_has(found, t) for t in expression) for expression in expressions
+        ):
+            covered |= used & set(words)
+    return len(covered) / len(words) >= CONFIDENT_TOPIC_SHARE
 
 
 def ranked(

@@ -176,6 +176,20 @@ def topic_words(text: str) -> list[str]:
     ]
 
 
+def equivalents(text: str) -> list[tuple[frozenset[str], list[tuple[str, ...]]]]:
+    """For each thesaurus group the question uses: the stems of the
+    expressions it used, and the stems of every expression of the group
+    ("selbst bezahlen" → selb, bezahl; Eigenanteil, Kofinanzierung, …)."""
+    folded = fold(text)
+    found = []
+    for group in KNOWLEDGE.current().groups:
+        used = [phrase for phrase in group if _contains(folded, phrase)]
+        if used:
+            stems = frozenset(term for phrase in used for term in query_terms(phrase))
+            found.append((stems, [tuple(query_terms(phrase)) for phrase in group]))
+    return found
+
+
 def satisfies(wants: str, body: str) -> bool:
     """Whether a passage holds what the question word asks for."""
     pattern: Any = {"amount": AMOUNT, "date": DATE, "actor": ACTOR}.get(wants)
