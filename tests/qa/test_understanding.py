@@ -31,6 +31,7 @@ from ikone.qa.retrieval.understanding import (
     topic_words,
     understand,
 )
+from ikone.qa.retrieval.units import rerank
 from tests.accounts.fixtures import *  # noqa: F403
 from tests.search.conftest import put
 
@@ -211,6 +212,25 @@ def test_a_shared_common_word_alone_is_not_a_confident_answer():
     assert topic_words("Wie hoch ist die Förderquote?") == ["forderquot"]
     assert names_the_topic("Wie hoch ist die Förderquote?", docs[0].pk)
     assert suggest(audience=ANONYMOUS, title="Wie hoch ist die Förderquote?").sections
+
+
+def test_a_passage_repeated_by_several_calls_is_suggested_once():
+    """The rounds of a programme repeat much of their text: the same passage
+    of three calls would fill three of five places with one answer."""
+    text = "Die Förderung ist ein Zuschuss zu den förderfähigen Ausgaben."
+    first = put("call_passage", "1:1", "3 Förderung", text, group="call:1", suggestible=True)
+    again = put("call_passage", "2:1", "3 Förderung", f" {text}", group="call:2", suggestible=True)
+    other = put(
+        "call_passage",
+        "3:1",
+        "3.1 Förderquote",
+        "Gefördert werden 65 % der förderfähigen Ausgaben.",
+        group="call:1",
+        suggestible=True,
+    )
+    fused = [ranking.Ranked(first.pk, 0.3), ranking.Ranked(again.pk, 0.3)]
+    fused.append(ranking.Ranked(other.pk, 0.2))
+    assert rerank(fused, None) == [first.pk, other.pk]
 
 
 def test_the_thesaurus_counts_for_the_topic_words():

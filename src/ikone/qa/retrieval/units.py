@@ -63,7 +63,20 @@ def rerank(fused: list[Ranked], understood: Understood | None) -> list[int]:
     seen: set[str] = set()
     kept = []
     for _score, pk, unit in scored:
-        if unit not in seen:
+        text = _same_text(rows.get(pk))
+        if unit not in seen and text not in seen:
             seen.add(unit)
+            if text:
+                seen.add(text)
             kept.append(pk)
     return kept
+
+
+def _same_text(row: tuple[str, str, str] | None) -> str:
+    """A key shared by passages that say the same in several calls (the
+    rounds of a programme repeat most of their text): the first of them
+    stands for all, so five suggestions are five different answers."""
+    if row is None:
+        return ""
+    unit, _group, body = row
+    return f"text:{unit.partition(':')[0]}:{' '.join(body.split())}" if body.strip() else ""
