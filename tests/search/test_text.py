@@ -15,6 +15,14 @@ def test_stop_words_leave_the_query():
     assert query_terms("Wie hoch ist die Förderquote?") == ["hoch", stem("Förderquote")]
 
 
+def test_stop_words_with_umlauts_leave_the_query_too():
+    # The list spells them without marks; folding writes "koennen".
+    assert query_terms("Können wir das für Kommunen über Förderquoten?") == [
+        stem("Kommunen"),
+        stem("Förderquote"),
+    ]
+
+
 def test_stemmed_text_keeps_words_in_order():
     assert stem_text("Förderquoten der Kommunen") == f"{stem('Förderquote')} {stem('Kommune')}"
 

@@ -36,6 +36,9 @@ _STOPWORDS = """
     werden wie wieso wir wird wo wollen zu zum zur uber
 """
 STOPWORDS = frozenset(_STOPWORDS.split())
+# The list is spelled without umlauts ("konnen", "fur"); `fold` writes them
+# out ("koennen"), so a query word is also looked up with its marks dropped.
+_DROP_MARKS = str.maketrans("äöü", "aou")
 MAX_TERMS = 12
 
 
@@ -67,7 +70,7 @@ def query_terms(query: str) -> list[str]:
     seen: dict[str, None] = {}
     for token in tokens(query):
         folded = fold(token)
-        if folded in STOPWORDS:
+        if folded in STOPWORDS or token.lower().translate(_DROP_MARKS) in STOPWORDS:
             continue
         word = stem(token)
         if word and word not in STOPWORDS:
