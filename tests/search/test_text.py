@@ -39,3 +39,12 @@ def test_snippet_shows_the_match_in_a_long_text():
     assert "<mark>Förderquote</mark>" in result.html
     assert result.html.startswith("… ") and result.html.endswith(" …")
     assert len(result.html) < 400
+
+
+def test_a_word_matches_an_equal_stem_or_a_prefix_of_four_letters_or_more():
+    # "bau" (three letters) marks only itself; "förder" marks the longer words too.
+    html = str(highlight("Bau Baukosten Förderung Förderquote Quote", ["bau", "forder"]))
+    assert html == (
+        "<mark>Bau</mark> Baukosten <mark>Förderung</mark> <mark>Förderquote</mark> Quote"
+    )
+    assert str(highlight("Bau", [])) == "Bau"
