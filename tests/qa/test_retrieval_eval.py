@@ -47,3 +47,27 @@ def test_command_prints_the_figures(demo_calls):
     assert lines[0].startswith("Development set: ")
     assert lines[1].split() == ["ranking", "recall@1", "recall@5", "MRR"]
     assert [line.split()[0] for line in lines[2:5]] == ["lexical", "semantic", "combined"]
+    over = lines.index(
+        "Development set over everything that can answer (as the test set ranks; "
+        "development figures, tuned on):"
+    )
+    assert over == 5
+    assert lines[over + 1].split() == ["ranking", "recall@1", "recall@5", "MRR"]
+    rows = [line.split() for line in lines[over + 2 : over + 5]]
+    assert [row[0] for row in rows] == ["lexical", "semantic", "combined"]
+    assert all(0.0 <= float(value) <= 1.0 for row in rows for value in row[1:])
+    assert lines[over + 5].startswith("unanswerable with a suggestion shown: ")
+
+
+def test_over_everything_counts_only_the_named_sections_of_the_call(demo_calls):
+    """The development set over everything keeps its strict answers: a
+    question whose named section does not exist in this database is a miss,
+    whatever ranks first."""
+    from ikone.qa.retrieval.blind import evaluate_development_everywhere
+
+    data = load()
+    scores = {score.method: score for score in evaluate_development_everywhere(data)}
+    assert scores["combined"].questions == len(data["questions"])
+    assert scores["combined"].recall_at_5 >= 0.5
+    missing = {**data, "questions": [{**item, "sections": ["99.9"]} for item in data["questions"]]}
+    assert all(score.recall_at_5 == 0.0 for score in evaluate_development_everywhere(missing))

@@ -23,7 +23,7 @@ from ikone.core.search.audience import ANONYMOUS
 from ikone.core.search.models import SearchDocument
 from ikone.core.search.registry import PASSAGE_SEPARATOR
 from ikone.core.text import fold
-from ikone.qa.retrieval.evaluation import METHODS
+from ikone.qa.retrieval.evaluation import METHODS, load
 from ikone.qa.retrieval.suggestions import QUESTION_KINDS, SECTION_KINDS, rank, suggest
 from ikone.qa.retrieval.units import SECTION_UNITS
 
@@ -127,25 +127,27 @@ def _first_rank(ranked: list[int], documents: dict[int, tuple[str, str]], matche
     return None
 
 
-def evaluate_test(data: dict[str, Any] | None = None) -> tuple[list[TestScores], Targets]:
-    """Recall@1, recall@5 and MRR of each ranking over the answerable questions."""
-    data = data or load_test()
-    targets = Targets()
-    matchers = [
-        [targets.matcher(answer) for answer in item["answers"]] for item in data["questions"]
-    ]
+def _visible_answers() -> dict[int, tuple[str, str]]:
+    """What a visitor may be shown among the kinds that answer: id → (group, folded text)."""
     visible = SearchDocument.objects.filter(ANONYMOUS.q(), kind__in=ANSWER_KINDS, suggestible=True)
-    documents = {
+    return {
         pk: (group, fold(f"{title} {body}"))
         for pk, group, title, body in visible.values_list("pk", "group", "title", "body")
     }
+
+
+def score_over_everything(questions: list[str], matchers: list[list[Matcher]]) -> list[TestScores]:
+    """Each ranking's recall@1, recall@5 and MRR when every question is ranked
+    over everything that can answer (all calls, facts, FAQ entries, answered
+    questions), counting a question at the rank of its first answering item."""
+    documents = _visible_answers()
     results = []
     for method in METHODS:
         ranks = []
-        for item, item_matchers in zip(data["questions"], matchers, strict=True):
+        for text, item_matchers in zip(questions, matchers, strict=True):
             ranked = [
                 pk
-                for pk in rank(item["q"], audience=ANONYMOUS, kinds=ANSWER_KINDS, method=method)
+                for pk in rank(text, audience=ANONYMOUS, kinds=ANSWER_KINDS, method=method)
                 if pk in documents
             ][:RANKED]
             ranks.append(_first_rank(ranked, documents, item_matchers))
@@ -159,7 +161,33 @@ def evaluate_test(data: dict[str, Any] | None = None) -> tuple[list[TestScores],
                 questions=count,
             )
         )
-    return results, targets
+    return results
+
+
+def evaluate_test(data: dict[str, Any] | None = None) -> tuple[list[TestScores], Targets]:
+    """Recall@1, recall@5 and MRR of each ranking over the answerable questions."""
+    data = data or load_test()
+    targets = Targets()
+    matchers = [
+        [targets.matcher(answer) for answer in item["answers"]] for item in data["questions"]
+    ]
+    questions = [item["q"] for item in data["questions"]]
+    return score_over_everything(questions, matchers), targets
+
+
+def evaluate_development_everywhere(data: dict[str, Any] | None = None) -> list[TestScores]:
+    """The development set in the test set's setting: its questions ranked
+    over everything that can answer, not within their call. The expected
+    answers stay exactly the development set's: the named sections of its
+    call (the current version); a passage of another call or an FAQ entry
+    saying the same does not count."""
+    data = data or load()
+    targets = Targets()
+    matchers: list[list[Matcher]] = [
+        [targets.matcher({"section": [data["call"], number]}) for number in item["sections"]]
+        for item in data["questions"]
+    ]
+    return score_over_everything([item["q"] for item in data["questions"]], matchers)
 
 
 def evaluate_unanswerable(data: dict[str, Any] | None = None) -> Unanswerable:
