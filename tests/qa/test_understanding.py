@@ -247,3 +247,38 @@ def test_the_thesaurus_counts_for_the_topic_words():
     # "selbst bezahlen" ~ Eigenanteil (starting thesaurus)
     assert names_the_topic(question, doc.pk)
     assert not names_the_topic("Wie viel müssen wir als Kommune für Wallboxen zahlen?", doc.pk)
+
+
+def test_a_question_naming_no_call_prefers_the_open_calls_copy():
+    """An earlier round repeats the open call's passage word for word: a
+    question that names no round means the call open now, so the open
+    call's copy stands for the answer (not the older one, first by id); a
+    question naming the earlier round still gets that round's."""
+    from ikone.calls.models import Call, CallStatus
+
+    older = Call.objects.create(
+        slug="runde-1",
+        programme="Programm",
+        funder="Bund",
+        title="Programm – 1. Staffel",
+        status=CallStatus.CLOSED,
+    )
+    current = Call.objects.create(
+        slug="runde-2",
+        programme="Programm",
+        funder="Bund",
+        title="Programm – 2. Staffel",
+        status=CallStatus.OPEN,
+    )
+    KNOWLEDGE.reset()
+    text = "Die Strategiephase dauert 12 Monate."
+    old = put("call_passage", "1:1", "4.1 Phase A", text, group=f"call:{older.pk}")
+    new = put("call_passage", "2:1", "4.1 Phase A", text, group=f"call:{current.pk}")
+    fused = [ranking.Ranked(old.pk, 0.3), ranking.Ranked(new.pk, 0.3)]
+
+    unnamed = understand("Wie lange dauert die Strategiephase?")
+    assert unnamed.current_groups == (f"call:{current.pk}",)
+    assert rerank(fused, unnamed) == [new.pk]
+    named = understand("Wie lange dauerte die Strategiephase in der 1. Staffel?")
+    assert named.current_groups == ()
+    assert rerank(fused, named) == [old.pk]

@@ -7,7 +7,9 @@
   amount, "bis wann/wann" a date, "wer" an actor; passages that contain
   one are preferred (`wants`).
 - The call a question names ("dritte Staffel", "2021"): that call's
-  passages are preferred (`call_groups`).
+  passages are preferred (`call_groups`). A question that names none is
+  most likely about the call open now: its passages are preferred
+  (`current_groups`) over the earlier rounds that repeat much of its text.
 
 The thesaurus and the calls are read at most every `RELOAD_SECONDS` per
 process, so a coordinator's change applies within that time.
@@ -76,6 +78,8 @@ class Understood:
     terms: tuple[str, ...]  # stems of the words, then of parts and synonyms
     wants: str = ""  # "amount", "date", "actor" or ""
     call_groups: tuple[str, ...] = ()
+    # Calls open for submissions, when the question names no call.
+    current_groups: tuple[str, ...] = ()
 
 
 class _Knowledge:
@@ -86,6 +90,7 @@ class _Knowledge:
         self._loaded_at = -RELOAD_SECONDS
         self.groups: list[list[str]] = []
         self.calls: list[tuple[str, str]] = []  # (group key, folded title)
+        self.open_calls: tuple[str, ...] = ()  # group keys of calls open for submissions
 
     def current(self) -> _Knowledge:
         if time.monotonic() - self._loaded_at >= RELOAD_SECONDS:
@@ -100,10 +105,11 @@ class _Knowledge:
             [fold(part) for part in group.expression_list()]
             for group in synonym_group.objects.all()
         ]
-        self.calls = [
-            (f"call:{pk}", fold(title))
-            for pk, title in call_model.objects.values_list("pk", "title")
-        ]
+        calls = list(call_model.objects.only("pk", "title", "status", "deadline"))
+        self.calls = [(f"call:{call.pk}", fold(call.title)) for call in calls]
+        self.open_calls = tuple(
+            f"call:{call.pk}" for call in calls if call.is_open_for_submissions
+        )
         self._loaded_at = time.monotonic()
 
     def reset(self) -> None:
@@ -158,11 +164,13 @@ def understand(text: str) -> Understood:
         extra.extend(stem(part) for part in split(token))
     extra.extend(_synonym_terms(folded, knowledge.groups))
     added = [term for term in dict.fromkeys(extra) if term and term not in terms]
+    call_groups = named_calls(folded, knowledge.calls)
     return Understood(
         text=text,
         terms=(*terms, *added[:MAX_EXTRA_TERMS]),
         wants=_wants(folded),
-        call_groups=named_calls(folded, knowledge.calls),
+        call_groups=call_groups,
+        current_groups=() if call_groups else knowledge.open_calls,
     )
 
 

@@ -23,6 +23,10 @@ RERANKED = 60
 WANTS_BONUS = 0.6 / (RRF_K + 1)
 NAMED_CALL_FACTOR = 1.5
 OTHER_CALL_FACTOR = 0.5
+# A question naming no call prefers the open call's passages, FAQ entries
+# and questions a little: earlier rounds repeat much of the text, word for
+# word or nearly, and their copy must not stand for the answer.
+CURRENT_CALL_FACTOR = 1.5
 
 
 def unit_of(kind: str, object_id: str, document_id: int) -> str:
@@ -40,6 +44,8 @@ def _adjusted(score: float, group: str, body: str, understood: Understood | None
         score += WANTS_BONUS
     if understood.call_groups and group.startswith("call:"):
         score *= NAMED_CALL_FACTOR if group in understood.call_groups else OTHER_CALL_FACTOR
+    elif group in understood.current_groups:
+        score *= CURRENT_CALL_FACTOR
     return score
 
 
