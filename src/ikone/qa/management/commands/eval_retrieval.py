@@ -59,8 +59,10 @@ class Command(BaseCommand):
             "development figures, tuned on):"
         )
         self.stdout.write(HEADER)
-        for score in evaluate_development_everywhere(data):
-            self._row(score.method, score.recall_at_1, score.recall_at_5, score.mrr)
+        for everywhere in evaluate_development_everywhere(data):
+            self._row(
+                everywhere.method, everywhere.recall_at_1, everywhere.recall_at_5, everywhere.mrr
+            )
         self._unanswerable(evaluate_unanswerable(data))
 
     def _unanswerable(self, unanswerable: Unanswerable) -> None:
