@@ -135,6 +135,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's built-in widget templates through Jinja2 (ikone/core/form_renderer.py).
+FORM_RENDERER = "ikone.core.form_renderer.FastWidgetRenderer"
+
 # --- Database -------------------------------------------------------------
 DATABASES = {
     "default": dj_database_url.parse(
