@@ -319,6 +319,71 @@ def test_figures_per_month_for_members_and_non_members(coordinator):
     assert figures["non_member"].median_first_response_hours == 10.0
 
 
+def _received_at(when: dt.datetime, *, member: bool = True) -> SupportRequest:
+    request = SupportRequest.objects.create(
+        topic=Topic.OTHER,
+        subject="x",
+        message="y",
+        source=Source.CONTACT,
+        requester_name="X",
+        requester_email="x@example.org",
+        is_member=member,
+    )
+    SupportRequest.objects.filter(pk=request.pk).update(
+        created_at=when, first_response_at=when + dt.timedelta(hours=5)
+    )
+    return request
+
+
+def test_figures_are_computed_once_per_change_and_cut_at_the_moving_window(
+    coordinator, monkeypatch, django_assert_num_queries
+):
+    """The window starts 372 days ago, inside its oldest month (28 Nov 2025
+    for 5 Dec 2026): that month counts only what came in since then, also
+    when the figures come from the memo and the clock moved on."""
+    utc = dt.UTC
+    now = dt.datetime(2026, 12, 5, 12, 0, tzinfo=utc)
+    monkeypatch.setattr(selectors.timezone, "now", lambda: now)
+    _received_at(dt.datetime(2025, 11, 28, 11, 0, tzinfo=utc))  # before the window
+    _received_at(dt.datetime(2025, 11, 28, 13, 0, tzinfo=utc))
+    _received_at(dt.datetime(2025, 12, 1, 10, 0, tzinfo=utc), member=False)
+    _received_at(dt.datetime(2026, 12, 4, 10, 0, tzinfo=utc))
+
+    def received() -> list[tuple[str, str, int]]:
+        return [
+            (row.month, row.group, row.received)
+            for row in selectors.response_figures(user=coordinator)
+        ]
+
+    assert received() == [
+        ("2026-12", "member", 1),
+        ("2025-12", "non_member", 1),
+        ("2025-11", "member", 1),
+    ]
+    now = dt.datetime(2026, 12, 5, 14, 0, tzinfo=utc)  # the 13:00 request leaves the window
+    with django_assert_num_queries(0):
+        assert received() == [("2026-12", "member", 1), ("2025-12", "non_member", 1)]
+    _received_at(dt.datetime(2026, 12, 5, 13, 0, tzinfo=utc))
+    assert received() == [("2026-12", "member", 2), ("2025-12", "non_member", 1)]
+
+
+def test_figures_page_budget(client, coordinator, django_assert_max_num_queries):
+    for hours in range(20):
+        _received_at(timezone.now() - dt.timedelta(days=hours * 7))
+    sign_in(client, coordinator)
+    first = client.get(reverse("support:figures"))
+    assert first.status_code == 200
+    # Session, person, second factor; the figures come from the memo.
+    with django_assert_max_num_queries(3):
+        again = client.get(reverse("support:figures"))
+
+    def table(response) -> str:
+        return response.content.decode().split("<table")[1].split("</table>")[0]
+
+    assert table(first).count("<tr") > 4  # the head and one row per month
+    assert table(again) == table(first)
+
+
 def test_api_lists_the_requesters_own_requests(client, platform_request, other_staff, coordinator):
     from rest_framework.authtoken.models import Token
 

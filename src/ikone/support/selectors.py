@@ -3,11 +3,12 @@ queue with filters, one request with its thread, the response-time figures."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -17,7 +18,8 @@ from django.utils import timezone
 from ikone.accounts.models import Membership, User
 from ikone.accounts.permissions import is_signed_in
 from ikone.accounts.visibility import work_filter
-from ikone.core.datetimes import to_berlin
+from ikone.core.datetimes import berlin_datetime, to_berlin
+from ikone.core.pagecache import memo
 from ikone.support import permissions
 from ikone.support.models import CannedReply, MessageKind, Source, SupportMessage, SupportRequest
 from ikone.support.workflow import OPEN
@@ -181,22 +183,78 @@ def response_figures(*, user: AnyUser, months: int = FIGURE_MONTHS) -> list[Mont
     """Per month of receipt (Europe/Berlin) and for members and
     non-members: requests received, median hours to the first answer and
     to the solution. Counts every request (also those of drafts the
-    coordination may not open: only times are read, no content)."""
+    coordination may not open: only times are read, no content), so the
+    figures are the same for every coordinator.
+
+    The whole months are computed once per change of the requests (a memo,
+    ADR 0006: ~1 s for 10,000 requests). The window starts `31 * months`
+    days ago, in the middle of its oldest month, and moves with the clock:
+    that month's requests are kept in the memo in order of receipt and cut
+    at the start of the window in each request."""
     if not permissions.can_view_queue(user):
         raise Http404
     since = timezone.now() - dt.timedelta(days=31 * months)
-    rows = SupportRequest.objects.filter(created_at__gte=since).values_list(
-        "created_at", "first_response_at", "resolved_at", "is_member"
+    first_whole = _next_month_start(to_berlin(since))
+    whole, oldest = memo.get_or_compute(
+        f"support:response-figures:{first_whole.isoformat()}",
+        lambda: _figures_from(first_whole),
     )
-    buckets: dict[tuple[str, str], list[tuple[Any, Any, Any]]] = defaultdict(list)
+    start = bisect.bisect_left(oldest, since, key=lambda row: row.created)
+    return whole + _figures(oldest[start:])
+
+
+class _Times(NamedTuple):
+    """One request's times: the month and group it counts in, the hours to
+    the first answer and to the solution (None while there is none)."""
+
+    created: dt.datetime
+    month: str  # "2026-11"
+    group: str  # "member", "non_member"
+    first_hours: float | None
+    resolve_hours: float | None
+
+
+def _next_month_start(local: dt.datetime) -> dt.datetime:
+    """The first Berlin midnight of a month at or after `local`."""
+    start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    if start == local:
+        return start
+    return berlin_datetime((start.replace(day=28) + dt.timedelta(days=4)).replace(day=1).date())
+
+
+def _figures_from(first_whole: dt.datetime) -> tuple[list[MonthFigures], list[_Times]]:
+    """The figures of the months from `first_whole` on, and the times of
+    the month before it in order of receipt (one query)."""
+    previous = berlin_datetime((first_whole - dt.timedelta(days=1)).replace(day=1).date())
+    rows = (
+        SupportRequest.objects.filter(created_at__gte=previous)
+        .order_by("created_at")
+        .values_list("created_at", "first_response_at", "resolved_at", "is_member")
+    )
+    whole: list[_Times] = []
+    oldest: list[_Times] = []
     for created, first, resolved, member in rows.iterator(chunk_size=2000):
         local = to_berlin(created)
-        month = f"{local.year:04d}-{local.month:02d}"
-        buckets[(month, "member" if member else "non_member")].append((created, first, resolved))
+        times = _Times(
+            created=created,
+            month=f"{local.year:04d}-{local.month:02d}",
+            group="member" if member else "non_member",
+            first_hours=(first - created).total_seconds() / 3600 if first else None,
+            resolve_hours=(resolved - created).total_seconds() / 3600 if resolved else None,
+        )
+        (whole if created >= first_whole else oldest).append(times)
+    return _figures(whole), oldest
+
+
+def _figures(times: list[_Times]) -> list[MonthFigures]:
+    """Per month and group, newest month first."""
+    buckets: dict[tuple[str, str], list[_Times]] = defaultdict(list)
+    for row in times:
+        buckets[(row.month, row.group)].append(row)
     figures = []
     for (month, group), items in sorted(buckets.items(), reverse=True):
-        first_hours = [(f - c).total_seconds() / 3600 for c, f, _r in items if f]
-        resolve_hours = [(r - c).total_seconds() / 3600 for c, _f, r in items if r]
+        first_hours = [row.first_hours for row in items if row.first_hours is not None]
+        resolve_hours = [row.resolve_hours for row in items if row.resolve_hours is not None]
         figures.append(
             MonthFigures(
                 month=month,
