@@ -28,6 +28,20 @@ if TYPE_CHECKING:
     from ikone.accounts.permissions import AnyUser
 
 FIGURE_MONTHS = 12
+# What a line of the coordinators' queue shows (support/queue.html).
+QUEUE_FIELDS = (
+    "subject",
+    "status",
+    "topic",
+    "priority",
+    "due_date",
+    "is_member",
+    "organization_name",
+    "requester_name",
+    "organization__name",
+    "assignee__name",
+    "assignee__email",
+)
 
 
 @dataclass(frozen=True)
@@ -99,8 +113,13 @@ def queue_for(*, user: AnyUser, filters: QueueFilters) -> QuerySet[SupportReques
     else:
         requests = requests.filter(status__in=OPEN)
     requests = _filtered(requests, filters, user)
-    return requests.select_related("organization", "assignee").order_by(
-        "due_date", "created_at", "pk"
+    # Only the columns the list shows: the database sorts every open
+    # request (~12,000 in the benchmark) to find the page, and the message
+    # and the joined organisation and person rows made each row ~5 KB wide.
+    return (
+        requests.select_related("organization", "assignee")
+        .only(*QUEUE_FIELDS)
+        .order_by("due_date", "created_at", "pk")
     )
 
 
