@@ -45,6 +45,30 @@ def test_figures_with_known_data(call):
     assert by_slug["beispiel"].open == 2
 
 
+def test_figures_are_computed_once_per_change(call, django_assert_num_queries):
+    _asked(call.call, 2)
+    assert question_figures()[0].questions == 1
+    with django_assert_num_queries(0):
+        overall, per_call = question_figures()
+    assert (overall.questions, per_call[0].call.title) == (1, call.title)
+    _asked(call.call, None)
+    overall, per_call = question_figures()
+    assert (overall.questions, overall.open, per_call[0].open) == (2, 1, 1)
+
+
+def test_figures_page_budget(call, coordinator, django_assert_max_num_queries):
+    for number in range(4):
+        _asked(make_call(slug=f"aufruf-{number}", title=f"Aufruf {number}").call, 5)
+    client = Client()
+    sign_in(client, coordinator)
+    client.get(reverse("qa:figures"))
+    # Session, person, second factor, memberships; the figures come from the
+    # memo (before: 4 + 1 per call).
+    with django_assert_max_num_queries(4):
+        content = client.get(reverse("qa:figures")).content.decode()
+    assert all(f"Aufruf {number}" in content for number in range(4))
+
+
 def test_no_answers_no_median(call):
     _asked(call.call, None)
     overall, _per_call = question_figures()
