@@ -29,7 +29,11 @@ LIST = reverse("events:list")
 # Layout 2 + filter choices (series, fields of action) + count + page
 # + fields of action prefetch + session/user when signed in.
 LIST_QUERIES = 9
-DETAIL_QUERIES = 16
+# A participant's first visit: session, person, the layout's memos, event
+# (with its confirmed count), fields of action, speakers, agenda, agenda
+# speakers, memberships, registration, editors, materials. The speaker check
+# reads the prefetched speakers (bench: 11 queries before, budget 10).
+DETAIL_QUERIES = 13
 
 
 def detail_url(event) -> str:

@@ -50,6 +50,9 @@ def is_speaker(user: AnyUser | None, event: Event) -> bool:
     if not is_signed_in(user) or event.pk is None:
         return False
     known: dict[int, bool] = event.__dict__.setdefault("_speaker_by_user", {})
+    if user.pk not in known and "speakers" in getattr(event, "_prefetched_objects_cache", {}):
+        # The event page has its speakers already (selectors._detail_queryset).
+        known[user.pk] = any(speaker.user_id == user.pk for speaker in event.speakers.all())
     if user.pk not in known:
         known[user.pk] = event.speakers.filter(user_id=user.pk).exists()
     return known[user.pk]

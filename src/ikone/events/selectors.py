@@ -160,9 +160,12 @@ def _detail_queryset() -> QuerySet[Event]:
 
 
 def event_get_for_detail(*, user: AnyUser | None, slug: str) -> Event:
-    """One event with series, fields of action, agenda (with speakers) and
-    speakers; 404 if it does not exist or is a draft the viewer may not edit."""
-    event = _detail_queryset().filter(slug=slug).first()
+    """One event with series, fields of action, agenda (with speakers),
+    speakers and `confirmed_count`; 404 if it does not exist or is a draft
+    the viewer may not edit."""
+    event = (
+        _detail_queryset().filter(slug=slug).annotate(confirmed_count=_confirmed_count()).first()
+    )
     if event is None:
         raise Http404
     if event.status == EventStatus.DRAFT and not permissions.can_edit_event(user, event):
@@ -247,10 +250,6 @@ def waitlist_position(*, registration: Registration) -> int | None:
         Q(waitlisted_at__lt=since) | Q(waitlisted_at=since, pk__lt=registration.pk)
     )
     return ahead.count() + 1
-
-
-def confirmed_count(*, event: Event) -> int:
-    return Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count()
 
 
 def organizations_for_registration(*, user: AnyUser | None) -> list[Organization]:

@@ -180,7 +180,7 @@ def _render_detail(
 ) -> HttpResponse:
     """The event page; `form` is the registration form (bound when invalid)."""
     registration = selectors.registration_get_active(user=request.user, event=event)
-    confirmed = selectors.confirmed_count(event=event)
+    confirmed: int = event.confirmed_count  # type: ignore[attr-defined]  # event_get_for_detail
     flags = permissions.event_flags(request.user, event)
     context = {
         "event": event,
