@@ -2,7 +2,7 @@ import pytest
 from django import forms
 from django.test.html import parse_html
 
-from ikone.core.widgets import FastSelect
+from ikone.core.widgets import FastCheckboxInput, FastSelect, FastTextarea, FastTextInput
 
 CHOICES = [
     ("", "alle"),
@@ -21,3 +21,49 @@ def test_fast_select_renders_what_django_select_renders(value):
     assert parse_html(fast) == parse_html(django)
     assert "&lt;Landkreis&gt;" in fast
     assert "Saarbrücken &amp; Umland" in fast
+
+
+@pytest.mark.parametrize("value", ["", None, 'Abschnitt <3> & "Zitat"', "Zeile 1\n\nZeile 2", 7])
+@pytest.mark.parametrize(
+    ("fast", "django"),
+    [
+        (FastTextInput(attrs={"maxlength": 300}), forms.TextInput(attrs={"maxlength": 300})),
+        (FastTextarea(attrs={"rows": 6}), forms.Textarea(attrs={"rows": 6})),
+        (FastCheckboxInput(), forms.CheckboxInput()),
+    ],
+)
+def test_fast_widgets_render_exactly_what_django_renders(fast, django, value):
+    attrs = {
+        "id": "id_text_3",
+        "class": "kern-form-input__input",
+        "required": True,
+        "disabled": False,
+        "aria-describedby": 'id_text_3_helptext "x"',
+    }
+    assert fast.render("text_3", value, attrs=attrs) == django.render("text_3", value, attrs=attrs)
+
+
+@pytest.mark.parametrize("value", [True, False, "on", None])
+def test_fast_checkbox_checked_as_django(value):
+    attrs = {"id": "id_remove_3", "class": "kern-form-check__checkbox"}
+    fast = FastCheckboxInput().render("remove_3", value, attrs=attrs)
+    assert fast == forms.CheckboxInput().render("remove_3", value, attrs=attrs)
+
+
+def test_fast_widgets_get_the_markup_of_the_widgets_they_replace():
+    """components/field.html picks its markup by the widget's type: a fast
+    checkbox is a KERN checkbox, a fast text field a KERN input."""
+    from django.template.loader import render_to_string
+
+    class Form(forms.Form):
+        title = forms.CharField(widget=FastTextInput)
+        text = forms.CharField(widget=FastTextarea)
+        remove = forms.BooleanField(required=False, widget=FastCheckboxInput)
+
+    form = Form()
+    for name, markup in (
+        ("title", "kern-form-input__input"),
+        ("text", "kern-form-input__input"),
+        ("remove", "kern-form-check__checkbox"),
+    ):
+        assert markup in render_to_string("components/field.html", {"field": form[name]})

@@ -73,7 +73,9 @@ def audit_target_type(target_type: str) -> object:
 
 @register.filter
 def widget_type(field: BoundField) -> str:
-    return field.widget_type
+    """Django's name from the widget's class ("checkbox"), or the one a
+    widget names itself (the Python-rendered widgets of core.widgets)."""
+    return getattr(field.field.widget, "widget_type", None) or field.widget_type
 
 
 @register.simple_tag
