@@ -37,9 +37,7 @@ def test_built_in_widgets_go_to_jinja2_and_app_templates_to_django():
     renderer = FastWidgetRenderer()
     assert isinstance(renderer.get_template("django/forms/widgets/select.html"), Jinja2Template)
     # Wagtail's own widget template has no Jinja2 twin: Django's engine renders it.
-    assert isinstance(
-        renderer.get_template("wagtailadmin/widgets/switch.html"), DjangoTemplate
-    )
+    assert isinstance(renderer.get_template("wagtailadmin/widgets/switch.html"), DjangoTemplate)
 
 
 def test_the_html_means_what_django_templates_wrote():
