@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Test processes (pytest-xdist): `auto` = one per CPU core; TEST_WORKERS=0
+# runs the suite in this process, e.g. for a debugger (docs/quality.md).
+TEST_WORKERS ?= auto
 export DJANGO_SETTINGS_MODULE := ikone.settings
 
 .PHONY: run test lint format e2e bench loadtest chromium install assets migrate demo clean messages
@@ -43,8 +46,10 @@ lint: install
 	$(BIN)/mypy
 	$(BIN)/ikone makemigrations --check --dry-run
 
+# Whole files go to one worker (their module fixtures are built once),
+# tests marked xdist_group to one worker together (tests/conftest.py).
 test: install lint chromium
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # Browser tests only (Playwright driving Debian's Chromium; never downloads a browser).
 e2e: install chromium

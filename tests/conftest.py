@@ -5,11 +5,26 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 from django.db import connections
+from django.test import override_settings
+from django.utils import translation
+
+from tests.e2e.summary import WORKER_OUTPUT_KEY, write_summary
+
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    """The module fixtures that seed the demo accounts run before the
+    per-test settings below; with the production hasher (Argon2, ~0.4 s a
+    password on the CI machine) each seeding cost seconds."""
+    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS):
+        yield
 
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
@@ -31,6 +46,17 @@ def _test_settings(settings, tmp_path):
         **settings.CACHES,
         "page_versions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request to an English page leaves English active in the thread
+    (LocaleMiddleware activates, nothing deactivates); the next test's
+    `reverse()` then gave /en/ addresses and its texts came out English.
+    Every test starts, as a new process does, with the default language."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
@@ -116,3 +142,40 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     finally:
         if _flushes_database(item) and _MigratedState.blocker is not None:
             _MigratedState.flushed = True
+
+
+# ---------------------------------------------------------------------------
+# pytest-xdist (`make test` runs `pytest -n auto --dist loadgroup`)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """`--dist loadgroup`, but a test without an `xdist_group` mark goes
+    with the rest of its file (as `--dist loadfile`) rather than alone: the
+    module fixtures that seed the demo world are then built once, on one
+    worker. The groups keep tests that share a costly session fixture
+    together (tests/operations: the template database)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class FileOrGroupScheduling(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            group = super()._split_scope(nodeid)
+            return group if group != nodeid else nodeid.split("::", 1)[0]
+
+    return FileOrGroupScheduling(config, log)
+
+
+_WORKER_AXE_PAGES: list[tuple[str, int]] = []
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """The pages axe-core checked on that worker (tests/e2e/summary.py)."""
+    output = getattr(node, "workeroutput", None) or {}
+    _WORKER_AXE_PAGES.extend((url, count) for url, count in output.get(WORKER_OUTPUT_KEY, []))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    write_summary(terminalreporter, _WORKER_AXE_PAGES)

@@ -7,6 +7,8 @@ recommendation gate) worked on a database without fields of action."""
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from ikone.core.models import FieldOfAction
@@ -34,3 +36,17 @@ def test_the_migrated_rows_are_there_again_after_it(django_db_blocker):
         assert SynonymGroup.objects.exists()
         assert Page.objects.filter(depth=1).exists()
         assert Site.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_request_to_an_english_page(client):
+    client.get("/en/")
+    # What LocaleMiddleware leaves behind in this thread.
+    assert translation.get_language() == "en"
+
+
+def test_the_next_test_starts_in_german():
+    """Runs after it (pytest-django's order: `db` tests first); its reverse()
+    gave /en/ addresses and its texts were English (tests/conftest.py)."""
+    assert translation.get_language() == "de"
+    assert not reverse("account_login").startswith("/en/")

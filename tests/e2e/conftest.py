@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, AuditLog, Visitor
+from .summary import WORKER_OUTPUT_KEY, write_summary
 
 # Playwright's sync API runs an event loop in this thread; Django refuses
 # ORM calls from a thread with a running loop unless told it is fine here.
@@ -117,15 +118,17 @@ def site_pages(transactional_db) -> None:
     seed_demo_pages()
 
 
+def _checked_pages() -> list[tuple[str, int]]:
+    return [(report.url, len(report.violations)) for report in AUDIT_LOG.pages]
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    # A pytest-xdist worker: its terminal summary is not shown, the
+    # controller prints the pages of all workers (tests/conftest.py).
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:
+        output[WORKER_OUTPUT_KEY] = _checked_pages()
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
-    if not AUDIT_LOG.pages:
-        return
-    pages = sorted({report.url for report in AUDIT_LOG.pages})
-    failing = [report for report in AUDIT_LOG.pages if report.violations]
-    terminalreporter.section("axe-core (WCAG 2.2 A/AA)")
-    terminalreporter.write_line(
-        f"{len(AUDIT_LOG.pages)} page checks on {len(pages)} distinct pages, "
-        f"{len(failing)} with violations"
-    )
-    for path in pages:
-        terminalreporter.write_line(f"  {path}")
+    write_summary(terminalreporter, _checked_pages())

@@ -37,7 +37,8 @@ from tests.operations.cluster import (
 from tests.operations.workload import Workload
 from tests.operations.world import CLIENTS
 
-pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+# One worker builds the template database for both (tests/conftest.py, loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.xdist_group("operations")]
 
 OUTAGE = 5.0
 RECOVERY_BUDGET = 5.0

@@ -29,7 +29,8 @@ from tests.operations.cluster import (
 from tests.operations.workload import Workload
 from tests.operations.world import CLIENTS
 
-pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+# One worker builds the template database for both (tests/conftest.py, loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.xdist_group("operations")]
 
 ROUNDS_BEFORE_STOP = 4 * CLIENTS
 ROUNDS_AFTER_STOP = 4 * CLIENTS
