@@ -125,8 +125,26 @@ def _restore_migrated_rows() -> None:
                 "flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0
             )
             connections[alias].creation.deserialize_db_from_string(contents)
+            _reset_sequences(alias)
     ContentType.objects.clear_cache()
     _MigratedState.flushed = False
+
+
+def _reset_sequences(alias: str) -> None:
+    """The rows came back with their own ids, but PostgreSQL's flush
+    restarted the sequences at 1: the next test's new group or page got
+    id 1 again (IntegrityError) once files ran in parallel, as loaddata
+    does. SQLite takes max(id) + 1 by itself (no statements)."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    connection = connections[alias]
+    statements = connection.ops.sequence_reset_sql(
+        no_style(), apps.get_models(include_auto_created=True)
+    )
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 @pytest.hookimpl(tryfirst=True)
