@@ -50,3 +50,15 @@ def test_the_next_test_starts_in_german():
     gave /en/ addresses and its texts were English (tests/conftest.py)."""
     assert translation.get_language() == "de"
     assert not reverse("account_login").startswith("/en/")
+
+
+def test_new_rows_after_it_get_ids_of_their_own(django_db_blocker):
+    """On PostgreSQL the flush restarted the sequences at 1 while the
+    migrated groups came back with ids 1, 2, …: a new group collided."""
+    from django.contrib.auth.models import Group
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        assert Group.objects.exists()
+        Group.objects.create(name="Neue Gruppe nach dem Zurücksetzen")
+        transaction.set_rollback(True)
