@@ -135,9 +135,7 @@ TEMPLATES = [
     },
 ]
 
-# Django's built-in widget templates through Jinja2 (ikone/core/form_renderer.py).
-FORM_RENDERER = "ikone.core.form_renderer.FastWidgetRenderer"
-
+FORM_RENDERER = "ikone.core.form_renderer.FastWidgetRenderer"  # Django's widgets through Jinja2
 # --- Database -------------------------------------------------------------
 DATABASES = {
     "default": dj_database_url.parse(

@@ -4,13 +4,11 @@ who sees what (also for requests of a draft), the queue and the figures."""
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 
 import pytest
 from django.core import mail, signing
 from django.urls import reverse
-from django.utils import timezone
 
 from ikone.core.audit import Actor
 from ikone.core.models import AuditEntry
@@ -22,7 +20,6 @@ from ikone.support.models import MessageKind, Source, SupportRequest, Topic
 from ikone.support.permissions import can_view_request
 from ikone.support.replies import reply_address, request_id_from
 from ikone.support.workflow import HANDLER, REQUESTER, TRANSITIONS, Action, Status, target
-from tests.accounts.factories import NetworkMembershipFactory
 from tests.applications.core_fixtures import *  # noqa: F403
 from tests.core.helpers import sign_in
 
@@ -270,151 +267,6 @@ def test_contact_messages_are_not_shown_to_the_named_organisation(client, staff_
     _contact(client)
     request = SupportRequest.objects.get()
     assert not can_view_request(staff_member, request)
-
-
-def test_queue_filters_and_budget(
-    client, coordinator, organization, primary_network, django_assert_max_num_queries
-):
-    NetworkMembershipFactory(organization=organization, network=primary_network)
-    for number in range(15):
-        SupportRequest.objects.create(
-            topic=Topic.PARTNER if number % 2 else Topic.CALL,
-            subject=f"Anfrage {number}",
-            message="…",
-            source=Source.CONTACT,
-            requester_name="X",
-            requester_email="x@example.org",
-            is_member=number % 3 == 0,
-        )
-    sign_in(client, coordinator)
-    with django_assert_max_num_queries(12):
-        response = client.get(reverse("support:queue"), {"thema": Topic.PARTNER})
-    assert response.context["paginator"].count == 7
-    assert (
-        client.get(reverse("support:queue"), {"mitglied": "yes"}).context["paginator"].count == 5
-    )
-    detail = SupportRequest.objects.first()
-    with django_assert_max_num_queries(14):
-        assert client.get(detail.get_absolute_url()).status_code == 200
-
-
-def test_queue_reads_only_the_listed_columns(
-    client, coordinator, organization, django_assert_max_num_queries
-):
-    """A full page of 30 lines costs the same queries as one, and the list
-    does not read what it does not show (the message: ~5 KB a line when
-    the database sorted every open request)."""
-    for number in range(35):
-        SupportRequest.objects.create(
-            topic=Topic.PARTNER,
-            subject=f"Anfrage {number}",
-            message="Geheimer Text",
-            source=Source.PLATFORM,
-            organization=organization,
-            assignee=coordinator,
-            status=Status.WAITING,
-            priority="high",
-            requester_name="X",
-            requester_email="x@example.org",
-        )
-    sign_in(client, coordinator)
-    client.get(reverse("support:queue"))  # the layout's memos
-    # Session, person, second factor, count, page.
-    with django_assert_max_num_queries(5) as queries:
-        response = client.get(reverse("support:queue"))
-    assert not any('"message"' in query["sql"] for query in queries.captured_queries)
-    html = response.content.decode()
-    assert html.count("kern-badge--warning") == 30
-    assert html.count(str(Topic.PARTNER.label)) >= 30
-    assert html.count(organization.name) >= 30
-    assert html.count(coordinator.name or coordinator.email) >= 30
-    assert html.count('<td class="kern-table__cell">hoch</td>') == 30
-
-
-def test_figures_per_month_for_members_and_non_members(coordinator):
-    now = timezone.now()
-    for hours, member in ((2, True), (4, True), (10, False)):
-        request = SupportRequest.objects.create(
-            topic=Topic.OTHER,
-            subject="x",
-            message="y",
-            source=Source.CONTACT,
-            requester_name="X",
-            requester_email="x@example.org",
-            is_member=member,
-        )
-        SupportRequest.objects.filter(pk=request.pk).update(
-            created_at=now, first_response_at=now + dt.timedelta(hours=hours)
-        )
-    figures = {row.group: row for row in selectors.response_figures(user=coordinator)}
-    assert figures["member"].received == 2
-    assert figures["member"].median_first_response_hours == 3.0
-    assert figures["non_member"].median_first_response_hours == 10.0
-
-
-def _received_at(when: dt.datetime, *, member: bool = True) -> SupportRequest:
-    request = SupportRequest.objects.create(
-        topic=Topic.OTHER,
-        subject="x",
-        message="y",
-        source=Source.CONTACT,
-        requester_name="X",
-        requester_email="x@example.org",
-        is_member=member,
-    )
-    SupportRequest.objects.filter(pk=request.pk).update(
-        created_at=when, first_response_at=when + dt.timedelta(hours=5)
-    )
-    return request
-
-
-def test_figures_are_computed_once_per_change_and_cut_at_the_moving_window(
-    coordinator, monkeypatch, django_assert_num_queries
-):
-    """The window starts 372 days ago, inside its oldest month (28 Nov 2025
-    for 5 Dec 2026): that month counts only what came in since then, also
-    when the figures come from the memo and the clock moved on."""
-    utc = dt.UTC
-    now = dt.datetime(2026, 12, 5, 12, 0, tzinfo=utc)
-    monkeypatch.setattr(selectors.timezone, "now", lambda: now)
-    _received_at(dt.datetime(2025, 11, 28, 11, 0, tzinfo=utc))  # before the window
-    _received_at(dt.datetime(2025, 11, 28, 13, 0, tzinfo=utc))
-    _received_at(dt.datetime(2025, 12, 1, 10, 0, tzinfo=utc), member=False)
-    _received_at(dt.datetime(2026, 12, 4, 10, 0, tzinfo=utc))
-
-    def received() -> list[tuple[str, str, int]]:
-        return [
-            (row.month, row.group, row.received)
-            for row in selectors.response_figures(user=coordinator)
-        ]
-
-    assert received() == [
-        ("2026-12", "member", 1),
-        ("2025-12", "non_member", 1),
-        ("2025-11", "member", 1),
-    ]
-    now = dt.datetime(2026, 12, 5, 14, 0, tzinfo=utc)  # the 13:00 request leaves the window
-    with django_assert_num_queries(0):
-        assert received() == [("2026-12", "member", 1), ("2025-12", "non_member", 1)]
-    _received_at(dt.datetime(2026, 12, 5, 13, 0, tzinfo=utc))
-    assert received() == [("2026-12", "member", 2), ("2025-12", "non_member", 1)]
-
-
-def test_figures_page_budget(client, coordinator, django_assert_max_num_queries):
-    for hours in range(20):
-        _received_at(timezone.now() - dt.timedelta(days=hours * 7))
-    sign_in(client, coordinator)
-    first = client.get(reverse("support:figures"))
-    assert first.status_code == 200
-    # Session, person, second factor; the figures come from the memo.
-    with django_assert_max_num_queries(3):
-        again = client.get(reverse("support:figures"))
-
-    def table(response) -> str:
-        return response.content.decode().split("<table")[1].split("</table>")[0]
-
-    assert table(first).count("<tr") > 4  # the head and one row per month
-    assert table(again) == table(first)
 
 
 def test_api_lists_the_requesters_own_requests(client, platform_request, other_staff, coordinator):

@@ -18,7 +18,7 @@ from django.utils import timezone
 from ikone.accounts.models import Membership, User
 from ikone.accounts.permissions import is_signed_in
 from ikone.accounts.visibility import work_filter
-from ikone.core.datetimes import berlin_datetime, to_berlin
+from ikone.core.datetimes import berlin_datetime, iso, to_berlin
 from ikone.core.pagecache import memo
 from ikone.support import permissions
 from ikone.support.models import CannedReply, MessageKind, Source, SupportMessage, SupportRequest
@@ -215,7 +215,7 @@ def response_figures(*, user: AnyUser, months: int = FIGURE_MONTHS) -> list[Mont
     since = timezone.now() - dt.timedelta(days=31 * months)
     first_whole = _next_month_start(to_berlin(since))
     whole, oldest = memo.get_or_compute(
-        f"support:response-figures:{first_whole.isoformat()}",
+        f"support:response-figures:{iso(first_whole)}",
         lambda: _figures_from(first_whole),
     )
     start = bisect.bisect_left(oldest, since, key=lambda row: row.created)
