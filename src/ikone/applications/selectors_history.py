@@ -33,16 +33,16 @@ def section_revision_page(*, section: DraftSection, number: str | None) -> Page[
     """One page of the section's versions, newest first, as `HistoryRow`s
     (who, when, how long in characters), without the text itself.
 
-    The page is cut from the (section, version) index first and its rows
-    read by primary key after, so the database never computes lengths or
-    joins authors for the thousands of versions off the page. The rows are
+    The page is cut from the (section, version) index in a subquery and its
+    rows read by primary key around it, in one query: the database never
+    computes lengths or joins authors for the thousands of versions off the
+    page. The rows are
     plain tuples, not model instances: 50 revisions and their authors built
     as models cost more than the rest of the query."""
     numbers = section.revisions.order_by("-version").values_list("pk", flat=True)
     page = Paginator(numbers, HISTORY_PAGE_SIZE).get_page(number)
-    ids: list[int] = list(page.object_list)
     rows = (
-        SectionRevision.objects.filter(pk__in=ids)
+        SectionRevision.objects.filter(pk__in=page.object_list)
         .annotate(length=Length("text"))
         .order_by("-version")
         .values_list(
