@@ -9,14 +9,26 @@ and the two texts compared fetched on their own.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.db.models.functions import Length
+from django.utils.functional import cached_property
 
 from ikone.applications.models import DraftSection, SectionRevision
+from ikone.core.pagecache import memo
 
 HISTORY_PAGE_SIZE = 50
+
+
+class _CountedPaginator(Paginator):
+    def __init__(self, object_list: Any, per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
 
 
 class HistoryRow(NamedTuple):
@@ -40,7 +52,12 @@ def section_revision_page(*, section: DraftSection, number: str | None) -> Page[
     plain tuples, not model instances: 50 revisions and their authors built
     as models cost more than the rest of the query."""
     numbers = section.revisions.order_by("-version").values_list("pk", flat=True)
-    page = Paginator(numbers, HISTORY_PAGE_SIZE).get_page(number)
+    # Counting thousands of versions costs more than the page's rows; the
+    # count is a memo, computed anew after any write to the versions table.
+    count = memo.get_or_compute(
+        f"applications:revision-count:{section.pk}", section.revisions.count
+    )
+    page = _CountedPaginator(numbers, HISTORY_PAGE_SIZE, count=count).get_page(number)
     rows = (
         SectionRevision.objects.filter(pk__in=page.object_list)
         .annotate(length=Length("text"))
