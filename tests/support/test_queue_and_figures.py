@@ -81,25 +81,16 @@ def test_queue_reads_only_the_listed_columns(
 def test_figures_per_month_for_members_and_non_members(coordinator):
     now = timezone.now()
     for hours, member in ((2, True), (4, True), (10, False)):
-        request = SupportRequest.objects.create(
-            topic=Topic.OTHER,
-            subject="x",
-            message="y",
-            source=Source.CONTACT,
-            requester_name="X",
-            requester_email="x@example.org",
-            is_member=member,
-        )
-        SupportRequest.objects.filter(pk=request.pk).update(
-            created_at=now, first_response_at=now + dt.timedelta(hours=hours)
-        )
+        _received_at(now, member=member, first_response_hours=hours)
     figures = {row.group: row for row in selectors.response_figures(user=coordinator)}
     assert figures["member"].received == 2
     assert figures["member"].median_first_response_hours == 3.0
     assert figures["non_member"].median_first_response_hours == 10.0
 
 
-def _received_at(when: dt.datetime, *, member: bool = True) -> SupportRequest:
+def _received_at(
+    when: dt.datetime, *, member: bool = True, first_response_hours: float = 5
+) -> SupportRequest:
     request = SupportRequest.objects.create(
         topic=Topic.OTHER,
         subject="x",
@@ -110,7 +101,7 @@ def _received_at(when: dt.datetime, *, member: bool = True) -> SupportRequest:
         is_member=member,
     )
     SupportRequest.objects.filter(pk=request.pk).update(
-        created_at=when, first_response_at=when + dt.timedelta(hours=5)
+        created_at=when, first_response_at=when + dt.timedelta(hours=first_response_hours)
     )
     return request
 

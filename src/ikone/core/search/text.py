@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import snowballstemmer
@@ -84,17 +85,18 @@ class Snippet:
     matched: bool
 
 
-@functools.lru_cache(maxsize=256)
-def _term_sets(terms: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
-    # A stem matches a term it equals, or one of at least four letters it
-    # begins with; str.startswith takes all of those at once.
-    return frozenset(terms), tuple(term for term in terms if len(term) >= 4)
+def _matcher(terms: list[str]) -> Callable[[str], bool]:
+    """Whether a word matches one of the query stems: equal to one, or
+    beginning with one of at least four letters (built once per text, as
+    str.startswith takes all those prefixes at once)."""
+    exact = frozenset(terms)
+    prefixes = tuple(term for term in terms if len(term) >= 4)
 
+    def matches(token: str) -> bool:
+        word = stem(token)
+        return word in exact or (bool(prefixes) and word.startswith(prefixes))
 
-def _matches(token: str, terms: list[str]) -> bool:
-    exact, prefixes = _term_sets(tuple(terms))
-    word = stem(token)
-    return word in exact or (bool(prefixes) and word.startswith(prefixes))
+    return matches
 
 
 def highlight(text: str, terms: list[str]) -> SafeString:
@@ -102,10 +104,11 @@ def highlight(text: str, terms: list[str]) -> SafeString:
     # Escaped run by run between marks (a passage has hundreds of words and
     # a handful of marks); the standard library's escape is Django's without
     # its lazy-string wrapper.
+    matches = _matcher(terms)
     parts: list[str] = []
     position = 0
     for match in WORD.finditer(text):
-        if _matches(match.group(), terms):
+        if matches(match.group()):
             parts.append(html.escape(text[position : match.start()]))
             parts.append(f"<mark>{html.escape(match.group())}</mark>")
             position = match.end()
@@ -118,8 +121,9 @@ def snippet(text: str, terms: list[str], *, width: int = 220) -> Snippet:
     text = " ".join(text.split())
     start = 0
     matched = False
+    matches = _matcher(terms)
     for match in WORD.finditer(text):
-        if _matches(match.group(), terms):
+        if matches(match.group()):
             start = max(0, match.start() - width // 3)
             matched = True
             break
@@ -145,8 +149,9 @@ def best_sentence(text: str, terms: list[str], *, width: int = 260) -> tuple[str
     tie) and how many it matches; long sentences are cut at a word."""
     sentences = [part.strip() for part in SENTENCE_END.split(" ".join(text.split()))]
     best, best_count = "", -1
+    matches = _matcher(terms)
     for sentence in sentences:
-        count = len({stem(word) for word in WORD.findall(sentence) if _matches(word, terms)})
+        count = len({stem(word) for word in WORD.findall(sentence) if matches(word)})
         if count > best_count:
             best, best_count = sentence, count
     if len(best) > width:
