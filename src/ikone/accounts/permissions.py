@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.db.models import OuterRef, Subquery
+
 from ikone.accounts import admission, visibility
 from ikone.accounts.models import (
     Invitation,
@@ -46,6 +48,22 @@ def is_network_coordinator(user: AnyUser | None) -> bool:
     if user.is_superuser:
         return True
     return user.is_coordinator
+
+
+def role_subquery(user_id: int, organization_ref: str = "pk") -> Subquery:
+    """The person's role in the organisation `organization_ref` names, as a
+    subquery: a page that loads the organisation (or a draft of it) reads the
+    role in the same query and hands it to `remember_role`."""
+    return Subquery(
+        Membership.objects.filter(organization_id=OuterRef(organization_ref), user_id=user_id)
+        .order_by("pk")
+        .values("role")[:1]
+    )
+
+
+def remember_role(organization: Organization, user_id: int, role: str | None) -> None:
+    """Tell `role_in` the person's role, read with the organisation."""
+    organization.__dict__.setdefault("_roles_by_user", {})[user_id] = role
 
 
 def role_in(user: AnyUser | None, organization: Organization) -> str | None:

@@ -17,7 +17,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from ikone.accounts.models import Organization, User
-from ikone.accounts.permissions import is_signed_in
+from ikone.accounts.permissions import is_signed_in, remember_role, role_subquery
 from ikone.accounts.visibility import work_filter
 from ikone.applications import permissions
 from ikone.applications.models import (
@@ -59,9 +59,19 @@ def draft_list_for(*, user: AnyUser) -> QuerySet[Draft]:
 
 
 def draft_get_for_view(*, user: AnyUser, pk: int) -> Draft:
-    """One draft with its organisation and call; Http404 unless the person may see it."""
-    draft = Draft.objects.select_related("organization", "call").filter(pk=pk).first()
-    if draft is None or not permissions.can_view_draft(user, draft):
+    """One draft with its organisation and call; Http404 unless the person may see it.
+
+    The person's role in the organisation comes in the same query (every
+    draft page asks for it), remembered where `role_in` looks first."""
+    drafts = Draft.objects.select_related("organization", "call").filter(pk=pk)
+    if is_signed_in(user):
+        drafts = drafts.annotate(viewer_role=role_subquery(user.pk, "organization_id"))
+    draft = drafts.first()
+    if draft is None:
+        raise Http404
+    if is_signed_in(user):
+        remember_role(draft.organization, user.pk, draft.viewer_role)  # type: ignore[attr-defined]
+    if not permissions.can_view_draft(user, draft):
         raise Http404
     return draft
 
@@ -130,6 +140,25 @@ def section_get(*, draft: Draft, key: str) -> DraftSection:
     if section is None:
         raise Http404
     section.draft = draft
+    return section
+
+
+def section_get_for_view(*, user: AnyUser, pk: int, key: str) -> DraftSection:
+    """One section by draft and key with its draft (organisation, call and
+    the person's role in the organisation loaded) in one query; Http404
+    unless the section exists and the person may see its draft."""
+    sections = DraftSection.objects.select_related(
+        "draft__organization", "draft__call", "updated_by"
+    ).filter(draft_id=pk, key=key)
+    if is_signed_in(user):
+        sections = sections.annotate(viewer_role=role_subquery(user.pk, "draft__organization_id"))
+    section = sections.first()
+    if section is None:
+        raise Http404
+    if is_signed_in(user):
+        remember_role(section.draft.organization, user.pk, section.viewer_role)  # type: ignore[attr-defined]
+    if not permissions.can_view_draft(user, section.draft):
+        raise Http404
     return section
 
 

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils.functional import Promise
 
 from ikone.core.registry import Registry
+from ikone.core.urlmemo import reverse_memo
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,8 @@ def account_navigation(request: HttpRequest) -> list[AccountItem]:
         if link.visible is not None and not link.visible(user):
             continue
         try:
-            url = reverse(link.url_name)
-            badge_url = reverse(link.badge_url_name) if link.badge_url_name else ""
+            url = reverse_memo(link.url_name)
+            badge_url = reverse_memo(link.badge_url_name) if link.badge_url_name else ""
         except NoReverseMatch:
             continue
         items.append(
@@ -131,7 +132,7 @@ def main_navigation(request: HttpRequest) -> list[NavItem]:
     items = []
     for area in main_areas():
         try:
-            url = reverse(area.url_name)
+            url = reverse_memo(area.url_name)
         except NoReverseMatch:
             continue
         items.append(NavItem(label=area.label, url=url, active=request.path.startswith(url)))

@@ -4,11 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 def report_barrier_link() -> list[object]:
     """Every page's footer links the barrier report (BITV 2.0 feedback)."""
-    from django.urls import reverse
-
+    from ikone.core.urlmemo import reverse_memo
     from ikone.knowledge.selectors import PageLink
 
-    return [PageLink(title=str(_("Barriere melden")), url=reverse("accessibility_feedback"))]
+    return [PageLink(title=str(_("Barriere melden")), url=reverse_memo("accessibility_feedback"))]
 
 
 class KnowledgeConfig(AppConfig):

@@ -3,12 +3,12 @@
 from dataclasses import dataclass
 
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from ikone.accounts.models import NetworkMembership
 from ikone.core.pagecache import memo
+from ikone.core.urlmemo import reverse_memo
 from ikone.knowledge.links import reverse_or_none
 from ikone.municipalities.models import Level, Municipality
 
@@ -41,8 +41,7 @@ def footer_page_links() -> list[PageLink]:
     """
     entries = memo.get_or_compute(FOOTER_CACHE_KEY, _footer_entries, FOOTER_CACHE_SECONDS)
     return [
-        PageLink(title=title, url=reverse("wagtail_serve", args=(path,)))
-        for title, path in entries
+        PageLink(title=title, url=reverse_memo("wagtail_serve", path)) for title, path in entries
     ]
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from ikone.core.urlmemo import reverse_memo
 
 
 @dataclass(frozen=True)
@@ -15,4 +16,4 @@ class FooterLink:
 
 
 def footer_links() -> list[FooterLink]:
-    return [FooterLink(title=_("Kontakt"), url=reverse("support:contact"))]
+    return [FooterLink(title=_("Kontakt"), url=reverse_memo("support:contact"))]

@@ -106,13 +106,7 @@ def organization_get_for_detail(*, slug: str, user: AnyUser | None = None) -> Or
         user.pk if user is not None and permissions.is_signed_in(user) else None
     )
     if viewer_id is not None:
-        base = base.annotate(
-            viewer_role=Subquery(
-                Membership.objects.filter(organization=OuterRef("pk"), user_id=viewer_id)
-                .order_by("pk")
-                .values("role")[:1]
-            )
-        )
+        base = base.annotate(viewer_role=permissions.role_subquery(viewer_id))
     queryset = _with_primary_membership(
         base.prefetch_related(
             Prefetch(
@@ -126,8 +120,11 @@ def organization_get_for_detail(*, slug: str, user: AnyUser | None = None) -> Or
     except Organization.DoesNotExist as exc:
         raise Http404 from exc
     if viewer_id is not None:
-        roles = organization.__dict__.setdefault("_roles_by_user", {})
-        roles[viewer_id] = organization.viewer_role  # type: ignore[attr-defined]
+        permissions.remember_role(
+            organization,
+            viewer_id,
+            organization.viewer_role,  # type: ignore[attr-defined]
+        )
     return organization
 
 

@@ -69,8 +69,8 @@ def section_edit(request: HttpRequest, pk: int, section_key: str) -> HttpRespons
     gets the save state back (and the new version out of band); a conflict
     swaps the editor for the merge view. Without JavaScript the same POST
     redirects back or shows the merge view with status 409."""
-    draft = selectors.draft_get_for_view(user=request.user, pk=pk)
-    section = selectors.section_get(draft=draft, key=section_key)
+    section = selectors.section_get_for_view(user=request.user, pk=pk, key=section_key)
+    draft = section.draft
     if request.method == "GET":
         form = SectionForm(initial={"text": section.text, "based_on": section.version})
         return render(
@@ -111,8 +111,8 @@ def section_edit(request: HttpRequest, pk: int, section_key: str) -> HttpRespons
 def section_history(request: HttpRequest, pk: int, section_key: str) -> HttpResponse:
     """/bewerbungen/<id>/abschnitte/<key>/versionen/: the versions with who
     and when, 50 per page (`?seite=`); `?a=&b=` compares two of them."""
-    draft = selectors.draft_get_for_view(user=request.user, pk=pk)
-    section = selectors.section_get(draft=draft, key=section_key)
+    section = selectors.section_get_for_view(user=request.user, pk=pk, key=section_key)
+    draft = section.draft
     page = selectors_history.section_revision_page(
         section=section, number=request.GET.get("seite")
     )

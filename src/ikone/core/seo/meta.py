@@ -11,8 +11,9 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.templatetags.static import static
-from django.urls import translate_url
 from django.utils.safestring import SafeString, mark_safe
+
+from ikone.core.urlmemo import translate_url_memo
 
 SHARE_IMAGE = "ikone/icons/share.png"
 SHARE_IMAGE_SIZE = (1200, 630)
@@ -47,10 +48,10 @@ def _canonical_path(request: HttpRequest) -> str:
 def page_addresses(request: HttpRequest, language: str) -> PageAddresses:
     path = _canonical_path(request)
     alternates = [
-        Alternate(code, request.build_absolute_uri(translate_url(path, code)))
+        Alternate(code, request.build_absolute_uri(translate_url_memo(path, code)))
         for code, _name in settings.LANGUAGES
     ]
-    default = translate_url(path, settings.LANGUAGE_CODE)
+    default = translate_url_memo(path, settings.LANGUAGE_CODE)
     alternates.append(Alternate("x-default", request.build_absolute_uri(default)))
     return PageAddresses(
         canonical=request.build_absolute_uri(path),

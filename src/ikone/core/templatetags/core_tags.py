@@ -5,12 +5,12 @@ from datetime import date, datetime
 from django import template
 from django.conf import settings
 from django.forms import BoundField
-from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from ikone.core.datetimes import DateStyle, format_date, format_datetime
+from ikone.core.urlmemo import reverse_memo, translate_url_memo
 
 register = template.Library()
 
@@ -35,9 +35,16 @@ def language_links(context: template.Context) -> list[LanguageLink]:
             continue
         info = get_language_info(code)
         links.append(
-            LanguageLink(code=code, name=info["name_local"], url=translate_url(path, code))
+            LanguageLink(code=code, name=info["name_local"], url=translate_url_memo(path, code))
         )
     return links
+
+
+@register.simple_tag
+def memo_url(name: str, *args: object) -> str:
+    """`{% url %}` for the layout's fixed addresses, worked out once per
+    language (ikone.core.urlmemo); never for addresses built from request data."""
+    return reverse_memo(name, *args)
 
 
 @register.simple_tag
