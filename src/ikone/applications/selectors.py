@@ -150,6 +150,22 @@ def section_get_for_view(*, user: AnyUser, pk: int, key: str) -> DraftSection:
     sections = DraftSection.objects.select_related(
         "draft__organization", "draft__call", "updated_by"
     ).filter(draft_id=pk, key=key)
+    return _visible_section(user, sections)
+
+
+def section_get_for_history(*, user: AnyUser, pk: int, key: str) -> DraftSection:
+    """As `section_get_for_view`, for the history page: without the texts,
+    the call and the last author, which that page does not show (building
+    them costs more than the page's rows)."""
+    sections = (
+        DraftSection.objects.select_related("draft__organization")
+        .defer("text", "guiding_questions", "updated_by", "draft__organization__description")
+        .filter(draft_id=pk, key=key)
+    )
+    return _visible_section(user, sections)
+
+
+def _visible_section(user: AnyUser, sections: QuerySet[DraftSection]) -> DraftSection:
     if is_signed_in(user):
         sections = sections.annotate(viewer_role=role_subquery(user.pk, "draft__organization_id"))
     section = sections.first()

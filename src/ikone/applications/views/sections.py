@@ -111,7 +111,7 @@ def section_edit(request: HttpRequest, pk: int, section_key: str) -> HttpRespons
 def section_history(request: HttpRequest, pk: int, section_key: str) -> HttpResponse:
     """/bewerbungen/<id>/abschnitte/<key>/versionen/: the versions with who
     and when, 50 per page (`?seite=`); `?a=&b=` compares two of them."""
-    section = selectors.section_get_for_view(user=request.user, pk=pk, key=section_key)
+    section = selectors.section_get_for_history(user=request.user, pk=pk, key=section_key)
     draft = section.draft
     page = selectors_history.section_revision_page(
         section=section, number=request.GET.get("seite")
