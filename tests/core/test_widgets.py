@@ -73,3 +73,26 @@ def test_fast_widgets_get_the_markup_of_the_widgets_they_replace():
         ("remove", "kern-form-check__checkbox"),
     ):
         assert markup in render_to_string("components/field.html", {"field": form[name]})
+
+
+GROUPED = [
+    (1, "Ausgangslage"),
+    (2, "Ziele <und> Wirkung"),
+    ("Anhang", [(3, "Kosten & Finanzierung"), (4, "Zeitplan")]),
+]
+
+
+@pytest.mark.parametrize("value", [[], [2], ["1", "3"], None])
+@pytest.mark.parametrize(
+    "attrs", [{"id": "id_k7-sections", "class": "kern-form-input__input"}, {"class": "x"}, {}]
+)
+def test_fast_checkbox_list_renders_what_django_renders(value, attrs):
+    from ikone.core.widgets import FastCheckboxSelectMultiple
+
+    fast = FastCheckboxSelectMultiple(choices=GROUPED).render("k7-sections", value, attrs=attrs)
+    django = forms.CheckboxSelectMultiple(choices=GROUPED).render(
+        "k7-sections", value, attrs=attrs
+    )
+
+    assert parse_html(fast) == parse_html(django)
+    assert "Ziele &lt;und&gt; Wirkung" in fast

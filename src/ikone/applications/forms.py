@@ -14,6 +14,7 @@ from ikone.applications.models.criteria import SCORE_CHOICES
 from ikone.applications.services.checklist import DOCUMENT_UPLOAD
 from ikone.applications.services.sections import MAX_SECTION_LENGTH
 from ikone.calls.models import Call
+from ikone.core.widgets import FastCheckboxSelectMultiple, FastSelect, FastTextarea
 
 SCORE_FIELD_CHOICES: list[tuple[Any, Any]] = [
     ("", _("– noch nicht eingeschätzt –")),
@@ -104,7 +105,7 @@ class SelfAssessmentForm(forms.Form):
         label=_("Behandelt in"),
         coerce=int,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=FastCheckboxSelectMultiple,
     )
     score = forms.TypedChoiceField(
         label=_("Selbsteinschätzung"),
@@ -112,9 +113,10 @@ class SelfAssessmentForm(forms.Form):
         coerce=int,
         empty_value=None,
         required=False,
+        widget=FastSelect,
     )
     note = forms.CharField(
-        label=_("Notiz"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Notiz"), required=False, max_length=2000, widget=FastTextarea(attrs={"rows": 2})
     )
 
     def __init__(self, *args: Any, section_choices: list[tuple[int, str]], **kwargs: Any):
@@ -129,12 +131,13 @@ class MentorAssessmentForm(forms.Form):
         coerce=int,
         empty_value=None,
         required=False,
+        widget=FastSelect,
     )
     note = forms.CharField(
         label=_("Notiz der Mentor:in"),
         required=False,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=FastTextarea(attrs={"rows": 2}),
     )
 
 

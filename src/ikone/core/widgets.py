@@ -120,3 +120,46 @@ class FastCheckboxInput(forms.CheckboxInput):
         return mark_safe(  # noqa: S308
             f'<input type="checkbox" name="{escape(name)}"{shown}{_attrs(final_attrs)}>'
         )
+
+
+class FastCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """A list of checkboxes rendered in Python (widgets/multiple_input.html
+    and its option templates), the same markup: the criteria page renders
+    one list per criterion, each option through three templates."""
+
+    widget_type = "checkboxselectmultiple"  # as Django names it (components/field.html)
+
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: Any = None,
+    ) -> SafeString:
+        # Django's own context: the options' ids, labels and checked states.
+        widget = self.get_context(name, value, attrs)["widget"]
+        wrapper_id = widget["attrs"].get("id")
+        wrapper_class = widget["attrs"].get("class")
+        parts = [
+            "<div",
+            f' id="{escape(wrapper_id)}"' if wrapper_id else "",
+            f' class="{escape(wrapper_class)}"' if wrapper_class else "",
+            ">",
+        ]
+        for group, options, _index in widget["optgroups"]:
+            if group:
+                parts.append(f"\n  <div><label>{escape(group)}</label>")
+            for option in options:
+                option_id = option["attrs"].get("id")
+                label_for = f' for="{escape(option_id)}"' if option_id else ""
+                shown = "" if option["value"] is None else f' value="{escape(option["value"])}"'
+                parts.append(
+                    f"<div>\n    <label{label_for}>"
+                    f'<input type="{option["type"]}" name="{escape(option["name"])}"{shown}'
+                    f"{_attrs(option['attrs'])}> {escape(option['label'])}</label></div>"
+                )
+            if group:
+                parts.append("\n  </div>")
+        parts.append("\n</div>")
+        # Safe: ids, classes, names, values and labels go through escape.
+        return mark_safe("".join(parts))  # noqa: S308

@@ -5,10 +5,10 @@ from datetime import date, datetime
 from django import template
 from django.conf import settings
 from django.forms import BoundField
-from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_info
 
+from ikone.core import form_fields
 from ikone.core.datetimes import DateStyle, format_date, format_datetime
 from ikone.core.urlmemo import reverse_memo, translate_url_memo
 
@@ -82,24 +82,21 @@ def audit_target_type(target_type: str) -> object:
 def widget_type(field: BoundField) -> str:
     """Django's name from the widget's class ("checkbox"), or the one a
     widget names itself (the Python-rendered widgets of core.widgets)."""
-    return getattr(field.field.widget, "widget_type", None) or field.widget_type
+    return form_fields.widget_type(field)
 
 
 @register.simple_tag
 def add_class(field: BoundField, css_class: str) -> SafeString:
     """Render a field's widget with an extra CSS class and ARIA links to its
     hint and errors."""
-    attrs = dict(field.field.widget.attrs)
-    attrs["class"] = " ".join(filter(None, [attrs.get("class"), css_class]))
-    described_by = []
-    if field.help_text:
-        described_by.append(f"{field.auto_id}_helptext")
-    if field.errors:
-        described_by.append(f"{field.auto_id}_error")
-        attrs["aria-invalid"] = "true"
-    if described_by:
-        attrs["aria-describedby"] = " ".join(described_by)
-    return format_html("{}", field.as_widget(attrs=attrs))
+    return form_fields.widget_with_class(field, css_class)
+
+
+@register.simple_tag
+def form_field(field: BoundField) -> SafeString:
+    """`{% form_field field %}`: label, hint, errors and widget in KERN UX
+    markup (ikone.core.form_fields)."""
+    return form_fields.render_field(field)
 
 
 @register.filter
