@@ -175,19 +175,40 @@ def evaluate_test(data: dict[str, Any] | None = None) -> tuple[list[TestScores],
     return score_over_everything(questions, matchers), targets
 
 
-def evaluate_development_everywhere(data: dict[str, Any] | None = None) -> list[TestScores]:
-    """The development set in the test set's setting: its questions ranked
-    over everything that can answer, not within their call. The expected
-    answers stay exactly the development set's: the named sections of its
-    call (the current version); a passage of another call or an FAQ entry
-    saying the same does not count."""
-    data = data or load()
-    targets = Targets()
-    matchers: list[list[Matcher]] = [
-        [targets.matcher({"section": [data["call"], number]}) for number in item["sections"]]
+def development_matchers(data: dict[str, Any], targets: Targets) -> list[list[Matcher]]:
+    """What answers each development question over everything: the named
+    sections of its call (the current version) and the items it names as
+    saying the same (`answers`: FAQ entries, answered questions, facts of
+    the call data, in the test set's form), then the questions that are
+    ranked only over everything (`everywhere`, answers in the same form)."""
+    call = data["call"]
+    matchers = [
+        [targets.matcher({"section": [call, number]}) for number in item["sections"]]
+        + [targets.matcher(answer) for answer in item.get("answers", [])]
         for item in data["questions"]
     ]
-    return score_over_everything([item["q"] for item in data["questions"]], matchers)
+    matchers += [
+        [targets.matcher(answer) for answer in item["answers"]]
+        for item in data.get("everywhere", [])
+    ]
+    return matchers
+
+
+def development_questions(data: dict[str, Any]) -> list[str]:
+    """The development questions ranked over everything, in `development_matchers` order."""
+    return [item["q"] for item in (*data["questions"], *data.get("everywhere", []))]
+
+
+def evaluate_development_everywhere(
+    data: dict[str, Any] | None = None,
+) -> tuple[list[TestScores], Targets]:
+    """The development set in the test set's setting: its questions ranked
+    over everything that can answer, not within their call, each counted at
+    the rank of the first item that answers it, as the test set counts."""
+    data = data or load()
+    targets = Targets()
+    matchers = development_matchers(data, targets)
+    return score_over_everything(development_questions(data), matchers), targets
 
 
 def evaluate_unanswerable(data: dict[str, Any] | None = None) -> Unanswerable:
