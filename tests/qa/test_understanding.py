@@ -85,6 +85,25 @@ def test_a_named_round_finds_its_call():
     assert named_calls("was gilt", calls) == ()
 
 
+def test_a_year_names_the_call_whose_deadline_falls_in_it():
+    """The first round's title has no year ("… – 1. Staffel"); its deadline
+    in 2019 makes "2019" name it."""
+    import datetime
+
+    from ikone.calls.models import Call
+    from ikone.core.datetimes import berlin_datetime
+
+    first = Call.objects.create(
+        slug="erste",
+        title="Modellprojekte – 1. Staffel",
+        deadline=berlin_datetime(datetime.date(2019, 5, 17)),
+    )
+    Call.objects.create(slug="dritte", title="Modellprojekte 2021 – 3. Staffel")
+    KNOWLEDGE.reset()
+    assert understand("Wer war 2019 der Fördermittelgeber?").call_groups == (f"call:{first.pk}",)
+    assert understand("Was galt 2021?").call_groups != (f"call:{first.pk}",)
+
+
 def test_the_best_sentence_is_shown_with_the_words_marked():
     text = "Die Förderung ist ein Zuschuss. Die übrigen 35 % trägt die Kommune als Eigenanteil."
     sentence, matched = best_sentence(text, ["eigenanteil", "kommun"])

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
+from django.utils import timezone
 
 from ikone.core.search.text import query_terms, stem, tokens
 from ikone.core.text import fold
@@ -106,7 +107,7 @@ class _Knowledge:
             for group in synonym_group.objects.all()
         ]
         calls = list(call_model.objects.only("pk", "title", "status", "deadline"))
-        self.calls = [(f"call:{call.pk}", fold(call.title)) for call in calls]
+        self.calls = [(f"call:{call.pk}", _call_names(call)) for call in calls]
         self.open_calls = tuple(
             f"call:{call.pk}" for call in calls if call.is_open_for_submissions
         )
@@ -140,6 +141,16 @@ def _wants(folded: str) -> str:
     if _ACTOR_WORDS.search(folded):
         return "actor"
     return ""
+
+
+def _call_names(call: Any) -> str:
+    """What a question may name a call by: its title ("… 2021 – 3. Staffel")
+    and the year of its deadline, the round's year when the title has none
+    ("Modellprojekte Smart Cities – 1. Staffel", deadline in 2019)."""
+    names = fold(call.title)
+    if call.deadline:
+        names += f" {timezone.localtime(call.deadline).year}"
+    return names
 
 
 def named_calls(folded: str, calls: list[tuple[str, str]]) -> tuple[str, ...]:
