@@ -301,3 +301,16 @@ def test_a_question_naming_no_call_prefers_the_open_calls_copy():
     named = understand("Wie lange dauerte die Strategiephase in der 1. Staffel?")
     assert named.current_groups == ()
     assert rerank(fused, named) == [old.pk]
+
+
+def test_the_order_combines_the_scores_not_the_ranks():
+    """A candidate far ahead in meaning beats one ahead in words only, and
+    copies of one text (earlier rounds repeat paragraphs) share one score
+    instead of taking several ranks."""
+    lexical = [ranking.Ranked(1, 10.0), ranking.Ranked(2, 10.0), ranking.Ranked(3, 1.0)]
+    semantic = [ranking.Ranked(3, 0.8), ranking.Ranked(1, 0.3), ranking.Ranked(2, 0.3)]
+    ordered = ranking.combine(lexical, semantic, share=0.3)
+    assert [item.document_id for item in ordered] == [3, 1, 2]
+    assert ordered[1].score == pytest.approx(ordered[2].score)
+    assert ordered[0].score == pytest.approx(0.3 * 0.1 + 0.7 * 0.8)
+    assert [item.document_id for item in ranking.combine([], semantic)] == [3, 1, 2]

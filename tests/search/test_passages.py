@@ -54,6 +54,10 @@ def test_sections_and_call_data_are_indexed_as_passages_of_their_call(
     assert "Das Fördervolumen (Gesamtbudget) des Aufrufs beträgt 1 Million Euro." in bodies
     assert "Ratsbeschluss" in bodies
     assert all("#" in url for url in facts.values_list("url", flat=True))
+    # A fact is titled by what it is about, as a passage by its section; the
+    # call it belongs to is its context (and its group), not its title.
+    volume = facts.get(body__contains="Fördervolumen")
+    assert (volume.title, volume.context) == ("Fördervolumen", call.title)
 
 
 def test_facts_follow_a_changed_phase(django_capture_on_commit_callbacks):

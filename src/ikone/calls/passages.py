@@ -35,6 +35,9 @@ MIN_PASSAGE = 3  # characters; empty list items are skipped
 class Passage:
     text: str
     anchor: str = ""  # a fragment on the call page, for facts
+    # What a fact is about ("Förderquote und Eigenanteil", "Termin"), the
+    # title of its search document, as "3.1 Förderquote" is a passage's.
+    topic: str = ""
 
 
 def _plain(markup: str) -> str:
@@ -89,6 +92,7 @@ def _money_facts(call: Any) -> list[Passage]:
                 f"(Förderquote); die Kommune trägt {percent_text(call.own_share)} als Eigenanteil "
                 "selbst.",
                 "eckdaten",
+                "Förderquote und Eigenanteil",
             )
         )
     if call.federal_share_budget_emergency is not None:
@@ -98,6 +102,7 @@ def _money_facts(call: Any) -> list[Passage]:
                 f"{percent_text(call.federal_share_budget_emergency)}; der Eigenanteil der "
                 f"Kommune beträgt dann {percent_text(call.own_share_budget_emergency)}.",
                 "eckdaten",
+                "Förderquote in Haushaltsnotlage",
             )
         )
     if call.total_budget is not None:
@@ -106,15 +111,24 @@ def _money_facts(call: Any) -> list[Passage]:
                 f"Das Fördervolumen (Gesamtbudget) des Aufrufs beträgt "
                 f"{euro_text(call.total_budget)}.",
                 "eckdaten",
+                "Fördervolumen",
             )
         )
     if call.max_grant is not None:
         facts.append(
-            Passage(f"Die Höchstförderung beträgt bis zu {euro_text(call.max_grant)}.", "eckdaten")
+            Passage(
+                f"Die Höchstförderung beträgt bis zu {euro_text(call.max_grant)}.",
+                "eckdaten",
+                "Höchstförderung",
+            )
         )
     if call.min_grant is not None:
         facts.append(
-            Passage(f"Die Mindestförderung beträgt {euro_text(call.min_grant)}.", "eckdaten")
+            Passage(
+                f"Die Mindestförderung beträgt {euro_text(call.min_grant)}.",
+                "eckdaten",
+                "Mindestförderung",
+            )
         )
     return facts
 
@@ -124,7 +138,9 @@ def _date_facts(call: Any) -> list[Passage]:
     if call.published_on:
         facts.append(
             Passage(
-                f"Der Aufruf wurde am {format_date(call.published_on)} veröffentlicht.", "eckdaten"
+                f"Der Aufruf wurde am {format_date(call.published_on)} veröffentlicht.",
+                "eckdaten",
+                "Veröffentlichung",
             )
         )
     if call.deadline:
@@ -133,12 +149,17 @@ def _date_facts(call: Any) -> list[Passage]:
                 "Bewerbungen müssen bis zum "
                 f"{format_datetime(call.deadline)} eingereicht werden (Einreichungsfrist, Abgabe).",
                 "eckdaten",
+                "Einreichungsfrist",
             )
         )
     for milestone in call.milestones.all():
         note = f" {milestone.note}" if milestone.note else ""
         facts.append(
-            Passage(f"Termin – {milestone.label}: {format_date(milestone.date)}.{note}", "termine")
+            Passage(
+                f"Termin – {milestone.label}: {format_date(milestone.date)}.{note}",
+                "termine",
+                "Termin",
+            )
         )
     return facts
 
@@ -157,7 +178,7 @@ def _phase_facts(call: Any) -> list[Passage]:
                 f"förderfähige Ausgaben bis zu {euro_text(phase.max_eligible_costs)} (Obergrenze)"
             )
         if parts:
-            facts.append(Passage(f"{name}: {'; '.join(parts)}.", "phasen"))
+            facts.append(Passage(f"{name}: {'; '.join(parts)}.", "phasen", name))
     return facts
 
 
@@ -169,16 +190,25 @@ def _item_facts(call: Any) -> list[Passage]:
             Passage(
                 "Einzureichende Unterlagen (Antragsunterlagen): " + "; ".join(documents) + ".",
                 "unterlagen",
+                "Unterlagen",
             )
         )
     if call.eligibility:
-        facts.append(Passage(f"Antragsberechtigt sind: {_plain(call.eligibility)}", "eckdaten"))
+        facts.append(
+            Passage(
+                f"Antragsberechtigt sind: {_plain(call.eligibility)}",
+                "eckdaten",
+                "Antragsberechtigte",
+            )
+        )
     if call.funding_note:
-        facts.append(Passage(_plain(call.funding_note), "eckdaten"))
+        facts.append(Passage(_plain(call.funding_note), "eckdaten", "Hinweise zur Förderung"))
     if call.funder:
         facts.append(
             Passage(
-                f"Fördermittelgeber ist {call.funder}; Programm: {call.programme}.", "eckdaten"
+                f"Fördermittelgeber ist {call.funder}; Programm: {call.programme}.",
+                "eckdaten",
+                "Fördermittelgeber",
             )
         )
     return facts

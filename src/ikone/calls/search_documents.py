@@ -115,7 +115,7 @@ def _facts(call: Any) -> list[DocumentData]:
     return [
         DocumentData(
             object_id=passage_id(call.pk, number),
-            title=call.title,
+            title=fact.topic or call.title,
             context=call.title,
             body=fact.text,
             url=f"{call.get_absolute_url()}#{fact.anchor}",

@@ -16,9 +16,18 @@ CANDIDATES = 50
 # Reciprocal-rank fusion: score = Σ weight / (K + rank). Tuned on the
 # evaluation set (docs/search.md): the encoder recognises paraphrases and
 # colloquial wording, the stems catch rare exact terms ("Haushaltsnotlage").
+# It decides whether a suggestion is confident (found by both lists).
 RRF_K = 10
 LEXICAL_WEIGHT = 1.0
 SEMANTIC_WEIGHT = 1.5
+# The order is a convex combination of the scores themselves (Bruch et al.,
+# "An Analysis of Fusion Functions for Hybrid Retrieval", 2023): the share
+# of the BM25 score relative to the query's best, plus the rest of the
+# cosine. Unlike ranks, scores keep how far ahead the best match is, and
+# the copies of one paragraph that several rounds repeat share one score
+# instead of taking several ranks. Tuned on the development set over
+# everything that can answer (docs/search.md).
+LEXICAL_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -94,5 +103,23 @@ def fuse(
     for ranking, weight in zip(rankings, weights, strict=False):
         for rank, item in enumerate(ranking, start=1):
             scores[item.document_id] = scores.get(item.document_id, 0.0) + weight / (k + rank)
+    ordered = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
+    return [Ranked(pk, score) for pk, score in ordered]
+
+
+def combine(
+    lexical: list[Ranked], semantic: list[Ranked], *, share: float = LEXICAL_SHARE
+) -> list[Ranked]:
+    """Candidates of both rankings ordered by share × BM25 / best BM25 +
+    (1 − share) × cosine; a candidate missing from a list scores 0 there."""
+    best = max((item.score for item in lexical), default=0.0)
+    scores: dict[int, float] = {}
+    if best > 0:
+        for item in lexical:
+            scores[item.document_id] = share * item.score / best
+    for item in semantic:
+        scores[item.document_id] = scores.get(item.document_id, 0.0) + (1 - share) * max(
+            item.score, 0.0
+        )
     ordered = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
     return [Ranked(pk, score) for pk, score in ordered]

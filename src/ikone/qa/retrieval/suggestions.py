@@ -163,7 +163,7 @@ def ranked(
     )
     fused = ranking.fuse(lexical, semantic)
     cosine = semantic[0].score if semantic else 0.0
-    ids = units.rerank(fused, understood)
+    ids = units.rerank(ranking.combine(lexical, semantic), understood)
     confident = bool(fused) and (
         cosine >= CONFIDENT_COSINE
         or (
