@@ -60,6 +60,23 @@ def test_the_starting_thesaurus_expands_a_question():
     assert "topf" in terms  # compound part
     terms = understand("Wie viel müssen wir selbst bezahlen?").terms
     assert "eigenanteil" in terms
+    # A group added after the first release (migration qa 0005).
+    assert "umsatzsteu" in understand("Ist die Mehrwertsteuer förderfähig?").terms
+
+
+def test_the_added_groups_reach_an_installation_once():
+    """Migration qa 0005 adds the thesaurus lines an installation lacks and
+    none it has (a new installation loaded them all in 0004)."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("ikone.qa.migrations.0005_thesaurus_additions")
+    SynonymGroup.objects.filter(expressions__startswith="Mehrwertsteuer").delete()
+    before = SynonymGroup.objects.count()
+    migration.add_missing_groups(apps, None)
+    migration.add_missing_groups(apps, None)
+    assert SynonymGroup.objects.count() == before + 1
 
 
 def test_a_coordinators_new_synonym_group_applies():
