@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.utils import timezone
 
+from ikone.core.datetimes import to_berlin
 from ikone.core.search.text import query_terms, stem, tokens
 from ikone.core.text import fold
 from ikone.qa.retrieval.compounds import split
@@ -149,7 +149,7 @@ def _call_names(call: Any) -> str:
     ("Modellprojekte Smart Cities – 1. Staffel", deadline in 2019)."""
     names = fold(call.title)
     if call.deadline:
-        names += f" {timezone.localtime(call.deadline).year}"
+        names += f" {to_berlin(call.deadline).year}"
     return names
 
 
