@@ -284,3 +284,32 @@ def test_api_lists_the_requesters_own_requests(client, platform_request, other_s
     url = f"/api/v1/support/requests/{platform_request.pk}/"
     assert client.get(url, HTTP_AUTHORIZATION=f"Token {other.key}").status_code == 404
     assert client.get("/api/v1/support/requests/").status_code == 401
+
+
+def test_a_request_of_a_draft_with_several_mentors_is_listed_once(
+    workshop_draft, mentor, second_mentor, mentor_share, staff_member
+):
+    """Visibility through "shared with this mentor" is a subquery: a draft
+    shared with two mentors does not repeat its requests (the list and the
+    API once counted and showed them twice)."""
+    from ikone.applications.models import DraftMentor
+
+    DraftMentor.objects.create(draft=workshop_draft, mentor=second_mentor, shared_by=staff_member)
+    support_request = SupportRequest.objects.create(
+        topic=Topic.SKETCH,
+        subject="Skizze",
+        message="…",
+        source=Source.PLATFORM,
+        requester=mentor,
+        requester_name="Mentorin",
+        requester_email=mentor.email,
+        organization=workshop_draft.organization,
+        draft=workshop_draft,
+        assignee=mentor,
+    )
+    for listed in (
+        selectors.request_list_for(user=mentor),
+        selectors.request_list_of_requester(user=mentor),
+    ):
+        assert list(listed) == [support_request]
+        assert listed.count() == 1

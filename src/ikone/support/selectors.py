@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -18,6 +18,7 @@ from django.utils import timezone
 from ikone.accounts.models import Membership, User
 from ikone.accounts.permissions import is_signed_in
 from ikone.accounts.visibility import work_filter
+from ikone.applications.models import DraftMentor
 from ikone.core.datetimes import berlin_datetime, iso, to_berlin
 from ikone.core.pagecache import memo
 from ikone.support import permissions
@@ -60,7 +61,11 @@ def _draft_visible(user: User) -> Q:
     return Q(draft__isnull=True) | work_filter(
         user,
         organization_field="draft__organization_id",
-        chosen_as_mentor=Q(draft__mentor_shares__mentor=user),
+        # A subquery, not a join: a draft shared with several mentors would
+        # repeat the request once per share.
+        chosen_as_mentor=Q(
+            Exists(DraftMentor.objects.filter(draft_id=OuterRef("draft_id"), mentor_id=user.pk))
+        ),
         network_flag="draft__shared_with_network",
     )
 
@@ -79,7 +84,6 @@ def request_list_for(*, user: AnyUser) -> QuerySet[SupportRequest]:
     return (
         SupportRequest.objects.filter(mine)
         .filter(_draft_visible(user))
-        .distinct()
         .select_related("organization", "assignee")
         .order_by("-created_at", "-pk")
     )
