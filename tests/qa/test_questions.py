@@ -136,6 +136,34 @@ def test_list_query_count_does_not_grow(call, organization, django_assert_max_nu
     assert response.context["page"].paginator.count == 30
 
 
+def test_list_count_is_a_memo_per_audience(
+    call, organization, staff_member, other_staff, django_assert_num_queries
+):
+    """The count of /fragen/ is computed once per audience and filters and
+    anew after a question is written; a person never gets the count of what
+    another may see, whoever visited first."""
+    from ikone.accounts.visibility import viewer_for
+    from ikone.qa.selectors import QuestionFilters, question_count
+
+    QuestionFactory(call=call.call)
+    QuestionFactory(call=call.call, organization=organization, visibility=Visibility.MENTORS)
+    own, other = viewer_for(staff_member), viewer_for(other_staff)
+    filters = QuestionFilters(call=call.slug)
+    assert question_count(viewer=other, filters=filters) == 1
+    assert question_count(viewer=own, filters=filters) == 2
+    with django_assert_num_queries(0):
+        assert question_count(viewer=other, filters=filters) == 1
+        assert question_count(viewer=own, filters=filters) == 2
+    assert question_count(viewer=own, filters=QuestionFilters(status="answered")) == 0
+    QuestionFactory(call=call.call, organization=organization, visibility=Visibility.MENTORS)
+    assert question_count(viewer=own, filters=filters) == 3
+    assert question_count(viewer=other, filters=filters) == 1
+    response = _client(staff_member).get(reverse("qa:list"), {"call": call.slug})
+    assert response.context["page"].paginator.count == 3
+    response = _client(other_staff).get(reverse("qa:list"), {"call": call.slug})
+    assert response.context["page"].paginator.count == 1
+
+
 def test_list_paginates(call):
     for _number in range(30):
         QuestionFactory(call=call.call)

@@ -9,26 +9,16 @@ and the two texts compared fetched on their own.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models.functions import Length
-from django.utils.functional import cached_property
 
 from ikone.applications.models import DraftSection, SectionRevision
 from ikone.core.pagecache import memo
+from ikone.core.paginator import CountedPaginator
 
 HISTORY_PAGE_SIZE = 50
-
-
-class _CountedPaginator(Paginator):
-    def __init__(self, object_list: Any, per_page: int, *, count: int) -> None:
-        super().__init__(object_list, per_page)
-        self._known_count = count
-
-    @cached_property
-    def count(self) -> int:
-        return self._known_count
 
 
 class HistoryRow(NamedTuple):
@@ -57,7 +47,7 @@ def section_revision_page(*, section: DraftSection, number: str | None) -> Page[
     count = memo.get_or_compute(
         f"applications:revision-count:{section.pk}", section.revisions.count
     )
-    page = _CountedPaginator(numbers, HISTORY_PAGE_SIZE, count=count).get_page(number)
+    page = CountedPaginator(numbers, HISTORY_PAGE_SIZE, count=count).get_page(number)
     rows = (
         SectionRevision.objects.filter(pk__in=page.object_list)
         .annotate(length=Length("text"))

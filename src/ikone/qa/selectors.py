@@ -7,7 +7,8 @@ a constant number of queries however many rows it shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import astuple, dataclass
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
@@ -16,6 +17,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from ikone.calls.models import Call, CallSection
+from ikone.core.pagecache import memo
 from ikone.qa import permissions
 from ikone.qa.models import Answer, FAQEntry, FAQRevision, Question, QuestionFollow
 from ikone.qa.permissions import Viewer
@@ -77,6 +79,25 @@ def question_list(*, viewer: Viewer, filters: QuestionFilters | None = None) -> 
         )
         queryset = queryset.filter(Exists(in_field))
     return queryset.order_by("-created_at", "-pk")
+
+
+def question_count(*, viewer: Viewer, filters: QuestionFilters | None = None) -> int:
+    """How many questions `question_list` holds: a memo per audience and
+    filters, counted anew after any write to a table the count read (tens of
+    thousands of questions make the count dearer than the page's rows). The
+    audience is part of the key, so nobody gets a count of what another
+    person may see."""
+    filters = filters or QuestionFilters()
+    audience = viewer.audience
+    who = (
+        "all"
+        if audience.sees_all
+        else repr((sorted(audience.scopes), sorted(audience.organization_ids), audience.user_id))
+    )
+    digest = hashlib.sha256(repr((who, astuple(filters))).encode()).hexdigest()[:32]
+    return memo.get_or_compute(
+        f"qa:question-count:{digest}", question_list(viewer=viewer, filters=filters).count
+    )
 
 
 def question_get_for_view(*, viewer: Viewer, pk: int) -> Question:

@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from ikone.calls import selectors as call_selectors
 from ikone.calls.models import Call
 from ikone.core.exceptions import DomainError
 from ikone.core.models import FieldOfAction
+from ikone.core.paginator import CountedPaginator
 from ikone.core.ratelimit import ratelimit
 from ikone.qa import permissions, selectors, services
 from ikone.qa.forms import AnswerForm, HideQuestionForm, QuestionFilterForm, QuestionForm
@@ -50,9 +50,11 @@ def question_list(request: HttpRequest) -> HttpResponse:
             field_of_action=data["field"],
         )
     who = viewer(request)
-    page = Paginator(selectors.question_list(viewer=who, filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("seite")
-    )
+    page = CountedPaginator(
+        selectors.question_list(viewer=who, filters=filters),
+        PAGE_SIZE,
+        count=selectors.question_count(viewer=who, filters=filters),
+    ).get_page(request.GET.get("seite"))
     rows = [
         (question, permissions.can_see_organization(who, question))
         for question in page.object_list
