@@ -1,6 +1,7 @@
-"""`datetime_formatter` is `format_datetime` for many values at once (the
-history page's rows): it must write exactly what `format_datetime` writes,
-in both languages, every style, on both sides of a DST change."""
+"""`datetime_formatter` and `date_formatter` are `format_datetime` and
+`format_date` for many values at once (the rows of a history page or a
+list): they must write exactly what the single-value functions write, in
+both languages, every style, on both sides of a DST change."""
 
 from __future__ import annotations
 
@@ -9,8 +10,15 @@ from datetime import UTC, datetime
 import pytest
 from django.utils import formats, translation
 
-from ikone.applications.history_rows import _digit_grouper
-from ikone.core.datetimes import datetime_formatter, format_datetime
+from ikone.core.datetimes import (
+    date_formatter,
+    datetime_formatter,
+    format_date,
+    format_datetime,
+    format_time,
+    to_berlin,
+)
+from ikone.core.numbers import digit_grouper
 
 INSTANTS = [
     datetime(2027, 1, 14, 22, 59, tzinfo=UTC),  # 23:59 in Berlin, winter
@@ -32,6 +40,24 @@ def test_it_writes_what_format_datetime_writes(language, style):
         ]
 
 
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("style", ["long", "short", "weekday", "month"])
+def test_date_formatter_writes_what_format_date_writes(language, style):
+    with translation.override(language):
+        format_one = date_formatter(style)
+        assert [format_one(value) for value in INSTANTS] == [
+            format_date(value, style) for value in INSTANTS
+        ]
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_format_time_writes_what_djangos_h_i_writes(language):
+    with translation.override(language):
+        assert [format_time(value) for value in INSTANTS] == [
+            formats.time_format(to_berlin(value), "H:i") for value in INSTANTS
+        ]
+
+
 def test_berlin_wall_clock_in_german():
     with translation.override("de"):
         assert datetime_formatter("short")(INSTANTS[1]) == "15.01.2027, 00:30 Uhr"
@@ -41,7 +67,7 @@ def test_berlin_wall_clock_in_german():
 def test_digit_grouping_matches_django(language):
     numbers = [0, 7, 999, 1000, 12345, 1234567]
     with translation.override(language):
-        group = _digit_grouper()
+        group = digit_grouper()
         assert [group(n) for n in numbers] == [
             formats.number_format(n, use_l10n=True) for n in numbers
         ]

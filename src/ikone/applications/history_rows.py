@@ -9,17 +9,16 @@ escaped, everything else is a number.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from django.conf import settings
 from django.urls import reverse
-from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from ikone.applications.selectors_history import HistoryRow
 from ikone.core.datetimes import datetime_formatter
+from ikone.core.numbers import digit_grouper
 
 # A version number no section reaches, replaced per row in the restore address.
 _PLACEHOLDER = 987654321
@@ -48,7 +47,7 @@ def history_rows(
         reverse("applications:restore", args=[draft_pk, section_key, _PLACEHOLDER])
     )
     saved_at = datetime_formatter("short")
-    group_digits = _digit_grouper()
+    group_digits = digit_grouper()
     rows = []
     for revision in revisions:
         number = int(revision.version)
@@ -92,12 +91,3 @@ def history_rows(
             f"{restore_cell}</tr>"
         )
     return mark_safe("\n".join(rows))  # noqa: S308 - labels and names escaped above
-
-
-def _digit_grouper() -> Callable[[int], str]:
-    """Whole numbers as `formats.number_format` writes them in the active
-    language ("12.345"), with its separator looked up once per page."""
-    if not settings.USE_THOUSAND_SEPARATOR:
-        return str
-    separator = formats.get_format("THOUSAND_SEPARATOR")
-    return lambda number: f"{number:,}".replace(",", separator)

@@ -90,8 +90,10 @@ def format_date(value: datetime | date, style: DateStyle = "long") -> str:
 
 
 def format_time(value: datetime) -> str:
-    """Berlin wall-clock time, 24 hours: "23:59"."""
-    return formats.time_format(to_berlin(value), "H:i")
+    """Berlin wall-clock time, 24 hours: "23:59" (Django's "H:i", the same in
+    every language; written directly, as lists format it per row)."""
+    local = to_berlin(value)
+    return f"{local.hour:02d}:{local.minute:02d}"
 
 
 def format_datetime(value: datetime, style: DateStyle = "long") -> str:
@@ -100,6 +102,34 @@ def format_datetime(value: datetime, style: DateStyle = "long") -> str:
         "date": format_date(value, style),
         "time": format_time(value),
     }
+
+
+def date_formatter(style: DateStyle = "long") -> Callable[[datetime | date], str]:
+    """`format_date` for many values in one language, e.g. the rows of a
+    list: the pattern is looked up once and each Berlin day formatted once."""
+    pattern = formats.get_format(_date_pattern(style))
+    days: dict[date, str] = {}
+
+    def format_one(value: datetime | date) -> str:
+        day = berlin_date(value)
+        text = days.get(day)
+        if text is None:
+            text = days[day] = dateformat.format(day, pattern)
+        return text
+
+    return format_one
+
+
+def pattern_formatter(format_name: str) -> Callable[[datetime], str]:
+    """What a template's `{{ value|date:"SHORT_DATETIME_FORMAT" }}` writes
+    (Berlin time, the active language's pattern), with the pattern looked up
+    once for the rows of a page instead of per value."""
+    pattern = formats.get_format(format_name)
+
+    def format_one(value: datetime) -> str:
+        return dateformat.format(to_berlin(value), pattern)
+
+    return format_one
 
 
 def datetime_formatter(style: DateStyle = "long") -> Callable[[datetime], str]:

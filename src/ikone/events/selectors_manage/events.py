@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from ikone.accounts.permissions import is_network_coordinator, is_signed_in
@@ -38,9 +38,11 @@ def event_get_for_manage(
 
 
 def event_list_for_manage(*, user: AnyUser) -> QuerySet[Event]:
-    """Events the person helps run, newest first. Add the registration
-    counts to the page shown with `with_registration_counts`."""
-    queryset = Event.objects.select_related("series")
+    """Events the person helps run, newest first, without their texts. Add
+    the registration counts to the page shown with `with_registration_counts`."""
+    queryset = Event.objects.select_related("series").defer(
+        "description", "cancellation_reason", "series__description"
+    )
     if not is_network_coordinator(user):
         if not is_signed_in(user):
             return queryset.none()
@@ -74,16 +76,15 @@ def with_registration_counts(events: list[Event]) -> list[Event]:
 
 
 def event_get_for_edit(*, event: Event) -> Event:
-    """The event with what the edit form shows (speakers, agenda, fields of action)."""
-    return (
-        Event.objects.select_related("series")
-        .prefetch_related(
-            "fields_of_action",
-            Prefetch("speakers", queryset=_speakers()),
-            "agenda__speakers",
-        )
-        .get(pk=event.pk)
+    """The event with what the edit form shows (speakers, agenda, fields of
+    action), prefetched onto the instance already fetched and checked."""
+    prefetch_related_objects(
+        [event],
+        "fields_of_action",
+        Prefetch("speakers", queryset=_speakers()),
+        "agenda__speakers",
     )
+    return event
 
 
 def _speakers() -> QuerySet[Any]:

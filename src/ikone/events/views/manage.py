@@ -27,6 +27,7 @@ from ikone.events.forms import (
     SpeakerFormSet,
     on_event_day,
 )
+from ikone.events.manage_rows import event_list_rows
 from ikone.events.models import Event
 from ikone.events.sanitize import clean_description
 from ikone.events.services import management as services
@@ -61,9 +62,11 @@ def manage_list(request: HttpRequest) -> HttpResponse:
     if not helper and not events.exists():  # an editor of some event
         raise PermissionDenied
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("seite"))
+    events_shown = selectors.with_registration_counts(list(page.object_list))
     context = {
         "page": page,
-        "events": selectors.with_registration_counts(list(page.object_list)),
+        "events": events_shown,
+        "rows_html": event_list_rows(events_shown),
         "can_create": permissions.can_create_event(user),
     }
     return render(request, "events/manage/event_list.html", context)

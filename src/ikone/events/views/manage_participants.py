@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ from ikone.events.forms import (
     PersonSearchForm,
     RegisterOtherForm,
 )
+from ikone.events.manage_rows import attendance_rows, participant_rows
 from ikone.events.services import participants as services
 from ikone.events.views.manage import manage_context
 
@@ -52,6 +54,7 @@ def manage_participants(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         **manage_context(request, event, "participants"),
         "registrations": registrations,
+        "rows_html": participant_rows(registrations),
         "counts": selectors.participant_counts(registrations),
         "search": search,
         "found": found,
@@ -184,9 +187,13 @@ def manage_attendance(request: HttpRequest, slug: str) -> HttpResponse:
         "counts": selectors.participant_counts(registrations),
     }
     template = "events/manage/attendance.html"
-    if getattr(request, "htmx", False):
+    htmx = bool(getattr(request, "htmx", False))
+    if htmx:
         template += "#results"
         context["htmx"] = True
+    context["rows_html"] = attendance_rows(
+        registrations, event=event, csrf_token=get_token(request), query=query, htmx=htmx
+    )
     return render(request, template, context)
 
 
