@@ -303,6 +303,6 @@ def test_edit_page_query_count(coordinator_client, django_assert_max_num_queries
     for number in range(6):
         item = AgendaItemFactory(event=event, title=f"Punkt {number}")
         item.speakers.set(speakers[:2])
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(15):
         response = coordinator_client.get(reverse("events:manage_edit", kwargs={"slug": "ws"}))
     assert response.status_code == 200

@@ -6,11 +6,15 @@ renders it once per field; as a template include it cost more than the
 widget itself on pages with many small forms (the criteria matrix: one
 form of three fields per criterion). The template stays as the one-line
 entry point for templates that include it.
+
+`fields_html` writes all visible fields of a form, choice fields as the
+KERN fieldset of `choice_fieldset_html` (the event management forms:
+about thirty fields on the edit page, an include each before).
 """
 
 from __future__ import annotations
 
-from django.forms import BoundField
+from django.forms import BaseForm, BoundField
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -55,7 +59,7 @@ def render_field(field: BoundField) -> SafeString:
         if hint:
             parts.append(f'<p class="kern-hint" id="{auto_id}_helptext">{hint}</p>')
         parts.extend(
-            f'<p class="kern-error" id="{auto_id}_error">{conditional_escape(error)}</p>'
+            f'<p class="kern-error" id="{auto_id}_error">{conditional_escape(str(error))}</p>'
             for error in errors
         )
     else:
@@ -72,7 +76,7 @@ def render_field(field: BoundField) -> SafeString:
             parts.append(f'<div class="kern-hint" id="{auto_id}_helptext">{hint}</div>')
         parts.extend(
             f'<p class="kern-error" id="{auto_id}_error" role="alert">'
-            f"{conditional_escape(error)}</p>"
+            f"{conditional_escape(str(error))}</p>"
             for error in errors
         )
         if kind in {"select", "selectmultiple"}:
@@ -86,3 +90,63 @@ def render_field(field: BoundField) -> SafeString:
     # Safe: labels, hints, errors and ids go through (conditional_)escape,
     # the widget renders itself escaped.
     return mark_safe("\n".join(parts))  # noqa: S308
+
+
+def choice_fieldset_html(field: BoundField, kind: str, *, empty_text: str = "") -> str:
+    """A field with several choices (`kind` "checkbox" or "radio") as a
+    KERN fieldset, as the events' choice fieldset template wrote it
+    (tests/events/test_manage_fields.py keeps its text)."""
+    auto_id = escape(field.auto_id)
+    help_text = field.help_text
+    described = f' aria-describedby="{auto_id}_helptext"' if help_text else ""
+    optional = (
+        f' <span class="kern-label__optional">– {escape(gettext("optional"))}</span>'
+        if not field.field.required and kind == "checkbox"
+        else ""
+    )
+    parts = [
+        f'<fieldset class="kern-fieldset{" kern-fieldset--error" if field.errors else ""}"'
+        f"{described}>",
+        f'<legend class="kern-label">{conditional_escape(field.label)}{optional}</legend>',
+    ]
+    if help_text:
+        parts.append(
+            f'<div class="kern-hint" id="{auto_id}_helptext">{conditional_escape(help_text)}</div>'
+        )
+    parts += [
+        f'<p class="kern-error" role="alert">{conditional_escape(str(error))}</p>'
+        for error in field.errors
+    ]
+    parts.append('<div class="kern-fieldset__body">')
+    name = escape(field.html_name)
+    options = list(field.subwidgets)
+    for option in options:
+        data = option.data
+        option_id = escape(option.id_for_label)
+        checked = " checked" if data["selected"] else ""
+        parts.append(
+            '<div class="kern-form-check">'
+            f'<input class="kern-form-check__{kind}" type="{kind}" name="{name}" '
+            f'value="{escape(str(data["value"]))}" id="{option_id}"{checked}>'
+            f'<label class="kern-label" for="{option_id}">{conditional_escape(option.choice_label)}</label>'
+            "</div>"
+        )
+    if not options:
+        parts.append(f'<p class="kern-body kern-body--small">{conditional_escape(empty_text)}</p>')
+    parts.append("</div></fieldset>")
+    return "".join(parts)
+
+
+def fields_html(form: BaseForm, *, empty_text: str = "") -> SafeString:
+    """The visible fields of `form`, choice fields as fieldsets: what
+    `events/manage/includes/fields.html` wrote with an include per field."""
+    parts = []
+    for field in form.visible_fields():
+        kind = widget_type(field)
+        if kind == "checkboxselectmultiple":
+            parts.append(choice_fieldset_html(field, "checkbox", empty_text=empty_text))
+        elif kind == "radioselect":
+            parts.append(choice_fieldset_html(field, "radio", empty_text=empty_text))
+        else:
+            parts.append(render_field(field))
+    return mark_safe("\n".join(parts))  # noqa: S308 - labels, texts and values escaped above

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ikone.accounts.models import User
 from ikone.accounts.visibility import PERSON_SEARCH_MIN_LENGTH
 from ikone.calls.models import Call
+from ikone.core.choice_fields import ListedModelChoiceField, ListedModelMultipleChoiceField
 from ikone.core.datetimes import berlin_date, berlin_datetime
 from ikone.core.models import FieldOfAction
 from ikone.core.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MB, UploadValidator
@@ -119,20 +120,20 @@ class EventForm(forms.Form):
     )
     registration_deadline = datetime_field(_("Anmeldeschluss"), required=False)
     audience = forms.ChoiceField(label=_("Wer darf sich anmelden?"), choices=Audience.choices)
-    series = forms.ModelChoiceField(
+    series = ListedModelChoiceField(
         label=_("Reihe"),
         queryset=EventSeries.objects.all(),
         required=False,
         empty_label=_("– keine Reihe –"),
     )
-    call = forms.ModelChoiceField(
+    call = ListedModelChoiceField(
         label=_("Förderaufruf"),
         queryset=Call.objects.only("pk", "title").order_by("-deadline", "title"),
         required=False,
         empty_label=_("– kein bestimmter Aufruf –"),
         help_text=_("Der Förderaufruf, um den es geht (optional)."),
     )
-    fields_of_action = forms.ModelMultipleChoiceField(
+    fields_of_action = ListedModelMultipleChoiceField(
         label=_("Handlungsfelder"),
         queryset=FieldOfAction.objects.all(),
         required=False,

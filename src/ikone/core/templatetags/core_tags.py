@@ -1,6 +1,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from django import template
 from django.conf import settings
@@ -97,6 +98,15 @@ def form_field(field: BoundField) -> SafeString:
     """`{% form_field field %}`: label, hint, errors and widget in KERN UX
     markup (ikone.core.form_fields)."""
     return form_fields.render_field(field)
+
+
+@register.simple_tag
+def kern_fields(form: Any, empty_text: str = "") -> SafeString:
+    """{% kern_fields form %}: the form's visible fields in KERN markup,
+    built in Python (`ikone.core.form_fields`), choice fields as fieldsets."""
+    from ikone.core.form_fields import fields_html
+
+    return fields_html(form, empty_text=empty_text)
 
 
 @register.filter
