@@ -163,11 +163,17 @@ def event_get_for_detail(*, user: AnyUser | None, slug: str) -> Event:
     """One event with series, fields of action, agenda (with speakers),
     speakers and `confirmed_count`; 404 if it does not exist or is a draft
     the viewer may not edit."""
-    event = (
-        _detail_queryset().filter(slug=slug).annotate(confirmed_count=_confirmed_count()).first()
-    )
+    events = _detail_queryset().filter(slug=slug).annotate(confirmed_count=_confirmed_count())
+    viewer_pk = user.pk if is_signed_in(user) else None
+    if viewer_pk is not None:
+        editors = Event.editors.through.objects.filter(event_id=OuterRef("pk"), user_id=viewer_pk)
+        events = events.annotate(viewer_edits=Exists(editors))
+    event = events.first()
     if event is None:
         raise Http404
+    if viewer_pk is not None:
+        # What `permissions` would otherwise ask the database for this viewer.
+        event.__dict__["_editor_by_user"] = {viewer_pk: event.viewer_edits}  # type: ignore[attr-defined]
     if event.status == EventStatus.DRAFT and not permissions.can_edit_event(user, event):
         raise Http404
     return event
