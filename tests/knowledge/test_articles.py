@@ -277,3 +277,18 @@ def test_article_paragraphs_are_passages_that_answer_with_their_anchor(
     assert any(
         "nur-intern" in item.url for item in suggest(audience=network, title=question).knowledge
     )
+
+
+def test_the_intro_is_read_once_per_change_of_pages(client, index, django_assert_num_queries):
+    """/wissen/ shows the index page's intro from a memo: a second read asks
+    nothing, an edited and published intro shows on the next visit."""
+    from ikone.knowledge.selectors_articles import index_intro
+
+    index.intro = "Erste Fassung der Einleitung."
+    index.save_revision().publish()
+    assert "Erste Fassung" in client.get(reverse("knowledge:index")).content.decode()
+    with django_assert_num_queries(0):
+        assert index_intro() == "Erste Fassung der Einleitung."
+    index.intro = "Zweite Fassung der Einleitung."
+    index.save_revision().publish()
+    assert "Zweite Fassung" in client.get(reverse("knowledge:index")).content.decode()

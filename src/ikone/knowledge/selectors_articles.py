@@ -32,6 +32,7 @@ SEARCH_KIND = "article"
 SEARCH_LIMIT = 500
 CHOICES_CACHE_KEY = "knowledge:filter-choices:v1"
 CHOICES_CACHE_SECONDS = 3600
+INTRO_CACHE_KEY = "knowledge:index-intro"
 
 
 @dataclass(frozen=True)
@@ -135,9 +136,16 @@ def kind_choices() -> list[tuple[str, str]]:
     return [(value, str(label)) for value, label in ArticleKind.choices]
 
 
-def index_page() -> KnowledgeIndexPage | None:
-    """The knowledge base's CMS page (its intro), if an editor made one."""
-    return KnowledgeIndexPage.objects.live().first()
+def index_intro() -> str:
+    """The intro of the knowledge base's CMS page, if an editor made one
+    ("" otherwise): a memo, read anew after any change to pages, so the list
+    asks the page tree on the first visit after an edit only."""
+    return memo.get_or_compute(INTRO_CACHE_KEY, _index_intro)
+
+
+def _index_intro() -> str:
+    index = KnowledgeIndexPage.objects.live().only("intro").first()
+    return index.intro if index is not None else ""
 
 
 def article_context(*, page: ArticlePage, request: HttpRequest) -> dict[str, Any]:

@@ -41,7 +41,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "page_obj": page,
         "paginator": paginator,
-        "index": None if wants_fragment else selectors.index_page(),
+        "index_intro": "" if wants_fragment else selectors.index_intro(),
     }
     template = f"{LIST_TEMPLATE}#results" if wants_fragment else LIST_TEMPLATE
     response = render(request, template, context)
