@@ -247,6 +247,24 @@ def test_figures_count_people_and_organisations_by_kreis_and_membership(
     assert (others.attended_people, others.attended_organization_count) == (2, 2)
 
 
+def test_figures_are_counted_once_per_change(event, primary_network, django_assert_num_queries):
+    """The figures are a memo: a second view counts nothing; a new
+    registration, a check-in and a new network membership are counted."""
+    organization = OrganizationFactory(name="Stadt Kusel")
+    RegistrationFactory(event=event, organization=organization)
+    assert event_figures(event=event).total.registered_people == 1
+    with django_assert_num_queries(0):
+        assert event_figures(event=event).total.registered_people == 1
+    registration = RegistrationFactory(event=event, organization=organization)
+    assert event_figures(event=event).total.registered_people == 2
+    registration.attended_at = event.starts_at
+    registration.save()
+    assert event_figures(event=event).total.attended_people == 1
+    NetworkMembership.objects.create(organization=organization, network=primary_network)
+    members, _others = event_figures(event=event).by_network_status
+    assert members.registered_people == 2
+
+
 def test_figures_page_query_count_is_constant(
     coordinator_client, kreise, django_assert_max_num_queries
 ):

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Case, CharField, Exists, OuterRef, Q, When
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ikone.accounts.models import NetworkMembership
+from ikone.core.datetimes import berlin_date
+from ikone.core.pagecache import memo
 from ikone.events.models import Event, Registration, RegistrationStatus
 from ikone.municipalities.models import Level
 
@@ -61,7 +64,15 @@ def _kreis_label() -> Case:
 def event_figures(*, event: Event) -> EventFigures:
     """How many people and distinct organisations registered (confirmed)
     and attended, in total, by Kreis and by membership in the primary
-    network. One query, whatever the number of registrations."""
+    network: a memo per event, language and Berlin day (membership ends
+    with a day, without a write), counted anew after any write to a table
+    the counting read (registrations, memberships, organisations, places)."""
+    key = f"events:figures:{event.pk}:{get_language()}:{berlin_date().isoformat()}"
+    return memo.get_or_compute(key, lambda: _count_figures(event))
+
+
+def _count_figures(event: Event) -> EventFigures:
+    """Two queries, whatever the number of registrations."""
     current_members = NetworkMembership.objects.in_primary_network().current()
     rows = (
         Registration.objects.filter(event=event)
