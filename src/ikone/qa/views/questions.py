@@ -20,6 +20,7 @@ from ikone.core.paginator import CountedPaginator
 from ikone.core.ratelimit import ratelimit
 from ikone.qa import permissions, selectors, services
 from ikone.qa.forms import AnswerForm, HideQuestionForm, QuestionFilterForm, QuestionForm
+from ikone.qa.list_rows import question_rows
 from ikone.qa.models import Question
 from ikone.qa.views._helpers import actor, report, viewer
 
@@ -65,6 +66,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "rows": rows,
+        "rows_html": question_rows(rows),
         "querystring": querystring.urlencode(),
         "can_ask": permissions.can_ask_question(who),
         "can_moderate": permissions.can_moderate(who),
