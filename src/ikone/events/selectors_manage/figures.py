@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ikone.accounts.models import NetworkMembership
-from ikone.core.datetimes import berlin_date
+from ikone.core.datetimes import berlin_date, iso
 from ikone.core.pagecache import memo
 from ikone.events.models import Event, Registration, RegistrationStatus
 from ikone.municipalities.models import Level
@@ -67,7 +67,7 @@ def event_figures(*, event: Event) -> EventFigures:
     network: a memo per event, language and Berlin day (membership ends
     with a day, without a write), counted anew after any write to a table
     the counting read (registrations, memberships, organisations, places)."""
-    key = f"events:figures:{event.pk}:{get_language()}:{berlin_date().isoformat()}"
+    key = f"events:figures:{event.pk}:{get_language()}:{iso(berlin_date())}"
     return memo.get_or_compute(key, lambda: _count_figures(event))
 
 
