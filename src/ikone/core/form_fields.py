@@ -20,6 +20,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 
+def _optional_label() -> str:
+    # Outside an f-string: xgettext does not see calls inside one, and the
+    # catalogue would lose the text.
+    return escape(gettext("optional"))
+
+
 def widget_type(field: BoundField) -> str:
     """Django's name from the widget's class ("checkbox"), or the one a
     widget names itself (the Python-rendered widgets of core.widgets)."""
@@ -66,7 +72,7 @@ def render_field(field: BoundField) -> SafeString:
         optional = (
             ""
             if field.field.required
-            else f' <span class="kern-label__optional">– {escape(gettext("optional"))}</span>'
+            else f' <span class="kern-label__optional">– {_optional_label()}</span>'
         )
         parts = [
             f'<div class="kern-form-input{" kern-form-input--error" if errors else ""}">',
@@ -100,7 +106,7 @@ def choice_fieldset_html(field: BoundField, kind: str, *, empty_text: str = "") 
     help_text = field.help_text
     described = f' aria-describedby="{auto_id}_helptext"' if help_text else ""
     optional = (
-        f' <span class="kern-label__optional">– {escape(gettext("optional"))}</span>'
+        f' <span class="kern-label__optional">– {_optional_label()}</span>'
         if not field.field.required and kind == "checkbox"
         else ""
     )
