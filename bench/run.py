@@ -15,8 +15,10 @@ Writes bench/results/latest.json and latest.md; exits 1 when a budget is
 broken, 2 when a page does not answer 200.
 
     python bench/run.py --only versionen
+    python bench/run.py --only "versionen|kriterien"
 
-measures only the scenarios whose path contains the text (and the floor),
+measures only the scenarios whose path contains the text (or one of the
+texts separated by "|") and the floor,
 checks their budgets and writes no results file: a quick look at one page.
 """
 
@@ -204,9 +206,11 @@ def memory_report(master_pid: int, budgets: dict[str, Any]) -> dict[str, Any]:
 
 
 def main_only(text: str) -> int:
-    """Measure the scenarios whose path contains `text`; no results file."""
+    """Measure the scenarios whose path contains `text` (or one of several
+    texts separated by "|"), against one floor; no results file."""
     budgets = load_budgets()
-    chosen = [scenario for scenario in SCENARIOS if text in scenario.path]
+    texts = text.split("|")
+    chosen = [scenario for scenario in SCENARIOS if any(part in scenario.path for part in texts)]
     if not chosen:
         print(f"No scenario path contains {text!r}.", file=sys.stderr)
         return 2
