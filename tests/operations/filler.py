@@ -77,6 +77,8 @@ def _build(model: type[models.Model]) -> models.Model | None:
     for field in model._meta.concrete_fields:
         if field.primary_key and isinstance(field, models.AutoField | models.BigAutoField):
             continue
+        if field.generated:  # the database computes it
+            continue
         if field.is_relation:
             target = field.related_model._base_manager.order_by("pk").first()
             if target is None and not field.null:

@@ -2,7 +2,8 @@
 
 A section can have thousands of versions (autosave; compaction thins out
 the old ones, services/history.py), so the page never loads them all: one
-page of rows without their texts, their lengths computed by the database,
+page of rows without their texts, their lengths stored with each version
+(`SectionRevision.text_length`, a column the database computes),
 and the two texts compared fetched on their own.
 """
 
@@ -12,7 +13,6 @@ from datetime import datetime
 from typing import NamedTuple
 
 from django.core.paginator import Page
-from django.db.models.functions import Length
 
 from ikone.applications.models import DraftSection, SectionRevision
 from ikone.core.pagecache import memo
@@ -37,8 +37,8 @@ def section_revision_page(*, section: DraftSection, number: str | None) -> Page[
 
     The page is cut from the (section, version) index in a subquery and its
     rows read by primary key around it, in one query: the database never
-    computes lengths or joins authors for the thousands of versions off the
-    page. The rows are
+    joins authors for the thousands of versions off the page, and reads no
+    text (the lengths are stored). The rows are
     plain tuples, not model instances: 50 revisions and their authors built
     as models cost more than the rest of the query."""
     numbers = section.revisions.order_by("-version").values_list("pk", flat=True)
@@ -50,14 +50,13 @@ def section_revision_page(*, section: DraftSection, number: str | None) -> Page[
     page = CountedPaginator(numbers, HISTORY_PAGE_SIZE, count=count).get_page(number)
     rows = (
         SectionRevision.objects.filter(pk__in=page.object_list)
-        .annotate(length=Length("text"))
         .order_by("-version")
         .values_list(
             "version",
             "restored_from",
             "submitted",
             "created_at",
-            "length",
+            "text_length",
             "author__name",
             "author__email",
         )
