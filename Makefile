@@ -6,13 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 # Test processes (pytest-xdist): `auto` = one per CPU core; TEST_WORKERS=0
 # runs the suite in this process, e.g. for a debugger (docs/quality.md).
-# On PostgreSQL the suite still runs in one process: its parallel run has
-# not passed yet (docs/quality.md).
-ifneq ($(filter postgres://% postgresql://%,$(DATABASE_URL)),)
-TEST_WORKERS ?= 0
-else
 TEST_WORKERS ?= auto
-endif
 export DJANGO_SETTINGS_MODULE := ikone.settings
 
 .PHONY: run test lint format e2e bench loadtest chromium install assets migrate demo clean messages
