@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
@@ -32,6 +32,8 @@ from ikone.calls.models import Call
 
 if TYPE_CHECKING:
     from ikone.accounts.permissions import AnyUser
+
+_Row = TypeVar("_Row", Draft, DraftSection)
 
 
 # --- Drafts ------------------------------------------------------------------
@@ -64,16 +66,7 @@ def draft_get_for_view(*, user: AnyUser, pk: int) -> Draft:
     The person's role in the organisation comes in the same query (every
     draft page asks for it), remembered where `role_in` looks first."""
     drafts = Draft.objects.select_related("organization", "call").filter(pk=pk)
-    if is_signed_in(user):
-        drafts = drafts.annotate(viewer_role=role_subquery(user.pk, "organization_id"))
-    draft = drafts.first()
-    if draft is None:
-        raise Http404
-    if is_signed_in(user):
-        remember_role(draft.organization, user.pk, draft.viewer_role)  # type: ignore[attr-defined]
-    if not permissions.can_view_draft(user, draft):
-        raise Http404
-    return draft
+    return _first_visible(user, drafts, organization_ref="organization_id", draft_of=lambda d: d)
 
 
 def draft_get_for_action(
@@ -166,16 +159,32 @@ def section_get_for_history(*, user: AnyUser, pk: int, key: str) -> DraftSection
 
 
 def _visible_section(user: AnyUser, sections: QuerySet[DraftSection]) -> DraftSection:
+    return _first_visible(
+        user, sections, organization_ref="draft__organization_id", draft_of=lambda s: s.draft
+    )
+
+
+def _first_visible(
+    user: AnyUser,
+    queryset: QuerySet[_Row],
+    *,
+    organization_ref: str,
+    draft_of: Callable[[_Row], Draft],
+) -> _Row:
+    """The first row, with the person's role in its draft's organisation
+    read in the same query and remembered for `role_in`; Http404 unless the
+    row exists and the person may see its draft."""
     if is_signed_in(user):
-        sections = sections.annotate(viewer_role=role_subquery(user.pk, "draft__organization_id"))
-    section = sections.first()
-    if section is None:
+        queryset = queryset.annotate(viewer_role=role_subquery(user.pk, organization_ref))
+    row = queryset.first()
+    if row is None:
         raise Http404
+    draft = draft_of(row)
     if is_signed_in(user):
-        remember_role(section.draft.organization, user.pk, section.viewer_role)  # type: ignore[attr-defined]
-    if not permissions.can_view_draft(user, section.draft):
+        remember_role(draft.organization, user.pk, row.viewer_role)  # type: ignore[attr-defined]
+    if not permissions.can_view_draft(user, draft):
         raise Http404
-    return section
+    return row
 
 
 def section_revision_get(*, section: DraftSection, version: int) -> SectionRevision:
