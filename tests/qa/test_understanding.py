@@ -31,7 +31,7 @@ from ikone.qa.retrieval.understanding import (
     topic_words,
     understand,
 )
-from ikone.qa.retrieval.units import rerank
+from ikone.qa.retrieval.units import coverage, rerank
 from tests.accounts.fixtures import *  # noqa: F403
 from tests.search.conftest import put
 
@@ -318,6 +318,45 @@ def test_a_question_naming_no_call_prefers_the_open_calls_copy():
     named = understand("Wie lange dauerte die Strategiephase in der 1. Staffel?")
     assert named.current_groups == ()
     assert rerank(fused, named) == [old.pk]
+
+
+def test_coverage_weighs_the_topic_words_by_their_rarity_among_the_candidates():
+    both = frozenset({"grundstuck", "kauf", "forder"})
+    common = frozenset({"forder", "projektbeschreib"})
+    plan = frozenset({"projektplan"})
+    nothing = frozenset({"frist"})
+    shares = coverage(["grundstuck", "projekt", "forder"], [both, common, plan, nothing])
+    # "projekt" matches as the start of "projektbeschreib", as the full-text
+    # search does, but two candidates have it and one has "grundstuck".
+    assert shares[3] == 0.0
+    assert shares[0] > shares[1] > shares[2] > 0.0
+    assert coverage([], [both]) == [0.0]
+
+
+def test_a_candidate_naming_the_whole_topic_beats_a_short_text_sharing_one_word():
+    """BM25 favours a short question that shares one word ("Projekt" in
+    "Projektbeschreibung"); the passage that speaks of everything the
+    question names comes first when the scores are close."""
+    short = put(
+        "question",
+        "1",
+        "Wie lang darf die Projektbeschreibung sein?",
+        "Höchstens 15 Seiten.",
+        group="call:1",
+        suggestible=True,
+    )
+    answer = put(
+        "call_passage",
+        "1:1",
+        "3.5 Nicht förderfähige Ausgaben",
+        "Nicht gefördert werden: der Kauf von Grundstücken für das Projekt.",
+        group="call:1",
+        suggestible=True,
+    )
+    fused = [ranking.Ranked(short.pk, 0.45), ranking.Ranked(answer.pk, 0.4)]
+    question = understand("Können wir ein Grundstück für das Projekt kaufen?")
+    assert rerank(fused, None) == [short.pk, answer.pk]
+    assert rerank(fused, question) == [answer.pk, short.pk]
 
 
 def test_the_order_combines_the_scores_not_the_ranks():

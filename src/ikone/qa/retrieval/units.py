@@ -7,10 +7,13 @@ the others are dropped, so five suggestions are five different answers.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
+
 from ikone.core.search.models import SearchDocument
 from ikone.core.search.registry import PASSAGE_SEPARATOR
 from ikone.qa.retrieval.ranking import Ranked
-from ikone.qa.retrieval.understanding import Understood, satisfies
+from ikone.qa.retrieval.understanding import Understood, satisfies, topic_words
 
 # Kinds whose object id names a call section ("<section pk>" or "<pk>:<n>").
 SECTION_UNITS = ("call_section", "call_passage")
@@ -27,6 +30,16 @@ OTHER_CALL_FACTOR = 0.5
 # and questions a little: earlier rounds repeat much of the text, word for
 # word or nearly, and their copy must not stand for the answer.
 CURRENT_CALL_FACTOR = 1.5
+# A candidate that contains the words naming the question's topic gains up
+# to COVERAGE_BONUS: the share of those words it contains (as the full-text
+# search matches: the stem or the start of a longer one), each weighted by
+# how rare it is among the candidates. BM25 rewards a short text for one
+# word ("Wie lang darf die Projektbeschreibung sein?" for "Projekt"), the
+# cosine a text for sounding like a question; neither asks whether the
+# candidate speaks of everything the question names. Tuned on the
+# development set over everything (docs/search.md).
+COVERAGE_BONUS = 0.2
+MIN_PREFIX = 4
 
 
 def unit_of(kind: str, object_id: str, document_id: int) -> str:
@@ -37,9 +50,36 @@ def unit_of(kind: str, object_id: str, document_id: int) -> str:
     return f"document:{document_id}"
 
 
-def _adjusted(score: float, group: str, body: str, understood: Understood | None) -> float:
+def _contains(found: frozenset[str], word: str) -> bool:
+    """As the full-text search matches: the stem, or the start of a longer one."""
+    return word in found or (
+        len(word) >= MIN_PREFIX and any(token.startswith(word) for token in found)
+    )
+
+
+def coverage(words: Sequence[str], candidates: Sequence[frozenset[str]]) -> list[float]:
+    """For each candidate (its stems) the share of the topic words it
+    contains, each word weighted by its rarity among the candidates
+    (log(1 + n / (1 + candidates containing it))): a word every candidate
+    has ("Förderung") says little about which one answers."""
+    if not words or not candidates:
+        return [0.0] * len(candidates)
+    contains = [[_contains(found, word) for word in words] for found in candidates]
+    count = len(candidates)
+    weights = [
+        math.log(1 + count / (1 + sum(1 for row in contains if row[index])))
+        for index in range(len(words))
+    ]
+    total = sum(weights)
+    return [sum(w for w, has in zip(weights, row, strict=True) if has) / total for row in contains]
+
+
+def _adjusted(
+    score: float, group: str, body: str, understood: Understood | None, covered: float = 0.0
+) -> float:
     if understood is None:
         return score
+    score += COVERAGE_BONUS * covered
     if understood.wants and satisfies(understood.wants, body):
         score += WANTS_BONUS
     if understood.call_groups and group.startswith("call:"):
@@ -55,16 +95,21 @@ def rerank(fused: list[Ranked], understood: Understood | None) -> list[int]:
     if not fused:
         return []
     candidates = fused[:RERANKED]
-    rows = {
-        pk: (unit_of(kind, object_id, pk), group, body)
-        for pk, kind, object_id, group, body in SearchDocument.objects.filter(
-            pk__in=[item.document_id for item in candidates]
-        ).values_list("pk", "kind", "object_id", "group", "body")
-    }
+    rows = {}
+    stems: dict[int, frozenset[str]] = {}
+    for pk, kind, object_id, group, body, title_stems, body_stems in SearchDocument.objects.filter(
+        pk__in=[item.document_id for item in candidates]
+    ).values_list("pk", "kind", "object_id", "group", "body", "stemmed_title", "stemmed_body"):
+        rows[pk] = (unit_of(kind, object_id, pk), group, body)
+        stems[pk] = frozenset(f"{title_stems} {body_stems}".split())
+    words = topic_words(understood.text) if understood is not None else []
+    covered = coverage(words, [stems.get(item.document_id, frozenset()) for item in candidates])
     scored = []
-    for item in candidates:
+    for item, share in zip(candidates, covered, strict=True):
         unit, group, body = rows.get(item.document_id, (f"document:{item.document_id}", "", ""))
-        scored.append((_adjusted(item.score, group, body, understood), item.document_id, unit))
+        scored.append(
+            (_adjusted(item.score, group, body, understood, share), item.document_id, unit)
+        )
     scored.sort(key=lambda row: (-row[0], row[1]))
     seen: set[str] = set()
     kept = []
