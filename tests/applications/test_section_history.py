@@ -175,6 +175,27 @@ def test_history_page_is_paginated_with_a_constant_number_of_queries(
     assert f"Version 1 → Version {section.version}" in compared
 
 
+def test_each_page_lists_its_own_versions_across_gaps(section, staff_member, as_user):
+    """A page starts where the one before ended, also where compaction has
+    left gaps in the version numbers."""
+    SectionRevision.objects.bulk_create(
+        SectionRevision(section=section, version=n, text="Wort", author=staff_member)
+        for n in range(1, 131)
+        if n % 7 and n % 11
+    )
+    DraftSection.objects.filter(pk=section.pk).update(version=130)
+    expected = list(section.revisions.order_by("-version").values_list("version", flat=True))
+    client = as_user(staff_member)
+    url = reverse(
+        "applications:history", kwargs={"pk": section.draft_id, "section_key": section.key}
+    )
+    shown = []
+    for page in (1, 2, 3):
+        response = client.get(url, {"seite": page})
+        shown += [row.version for row in response.context["revisions"]]
+    assert shown == expected
+
+
 def test_the_number_of_versions_is_counted_once_per_change(section, staff_member, as_user):
     """The count of a section's versions is a memo: a second visit does not
     count again, and a new version (any write to the versions) counts anew."""
@@ -224,7 +245,8 @@ def test_history_of_5000_autosaves_stays_within_the_page_budget(
     for page in ("1", "100"):
         started = time.perf_counter()
         # Issue 15: at most 10 besides the session (the bench keeps sessions
-        # in Redis). The page's rows are one query (its ids a subquery), the
+        # in Redis). The page's rows are one query (its newest version a
+        # subquery), the
         # count of versions a memo;
         # page 1 takes the two newest versions from its own rows; the
         # section comes with its draft and the person's role in one query.
