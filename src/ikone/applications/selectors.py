@@ -29,6 +29,7 @@ from ikone.applications.models import (
     SectionRevision,
 )
 from ikone.calls.models import Call
+from ikone.core.prepared import PreparedQuery
 
 if TYPE_CHECKING:
     from ikone.accounts.permissions import AnyUser
@@ -65,8 +66,19 @@ def draft_get_for_view(*, user: AnyUser, pk: int) -> Draft:
 
     The person's role in the organisation comes in the same query (every
     draft page asks for it), remembered where `role_in` looks first."""
-    drafts = Draft.objects.select_related("organization", "call").filter(pk=pk)
-    return _first_visible(user, drafts, organization_ref="organization_id", draft_of=lambda d: d)
+    return _first_visible(user, _DRAFT_FOR_VIEW, draft_of=lambda d: d, pk=pk)
+
+
+# Run on every draft page: built and compiled once per process (core.prepared).
+_DRAFT_FOR_VIEW = PreparedQuery(
+    lambda pk, user_id: (
+        Draft.objects.select_related("organization", "call")
+        .filter(pk=pk)
+        .annotate(viewer_role=role_subquery(user_id, "organization_id"))
+    ),
+    pk=int,
+    user_id=int,
+)
 
 
 def draft_get_for_action(
@@ -140,48 +152,62 @@ def section_get_for_view(*, user: AnyUser, pk: int, key: str) -> DraftSection:
     """One section by draft and key with its draft (organisation, call and
     the person's role in the organisation loaded) in one query; Http404
     unless the section exists and the person may see its draft."""
-    sections = DraftSection.objects.select_related(
-        "draft__organization", "draft__call", "updated_by"
-    ).filter(draft_id=pk, key=key)
-    return _visible_section(user, sections)
+    return _first_visible(
+        user, _SECTION_FOR_VIEW, draft_of=lambda section: section.draft, pk=pk, key=key
+    )
 
 
 def section_get_for_history(*, user: AnyUser, pk: int, key: str) -> DraftSection:
     """As `section_get_for_view`, for the history page: without the texts,
     the call and the last author, which that page does not show (building
     them costs more than the page's rows)."""
-    sections = (
+    return _first_visible(
+        user, _SECTION_FOR_HISTORY, draft_of=lambda section: section.draft, pk=pk, key=key
+    )
+
+
+_SECTION_FOR_VIEW = PreparedQuery(
+    lambda pk, key, user_id: (
+        DraftSection.objects.select_related("draft__organization", "draft__call", "updated_by")
+        .filter(draft_id=pk, key=key)
+        .annotate(viewer_role=role_subquery(user_id, "draft__organization_id"))
+    ),
+    pk=int,
+    key=str,
+    user_id=int,
+)
+_SECTION_FOR_HISTORY = PreparedQuery(
+    lambda pk, key, user_id: (
         DraftSection.objects.select_related("draft__organization")
         .defer("text", "guiding_questions", "updated_by", "draft__organization__description")
         .filter(draft_id=pk, key=key)
-    )
-    return _visible_section(user, sections)
-
-
-def _visible_section(user: AnyUser, sections: QuerySet[DraftSection]) -> DraftSection:
-    return _first_visible(
-        user, sections, organization_ref="draft__organization_id", draft_of=lambda s: s.draft
-    )
+        .annotate(viewer_role=role_subquery(user_id, "draft__organization_id"))
+    ),
+    pk=int,
+    key=str,
+    user_id=int,
+)
 
 
 def _first_visible(
     user: AnyUser,
-    queryset: QuerySet[_Row],
+    query: PreparedQuery[_Row],
     *,
-    organization_ref: str,
     draft_of: Callable[[_Row], Draft],
+    **values: Any,
 ) -> _Row:
-    """The first row, with the person's role in its draft's organisation
-    read in the same query and remembered for `role_in`; Http404 unless the
-    row exists and the person may see its draft."""
-    if is_signed_in(user):
-        queryset = queryset.annotate(viewer_role=role_subquery(user.pk, organization_ref))
-    row = queryset.first()
+    """The first row of `query` (with `values` and the person's id as
+    `user_id`), with the person's role in its draft's organisation read in
+    the same query (`viewer_role`) and remembered for `role_in`; Http404
+    unless the row exists and the person may see its draft. Nobody signed
+    out sees a draft, so they get Http404 without a query."""
+    if not is_signed_in(user):
+        raise Http404
+    row = query.first(user_id=user.pk, **values)
     if row is None:
         raise Http404
     draft = draft_of(row)
-    if is_signed_in(user):
-        remember_role(draft.organization, user.pk, row.viewer_role)  # type: ignore[attr-defined]
+    remember_role(draft.organization, user.pk, row.viewer_role)  # type: ignore[attr-defined]
     if not permissions.can_view_draft(user, draft):
         raise Http404
     return row
