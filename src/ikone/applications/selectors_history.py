@@ -13,11 +13,12 @@ from datetime import datetime
 from typing import NamedTuple
 
 from django.core.paginator import Page
-from django.db.models import Subquery
+from django.db.models.expressions import RawSQL
 
 from ikone.applications.models import DraftSection, SectionRevision
 from ikone.core.pagecache import memo
 from ikone.core.paginator import CountedPaginator
+from ikone.core.prepared import PreparedQuery
 
 HISTORY_PAGE_SIZE = 50
 
@@ -55,12 +56,30 @@ def section_revision_page(*, section: DraftSection, number: str | None) -> Page[
     if not count:
         page.object_list = []
         return page  # type: ignore[return-value]
-    offset = page.start_index() - 1
-    newest_on_page = Subquery(
-        section.revisions.order_by("-version").values("version")[offset : offset + 1]
-    )
-    rows = (
-        SectionRevision.objects.filter(section=section, version__lte=newest_on_page)
+    rows = _PAGE_ROWS.all(section_id=section.pk, offset=page.start_index() - 1)
+    history: list[HistoryRow] = [
+        HistoryRow(version, restored_from, submitted, created_at, length, name or email)
+        for version, restored_from, submitted, created_at, length, name, email in rows
+    ]
+    page.object_list = history  # type: ignore[assignment]
+    return page  # type: ignore[return-value]
+
+
+# The newest version on the page: counted along the (section, version) index.
+# Written as SQL because Django writes an offset into the SQL itself, and
+# then the query could not be prepared.
+_NEWEST_ON_PAGE = (
+    f"SELECT version FROM {SectionRevision._meta.db_table} WHERE section_id = %s "  # noqa: S608 (the model's own table; values bound)
+    "ORDER BY version DESC LIMIT 1 OFFSET %s"
+)
+_PAGE_ROWS = PreparedQuery(
+    lambda section_id, offset: (
+        SectionRevision.objects.filter(
+            section_id=section_id,
+            version__lte=RawSQL(  # noqa: S611 (a constant; values bound)
+                _NEWEST_ON_PAGE, (section_id, offset)
+            ),
+        )
         .order_by("-version")[:HISTORY_PAGE_SIZE]
         .values_list(
             "version",
@@ -71,13 +90,10 @@ def section_revision_page(*, section: DraftSection, number: str | None) -> Page[
             "author__name",
             "author__email",
         )
-    )
-    history: list[HistoryRow] = [
-        HistoryRow(version, restored_from, submitted, created_at, length, name or email)
-        for version, restored_from, submitted, created_at, length, name, email in rows
-    ]
-    page.object_list = history  # type: ignore[assignment]
-    return page  # type: ignore[return-value]
+    ),
+    section_id=int,
+    offset=int,
+)
 
 
 def section_revisions_for_compare(
