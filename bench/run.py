@@ -229,7 +229,10 @@ def main_only(text: str) -> int:
         result.share_of_floor = round(result.c8["rps"] / floor.c8["rps"], 3)
         check(result, page_budget(budgets, result.path, result.cache))
         verdict = "broken: " + ", ".join(result.broken) if result.broken else "within budget"
-        print(f"{result.path}: {verdict}")
+        print(
+            f"{result.path}: p50 {result.c1['p50_ms']} ms, p95 {result.c1['p95_ms']} ms, "
+            f"{result.share_of_floor:.0%} of the floor ({floor.c8['rps']} req/s): {verdict}"
+        )
     return 1 if any(result.broken for result in results) else 0
 
 
