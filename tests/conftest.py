@@ -22,6 +22,16 @@ def _fast_password_hashing():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _search_vectors_outside_the_data_folder(tmp_path_factory):
+    """Module fixtures (the blind retrieval test's demo content) run outside
+    the per-test settings below: without this their snapshot of the test
+    database's embeddings replaced the one in the developer's data folder,
+    and the local semantic ranking then scored every document about 0."""
+    with override_settings(SEARCH_VECTORS_DIR=tmp_path_factory.mktemp("search-vectors")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
