@@ -126,15 +126,26 @@ def mentor_choices() -> QuerySet[User]:
 def draft_sections(*, draft: Draft) -> list[DraftSection]:
     """The sections in order, each with `open_threads` (unresolved comment
     threads) and `updated_by` loaded."""
-    open_threads = Count(
-        "comments", filter=Q(comments__parent__isnull=True, comments__resolved_at__isnull=True)
-    )
-    return list(
-        DraftSection.objects.filter(draft=draft)
+    sections: list[DraftSection] = list(_DRAFT_SECTIONS.all(draft_id=draft.pk))
+    for section in sections:
+        section.draft = draft
+    return sections
+
+
+_DRAFT_SECTIONS = PreparedQuery(
+    lambda draft_id: (
+        DraftSection.objects.filter(draft_id=draft_id)
         .select_related("updated_by")
-        .annotate(open_threads=open_threads)
+        .annotate(
+            open_threads=Count(
+                "comments",
+                filter=Q(comments__parent__isnull=True, comments__resolved_at__isnull=True),
+            )
+        )
         .order_by("position")
-    )
+    ),
+    draft_id=int,
+)
 
 
 def section_get(*, draft: Draft, key: str) -> DraftSection:
@@ -166,9 +177,13 @@ def section_get_for_history(*, user: AnyUser, pk: int, key: str) -> DraftSection
     )
 
 
+# With the organisation's municipality for the solutions panel of the
+# sections that cite solutions (its recommendations are for that place).
 _SECTION_FOR_VIEW = PreparedQuery(
     lambda pk, key, user_id: (
-        DraftSection.objects.select_related("draft__organization", "draft__call", "updated_by")
+        DraftSection.objects.select_related(
+            "draft__organization__municipality", "draft__call", "updated_by"
+        )
         .filter(draft_id=pk, key=key)
         .annotate(viewer_role=role_subquery(user_id, "draft__organization_id"))
     ),
@@ -223,16 +238,26 @@ def section_revision_get(*, section: DraftSection, version: int) -> SectionRevis
 def section_comment_threads(*, section: DraftSection) -> list[SectionComment]:
     """Opening comments of the section's threads with `replies` prefetched,
     open threads first."""
-    replies = Prefetch(
-        "replies",
-        queryset=SectionComment.objects.select_related("author").order_by("created_at"),
-    )
-    return list(
-        SectionComment.objects.filter(section=section, parent__isnull=True)
+    threads: list[SectionComment] = list(_COMMENT_THREADS.all(section_id=section.pk))
+    for thread in threads:
+        thread.section = section
+    return threads
+
+
+_COMMENT_THREADS = PreparedQuery(
+    lambda section_id: (
+        SectionComment.objects.filter(section_id=section_id, parent__isnull=True)
         .select_related("author", "resolved_by")
-        .prefetch_related(replies)
+        .prefetch_related(
+            Prefetch(
+                "replies",
+                queryset=SectionComment.objects.select_related("author").order_by("created_at"),
+            )
+        )
         .order_by(F("resolved_at").asc(nulls_first=True), "created_at")
-    )
+    ),
+    section_id=int,
+)
 
 
 def comment_get_for_draft(*, draft: Draft, pk: int) -> SectionComment:
@@ -251,7 +276,18 @@ def comment_get_for_draft(*, draft: Draft, pk: int) -> SectionComment:
 
 def draft_mentor_shares(*, draft: Draft) -> list[DraftMentor]:
     """The mentors the draft is shared with and their recommendations."""
-    return list(DraftMentor.objects.filter(draft=draft).select_related("mentor", "shared_by"))
+    shares = _MENTOR_SHARES.all(draft_id=draft.pk)
+    for share in shares:
+        share.draft = draft
+    return shares
+
+
+_MENTOR_SHARES = PreparedQuery(
+    lambda draft_id: DraftMentor.objects.filter(draft_id=draft_id).select_related(
+        "mentor", "shared_by"
+    ),
+    draft_id=int,
+)
 
 
 def mentor_share_get(*, draft: Draft, user: AnyUser) -> DraftMentor:

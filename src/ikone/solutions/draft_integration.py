@@ -21,11 +21,23 @@ from ikone.applications.signals import (
     section_panels,
 )
 from ikone.core.mail import absolute_url
+from ikone.core.prepared import PreparedQuery
 from ikone.solutions.models import ReviewState, SectionCitation
 from ikone.solutions.recommendations import Place, recommend_memoised
 from ikone.solutions.services.citations import CITING_SECTIONS
 
 RECOMMENDED = 5
+
+_CITED = PreparedQuery(
+    lambda section_id: (
+        SectionCitation.objects.filter(
+            section_id=section_id, solution__review_state=ReviewState.PUBLISHED
+        )
+        .select_related("solution")
+        .order_by("solution__title")
+    ),
+    section_id=int,
+)
 
 
 @receiver(section_panels, dispatch_uid="solutions.section_panel")
@@ -34,13 +46,7 @@ def solutions_panel(
 ) -> SectionPanel | None:
     if section.key not in CITING_SECTIONS:
         return None
-    cited = list(
-        SectionCitation.objects.filter(
-            section=section, solution__review_state=ReviewState.PUBLISHED
-        )
-        .select_related("solution")
-        .order_by("solution__title")
-    )
+    cited = _CITED.all(section_id=section.pk)
     cited_ids = {citation.solution_id for citation in cited}
     organization = draft.organization
     # The memoised list of the recommendations page (its first LIMIT), so the
