@@ -13,14 +13,10 @@ from django.views.decorators.http import require_safe
 
 from ikone.support import permissions, selectors
 from ikone.support.forms import QueueFilterForm
-from ikone.support.models import Priority, Topic
-from ikone.support.workflow import Status
+from ikone.support.list_rows import queue_rows
 
 PAGE_SIZE = 30
 QUEUE_TEMPLATE = "support/queue.html"
-STATUS_LABELS = dict(Status.choices)
-TOPIC_LABELS = dict(Topic.choices)
-PRIORITY_LABELS = dict(Priority.choices)
 
 
 @require_safe
@@ -33,12 +29,6 @@ def queue(request: HttpRequest) -> HttpResponse:
         selectors.queue_for(user=request.user, filters=form.to_filters()), PAGE_SIZE
     )
     page_obj = paginator.get_page(request.GET.get("seite"))
-    # Labels from one lookup each: `get_…_display` rebuilds the field's
-    # choices on every call, three times per line.
-    for item in page_obj.object_list:
-        item.status_label = STATUS_LABELS.get(item.status, item.status)  # type: ignore[attr-defined]
-        item.topic_label = TOPIC_LABELS.get(item.topic, item.topic)  # type: ignore[attr-defined]
-        item.priority_label = PRIORITY_LABELS.get(item.priority, item.priority)  # type: ignore[attr-defined]
     htmx = getattr(request, "htmx", None)
     wants_fragment = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
     template = f"{QUEUE_TEMPLATE}#results" if wants_fragment else QUEUE_TEMPLATE
@@ -49,6 +39,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page_obj": page_obj,
             "paginator": paginator,
+            "rows_html": queue_rows(page_obj.object_list),
         },
     )
     patch_vary_headers(response, ["HX-Request"])

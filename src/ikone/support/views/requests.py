@@ -22,6 +22,7 @@ from ikone.core.ratelimit import ratelimit
 from ikone.qa.models import Question
 from ikone.support import permissions, selectors, services
 from ikone.support.forms import HandlingForm, MessageForm, RequestForm
+from ikone.support.list_rows import request_rows
 from ikone.support.models import SupportRequest
 from ikone.support.workflow import HANDLER, Action, actions_for
 
@@ -32,12 +33,14 @@ PAGE_SIZE = 25
 @login_required
 def request_list(request: HttpRequest) -> HttpResponse:
     paginator = Paginator(selectors.request_list_for(user=request.user), PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("seite"))
     return render(
         request,
         "support/request_list.html",
         {
-            "page_obj": paginator.get_page(request.GET.get("seite")),
+            "page_obj": page_obj,
             "paginator": paginator,
+            "rows_html": request_rows(page_obj.object_list),
             "can_view_queue": permissions.can_view_queue(request.user),
         },
     )
