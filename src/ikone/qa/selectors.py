@@ -8,8 +8,9 @@ a constant number of queries however many rows it shows.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import astuple, dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -17,7 +18,9 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from ikone.calls.models import Call, CallSection
+from ikone.core.models import FieldOfAction
 from ikone.core.pagecache import memo
+from ikone.core.prepared import PreparedQuery
 from ikone.qa import permissions
 from ikone.qa.models import Answer, FAQEntry, FAQRevision, Question, QuestionFollow
 from ikone.qa.permissions import Viewer
@@ -104,29 +107,101 @@ def question_get_for_view(*, viewer: Viewer, pk: int) -> Question:
     """One question with call, cited sections, fields of action, its FAQ
     entry and its answers (with their authors and cited sections) in a fixed
     number of queries; `viewer_follows` says whether the viewer follows it.
-    Http404 when it does not exist or the viewer may not see it."""
-    follows = QuestionFollow.objects.filter(question_id=OuterRef("pk"), user_id=viewer.pk or 0)
-    question = (
+    Http404 when it does not exist or the viewer may not see it.
+
+    Every question page runs these queries: they are built and compiled once
+    per process (core.prepared), and the related rows are handed to the
+    question and its answers as `prefetch_related` would."""
+    question = _QUESTION_FOR_VIEW.first(pk=pk, user_id=viewer.pk or 0)
+    if question is None or not permissions.can_view_question(viewer, question):
+        raise Http404
+    _attach_related(question)
+    return question
+
+
+def _sections_of(through: Any, owner: str) -> Callable[[int], QuerySet]:
+    def build(pk: int) -> QuerySet:
+        return (
+            through.objects.filter(**{owner: pk})
+            .select_related("callsection__version__call")
+            .order_by("callsection__position")
+        )
+
+    return build
+
+
+_QUESTION_FOR_VIEW: PreparedQuery[Question] = PreparedQuery(
+    lambda pk, user_id: (
         Question.objects.select_related(
             "call__current_version", "organization", "author", "faq_entry"
         )
-        .annotate(viewer_follows=Exists(follows))
-        .prefetch_related(
-            _sections_prefetch("cited_sections"),
-            "fields_of_action",
-            Prefetch(
-                "answers",
-                queryset=Answer.objects.select_related("author", "organization")
-                .prefetch_related(_sections_prefetch("cited_sections"))
-                .order_by("-is_official", "created_at", "pk"),
-            ),
+        .annotate(
+            viewer_follows=Exists(
+                QuestionFollow.objects.filter(question_id=OuterRef("pk"), user_id=user_id)
+            )
         )
         .filter(pk=pk)
-        .first()
+    ),
+    pk=int,
+    user_id=int,
+)
+_QUESTION_SECTIONS: PreparedQuery[Any] = PreparedQuery(
+    _sections_of(Question.cited_sections.through, "question_id"), pk=int
+)
+_QUESTION_FIELDS: PreparedQuery[Any] = PreparedQuery(
+    lambda pk: (
+        Question.fields_of_action.through.objects.filter(question_id=pk)
+        .select_related("fieldofaction")
+        .order_by("fieldofaction__position", "fieldofaction__label")  # FieldOfAction's order
+    ),
+    pk=int,
+)
+_QUESTION_ANSWERS: PreparedQuery[Answer] = PreparedQuery(
+    lambda pk: (
+        Answer.objects.select_related("author", "organization")
+        .filter(question_id=pk)
+        .order_by("-is_official", "created_at", "pk")
+    ),
+    pk=int,
+)
+_ANSWER_SECTIONS: PreparedQuery[Any] = PreparedQuery(
+    _sections_of(Answer.cited_sections.through, "answer__question_id"), pk=int
+)
+
+
+def _prefetched(instance: Any, name: str, model: type, rows: list[Any]) -> None:
+    """`rows` as `instance.<name>.all()`, as prefetch_related leaves them."""
+    queryset: QuerySet = QuerySet(model=model)
+    queryset._result_cache = rows
+    queryset._prefetch_done = True  # type: ignore[attr-defined]
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
+
+
+def _attach_related(question: Question) -> None:
+    """The question's cited sections, fields of action and answers (each
+    with its cited sections), read in four prepared queries."""
+    pk = question.pk
+    _prefetched(
+        question,
+        "cited_sections",
+        CallSection,
+        [link.callsection for link in _QUESTION_SECTIONS.all(pk=pk)],
     )
-    if question is None or not permissions.can_view_question(viewer, question):
-        raise Http404
-    return question
+    _prefetched(
+        question,
+        "fields_of_action",
+        FieldOfAction,
+        [link.fieldofaction for link in _QUESTION_FIELDS.all(pk=pk)],
+    )
+    answers = _QUESTION_ANSWERS.all(pk=pk)
+    cited: dict[int, list[CallSection]] = {answer.pk: [] for answer in answers}
+    if answers:
+        for link in _ANSWER_SECTIONS.all(pk=pk):
+            cited[link.answer_id].append(link.callsection)
+    for answer in answers:
+        Answer.question.field.set_cached_value(answer, question)
+        _prefetched(answer, "cited_sections", CallSection, cited[answer.pk])
+    _prefetched(question, "answers", Answer, answers)
 
 
 def question_get_for_action(*, viewer: Viewer, pk: int, check) -> Question:
@@ -166,7 +241,15 @@ def faq_entry_of(question: Question) -> FAQEntry | None:
 
 def faq_revisions(*, entry: FAQEntry) -> list[FAQRevision]:
     """Every published wording of an entry, newest first."""
-    return list(entry.revisions.select_related("created_by").order_by("-number"))
+    return _FAQ_REVISIONS.all(pk=entry.pk)
+
+
+_FAQ_REVISIONS: PreparedQuery[FAQRevision] = PreparedQuery(
+    lambda pk: (
+        FAQRevision.objects.select_related("created_by").filter(entry_id=pk).order_by("-number")
+    ),
+    pk=int,
+)
 
 
 def faq_entry_for_question(*, question: Question) -> FAQEntry | None:
