@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from ikone.accounts.models import User
-from ikone.accounts.permissions import is_signed_in
+from ikone.accounts.permissions import is_signed_in, remember_role, role_subquery
 from ikone.accounts.visibility import own_organization_ids, work_filter
 from ikone.applications.models import DraftMentor
 from ikone.core.datetimes import berlin_datetime, iso, to_berlin
 from ikone.core.pagecache import memo
+from ikone.core.prepared import PreparedQuery
 from ikone.support import permissions
 from ikone.support.models import CannedReply, MessageKind, Source, SupportMessage, SupportRequest
 from ikone.support.workflow import OPEN
@@ -152,29 +152,65 @@ def _filtered(
 
 
 def request_get_for_view(*, user: AnyUser, pk: int) -> SupportRequest:
-    """The request, if the person may see it (404 otherwise)."""
-    request = get_object_or_404(
-        SupportRequest.objects.select_related(
-            "organization",
-            "assignee",
-            "requester",
-            "draft__organization",
-            "question",
-            "municipality",
-        ),
-        pk=pk,
-    )
+    """The request, if the person may see it (404 otherwise).
+
+    The person's role in the request's organisation and in its draft's
+    organisation come in the same query, remembered where `role_in` looks
+    first; the check itself is `permissions.can_view_request`. Nobody
+    signed out sees a request, so they get Http404 without a query."""
+    if not is_signed_in(user) or not 0 < pk <= _MAX_ID:
+        raise Http404
+    request = _REQUEST_FOR_VIEW.first(pk=pk, user_id=user.pk)
+    if request is None:
+        raise Http404
+    if request.organization is not None:
+        remember_role(request.organization, user.pk, request.viewer_role)  # type: ignore[attr-defined]
+    if request.draft is not None:
+        remember_role(request.draft.organization, user.pk, request.viewer_draft_role)  # type: ignore[attr-defined]
     if not permissions.can_view_request(user, request):
         raise Http404
     return request
 
 
+# The largest id a (big integer) primary key holds: beyond it Django finds
+# nothing without asking the database, and so does the prepared query.
+_MAX_ID = 2**63 - 1
+
+# Run on every page of a request and its actions: built and compiled once
+# per process (core.prepared, issue 15).
+_REQUEST_FOR_VIEW = PreparedQuery(
+    lambda pk, user_id: (
+        SupportRequest.objects.select_related(
+            "organization", "assignee", "draft__organization", "question"
+        )
+        .filter(pk=pk)
+        .annotate(
+            viewer_role=role_subquery(user_id, "organization_id"),
+            viewer_draft_role=role_subquery(user_id, "draft__organization_id"),
+        )
+        .order_by()
+    ),
+    pk=int,
+    user_id=int,
+)
+
+
 def request_messages(*, request: SupportRequest, handler: bool) -> list[SupportMessage]:
     """The thread; internal notes only for handlers."""
-    messages = request.messages.select_related("author")
-    if not handler:
-        messages = messages.exclude(kind=MessageKind.NOTE)
-    return list(messages)
+    thread = _THREAD_FOR_HANDLERS if handler else _THREAD_FOR_REQUESTERS
+    return thread.all(request_id=request.pk)
+
+
+_THREAD_FOR_HANDLERS = PreparedQuery(
+    lambda request_id: SupportMessage.objects.filter(request_id=request_id),
+    request_id=int,
+)
+_THREAD_FOR_REQUESTERS = PreparedQuery(
+    lambda request_id: SupportMessage.objects.filter(request_id=request_id).exclude(
+        kind=MessageKind.NOTE
+    ),
+    request_id=int,
+)
 
 
 def assignee_choices() -> QuerySet[User]:
@@ -184,10 +220,15 @@ def assignee_choices() -> QuerySet[User]:
 
 
 def canned_replies(*, topic: str = "") -> list[CannedReply]:
-    replies = CannedReply.objects.all()
     if topic:
-        replies = replies.filter(Q(topic=topic) | Q(topic=""))
-    return list(replies)
+        return _CANNED_REPLIES_FOR_TOPIC.all(topic=topic)
+    return list(CannedReply.objects.all())
+
+
+_CANNED_REPLIES_FOR_TOPIC = PreparedQuery(
+    lambda topic: CannedReply.objects.filter(Q(topic=topic) | Q(topic="")),
+    topic=str,
+)
 
 
 def canned_reply_get(*, pk: str) -> CannedReply | None:
