@@ -87,6 +87,8 @@ def gunicorn(environment: dict[str, str], port: int) -> Iterator[int]:
     flush_redis(environment.get("REDIS_URL", ""))
     command = [
         str(BIN / "gunicorn"),
+        "--config",
+        "python:ikone.gunicorn_conf",
         "ikone.wsgi",
         "--workers",
         str(WORKERS),

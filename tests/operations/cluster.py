@@ -222,7 +222,8 @@ class AppServer(Service):
     def __init__(self, name: str, environment: dict[str, str], log_dir: Path) -> None:
         self.port = free_port()
         command = [
-            *[str(BIN / "gunicorn"), "ikone.wsgi", "--workers", "2"],
+            *[str(BIN / "gunicorn"), "-c", "python:ikone.gunicorn_conf", "ikone.wsgi"],
+            *["--workers", "2"],
             *["--bind", f"{LOOPBACK}:{self.port}", "--timeout", "30", "--log-level", "warning"],
         ]
         super().__init__(name, command, environment, log_dir / f"{name}.log")
