@@ -107,8 +107,9 @@ def test_detail_page_budget_and_thread(
     url = support_request.get_absolute_url()
     sign_in(client, coordinator)
     client.get(url)  # the layout's memos
-    # Session, person, second factor, request, thread, canned replies, assignees.
-    with django_assert_max_num_queries(7):
+    # Session, person, second factor, request, thread, canned replies (the
+    # assignees come from a memo).
+    with django_assert_max_num_queries(6):
         html = client.get(url).content.decode()
     assert "Ja, anteilig." in html and "Kämmerei" in html
     client.logout()
@@ -120,3 +121,28 @@ def test_detail_page_budget_and_thread(
     assert "Ja, anteilig." in html and "Kämmerei" not in html
     kinds = [m.kind for m in selectors.request_messages(request=support_request, handler=True)]
     assert kinds == [MessageKind.REPLY, MessageKind.NOTE]
+
+
+def test_the_assignees_shown_are_those_the_form_accepts(coordinator, mentor):
+    """The handling form's people come from a memo; the select is the one
+    the queryset gave before, and a new mentor appears at once."""
+    from ikone.support.forms import HandlingForm
+
+    initial = {"assignee": mentor.pk, "priority": "normal", "version": 1}
+    queryset = selectors.assignee_choices()
+    shown = HandlingForm(initial=initial, assignees=queryset, shown=selectors.assignee_options())
+    plain = HandlingForm(initial=initial, assignees=queryset)
+    assert str(shown["assignee"]) == str(plain["assignee"])
+    assert f'<option value="{mentor.pk}" selected>' in str(shown["assignee"])
+
+    from tests.accounts.factories import MentorFactory
+
+    newcomer = MentorFactory(name="Neue <Mentorin>")
+    assert (newcomer.pk, "Neue <Mentorin>") in selectors.assignee_options()
+    form = HandlingForm(
+        {"assignee": str(newcomer.pk), "priority": "high", "version": "1"},
+        assignees=queryset,
+        shown=selectors.assignee_options(),
+    )
+    assert form.is_valid() and form.cleaned_data["assignee"] == newcomer
+    assert "Neue &lt;Mentorin&gt;" in str(form["assignee"])

@@ -124,7 +124,10 @@ class HandlingForm(forms.Form):
     """Assignee, priority and due date, with the version the page showed."""
 
     assignee: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Zuständig"), queryset=None, required=False, empty_label=_("niemand")
+        label=_("Zuständig"),
+        queryset=None,
+        required=False,
+        empty_label=_("niemand"),
     )
     priority = forms.ChoiceField(label=_("Priorität"), choices=Priority.choices, widget=FastSelect)
     due_date = forms.DateField(
@@ -132,9 +135,21 @@ class HandlingForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, assignees: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        assignees: Any,
+        shown: list[tuple[int, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`assignees` (a queryset) validates the choice; `shown`, the
+        (id, label) pairs of the same people read earlier
+        (`selectors.assignee_options`), spares the page reading them."""
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["assignee"]).queryset = assignees
+        field = cast(forms.ModelChoiceField, self.fields["assignee"])
+        field.queryset = assignees
+        if shown is not None:
+            field.choices = [("", field.empty_label), *shown]
 
 
 class QueueFilterForm(forms.Form):

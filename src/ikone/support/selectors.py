@@ -219,6 +219,17 @@ def assignee_choices() -> QuerySet[User]:
     ).order_by("name", "email")
 
 
+def assignee_options() -> list[tuple[int, str]]:
+    """(id, label) of `assignee_choices` as the handling form shows them,
+    read once per change of the people (a memo): every handler's view of a
+    request shows them, and finding the few coordinators and mentors reads
+    the whole table of people."""
+    return memo.get_or_compute(
+        "support:assignee-options",
+        lambda: [(user.pk, str(user)) for user in assignee_choices()],
+    )
+
+
 def canned_replies(*, topic: str = "") -> list[CannedReply]:
     if topic:
         return _CANNED_REPLIES_FOR_TOPIC.all(topic=topic)

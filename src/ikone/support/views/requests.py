@@ -115,6 +115,7 @@ def _detail_context(request: HttpRequest, support_request, **forms) -> dict:  # 
                 "version": support_request.version,
             },
             assignees=selectors.assignee_choices(),
+            shown=selectors.assignee_options(),
         )
         context["canned_replies"] = selectors.canned_replies(topic=support_request.topic)
     return context
