@@ -35,6 +35,7 @@ from ikone.accounts.permissions import (
 )
 from ikone.core.datetimes import iso
 from ikone.core.models import FieldOfAction
+from ikone.core.prepared import PreparedQuery
 from ikone.events import permissions
 from ikone.events.models import (
     AgendaItem,
@@ -163,12 +164,17 @@ def event_get_for_detail(*, user: AnyUser | None, slug: str) -> Event:
     """One event with series, fields of action, agenda (with speakers),
     speakers and `confirmed_count`; 404 if it does not exist or is a draft
     the viewer may not edit."""
-    events = _detail_queryset().filter(slug=slug).annotate(confirmed_count=_confirmed_count())
     viewer_pk = user.pk if is_signed_in(user) else None
+    event: Event | None
     if viewer_pk is not None:
-        editors = Event.editors.through.objects.filter(event_id=OuterRef("pk"), user_id=viewer_pk)
-        events = events.annotate(viewer_edits=Exists(editors))
-    event = events.first()
+        event = _EVENT_FOR_VIEWER.first(slug=slug, user_id=viewer_pk)
+    else:
+        event = (
+            _detail_queryset()
+            .filter(slug=slug)
+            .annotate(confirmed_count=_confirmed_count())
+            .first()
+        )
     if event is None:
         raise Http404
     if viewer_pk is not None:
@@ -177,6 +183,23 @@ def event_get_for_detail(*, user: AnyUser | None, slug: str) -> Event:
     if event.status == EventStatus.DRAFT and not permissions.can_edit_event(user, event):
         raise Http404
     return event
+
+
+# The event page of a signed-in person, with whether they edit the event.
+_EVENT_FOR_VIEWER = PreparedQuery(
+    lambda slug, user_id: (
+        _detail_queryset()
+        .filter(slug=slug)
+        .annotate(
+            confirmed_count=_confirmed_count(),
+            viewer_edits=Exists(
+                Event.editors.through.objects.filter(event_id=OuterRef("pk"), user_id=user_id)
+            ),
+        )
+    ),
+    slug=str,
+    user_id=int,
+)
 
 
 def event_get_public_detail(*, slug: str) -> Event:
@@ -218,15 +241,21 @@ def registration_get_active(*, user: AnyUser | None, event: Event) -> Registrati
     """The viewer's confirmed or waitlisted registration for the event."""
     if not is_signed_in(user):
         return None
-    return (
-        Registration.objects.filter(
-            event=event,
-            person_id=user.pk,
-            status__in=(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED),
-        )
-        .select_related("organization")
-        .first()
-    )
+    registration = _ACTIVE_REGISTRATION.first(event_id=event.pk, user_id=user.pk)
+    if registration is not None:
+        registration.event = event
+    return registration
+
+
+_ACTIVE_REGISTRATION = PreparedQuery(
+    lambda event_id, user_id: Registration.objects.filter(
+        event_id=event_id,
+        person_id=user_id,
+        status__in=(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED),
+    ).select_related("organization"),
+    event_id=int,
+    user_id=int,
+)
 
 
 def registration_get_own(*, user: AnyUser | None, pk: int) -> Registration:
@@ -262,19 +291,24 @@ def organizations_for_registration(*, user: AnyUser | None) -> list[Organization
     """The organisations the viewer may register for (their memberships)."""
     if not is_signed_in(user):
         return []
-    return [
-        membership.organization
-        for membership in Membership.objects.filter(user_id=user.pk)
+    return [membership.organization for membership in _MEMBERSHIPS.all(user_id=user.pk)]
+
+
+_MEMBERSHIPS = PreparedQuery(
+    lambda user_id: (
+        Membership.objects.filter(user_id=user_id)
         .select_related("organization")
         .order_by("organization__name")
-    ]
+    ),
+    user_id=int,
+)
 
 
 def material_list_visible(
     *, user: AnyUser | None, event: Event, registration: Registration | None
 ) -> list[Material]:
     """The event's materials the viewer may see (by visibility)."""
-    materials = list(Material.objects.filter(event=event).order_by("created_at", "pk"))
+    materials = _MATERIALS.all(event_id=event.pk)
     network_member: bool | None = None
     visible = []
     for material in materials:
@@ -286,6 +320,12 @@ def material_list_visible(
         ):
             visible.append(material)
     return visible
+
+
+_MATERIALS = PreparedQuery(
+    lambda event_id: Material.objects.filter(event_id=event_id).order_by("created_at", "pk"),
+    event_id=int,
+)
 
 
 def can_see_meeting_link(
