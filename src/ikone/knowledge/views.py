@@ -19,6 +19,7 @@ from ikone.core import article_sources
 from ikone.core.audit import Actor
 from ikone.knowledge import selectors_articles as selectors
 from ikone.knowledge.forms import ArticleFilterForm
+from ikone.knowledge.list_rows import article_rows
 from ikone.knowledge.permissions import viewer_of_request
 from ikone.knowledge.services_drafts import experience_report_from_source
 
@@ -41,6 +42,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "page_obj": page,
         "paginator": paginator,
+        "rows": article_rows(page.object_list, request),
         "index_intro": "" if wants_fragment else selectors.index_intro(),
     }
     template = f"{LIST_TEMPLATE}#results" if wants_fragment else LIST_TEMPLATE
