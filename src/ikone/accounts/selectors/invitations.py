@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from ikone.accounts import permissions
 from ikone.accounts.models import Invitation, JoinRequest, JoinRequestStatus, Organization, User
+from ikone.core.prepared import PreparedQuery
 
 if TYPE_CHECKING:
     from ikone.accounts.permissions import AnyUser
@@ -60,10 +61,17 @@ def invitation_list_pending_for_organization(*, organization: Organization) -> l
 
 def verified_emails(*, user: User) -> list[str]:
     """The person's verified e-mail addresses (lower-case)."""
-    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list(
-        "email", flat=True
-    )
+    addresses = _VERIFIED_EMAILS.all(user_id=user.pk)
     return sorted({address.lower() for address in addresses})
+
+
+# Both read on every visit of the account page.
+_VERIFIED_EMAILS = PreparedQuery(
+    lambda user_id: EmailAddress.objects.filter(user_id=user_id, verified=True).values_list(
+        "email", flat=True
+    ),
+    user_id=int,
+)
 
 
 def invitation_list_pending_for_user(*, user: User) -> list[Invitation]:
@@ -96,11 +104,20 @@ def join_request_list_pending_for_organization(*, organization: Organization) ->
 
 def join_request_list_pending_for_user(*, user: User) -> list[JoinRequest]:
     """The person's own open join requests, newest first."""
-    return list(
-        JoinRequest.objects.filter(user=user, status=JoinRequestStatus.PENDING)
+    join_requests: list[JoinRequest] = _PENDING_JOIN_REQUESTS_OF.all(user_id=user.pk)
+    for join_request in join_requests:
+        join_request.user = user
+    return join_requests
+
+
+_PENDING_JOIN_REQUESTS_OF = PreparedQuery(
+    lambda user_id: (
+        JoinRequest.objects.filter(user_id=user_id, status=JoinRequestStatus.PENDING)
         .select_related("organization")
         .order_by("-created_at")
-    )
+    ),
+    user_id=int,
+)
 
 
 def join_request_list_for_user(*, user: User) -> list[JoinRequest]:

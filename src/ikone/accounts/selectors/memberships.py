@@ -23,11 +23,20 @@ if TYPE_CHECKING:
 
 def membership_list_for_user(*, user: User) -> list[Membership]:
     """The person's organisations and roles."""
-    return list(
-        Membership.objects.filter(user=user)
+    memberships: list[Membership] = _MEMBERSHIPS_OF.all(user_id=user.pk)
+    for membership in memberships:
+        membership.user = user
+    return memberships
+
+
+_MEMBERSHIPS_OF = PreparedQuery(
+    lambda user_id: (
+        Membership.objects.filter(user_id=user_id)
         .select_related("organization", "organization__municipality")
         .order_by("organization__name")
-    )
+    ),
+    user_id=int,
+)
 
 
 def membership_get_for_change(*, user: AnyUser, organization: Organization, pk: int) -> Membership:
