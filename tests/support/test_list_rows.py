@@ -50,6 +50,16 @@ QUEUE_ROWS = """{% load i18n %}{% for item in items %}
             {% endfor %}"""
 
 
+# support/queue.html's filter fields before they were written by `form_field` directly.
+FILTERS = """<div class="ikone-filters__group">
+      {% include "components/field.html" with field=form.status %}
+      {% include "components/field.html" with field=form.thema %}
+      {% include "components/field.html" with field=form.zustaendig %}
+      {% include "components/field.html" with field=form.prioritaet %}
+      {% include "components/field.html" with field=form.mitglied %}
+    </div>"""
+
+
 def _normal(html: str) -> str:
     html = re.sub(r"\s+", " ", str(html))
     return re.sub(r"\s*([<>])\s*", r"\1", html).strip()
@@ -141,3 +151,5 @@ def test_the_pages_show_the_rows_as_before(client, every_kind, who, language, re
             assert queue
             expected = _old_queue_rows(queue)
             assert _normal(_tbody(response.content.decode())) == _normal(expected)
+            filters = Template(FILTERS).render(Context({"form": response.context["form"]}))
+            assert _normal(filters) in _normal(response.content.decode())

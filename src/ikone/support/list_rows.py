@@ -13,6 +13,7 @@ once.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable, Iterable
 
 from django.urls import reverse
@@ -25,6 +26,9 @@ from ikone.core.datetimes import berlin_date
 from ikone.support.models import Priority, SupportRequest, Topic
 from ikone.support.workflow import Status
 
+# Per row, subjects and names are plain strings: escaped as Django's `escape`
+# does (`html.escape` with quotes), without its check for lazy strings.
+_escape = html.escape
 # A request id no request has, replaced per row in the address.
 _PLACEHOLDER = 987654321
 # The templates' `|date:"j. F Y"`: the same pattern in every language.
@@ -95,9 +99,9 @@ def request_rows(items: Iterable[SupportRequest]) -> SafeString:
         rows.append(
             '<tr class="kern-table__row">'
             f'<td class="kern-table__cell"><a class="kern-link" href="{url_of(item.pk)}">'
-            f"{escape(item.subject)}</a></td>"
+            f"{_escape(item.subject)}</a></td>"
             f'<td class="kern-table__cell">{badge(item.status)}</td>'
-            f'<td class="kern-table__cell">{escape(name)}</td>'
+            f'<td class="kern-table__cell">{_escape(name)}</td>'
             f'<td class="kern-table__cell">{day(item.created_at)}</td>'
             "</tr>"
         )
@@ -121,9 +125,9 @@ def queue_rows(items: Iterable[SupportRequest]) -> SafeString:
             or item.organization_name
             or item.requester_name
         )
-        sender_cell = escape(sender) + ("" if item.is_member else no_member)
+        sender_cell = _escape(sender) + ("" if item.is_member else no_member)
         assignee = item.assignee
-        handler = escape(assignee.name or assignee.email) if assignee else "–"
+        handler = _escape(assignee.name or assignee.email) if assignee else "–"
         topic = topics.get(item.topic)
         if topic is None:
             topic = escape(item.topic)
@@ -134,7 +138,7 @@ def queue_rows(items: Iterable[SupportRequest]) -> SafeString:
         rows.append(
             '<tr class="kern-table__row">'
             f'<td class="kern-table__cell"><a class="kern-link" href="{url_of(item.pk)}">'
-            f"#{int(item.pk)} {escape(item.subject)}</a></td>"
+            f"#{int(item.pk)} {_escape(item.subject)}</a></td>"
             f'<td class="kern-table__cell">{badge(item.status)}</td>'
             f'<td class="kern-table__cell">{topic}</td>'
             f'<td class="kern-table__cell">{sender_cell}</td>'
