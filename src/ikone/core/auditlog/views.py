@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from ikone.core.auditlog.forms import AuditFilterForm
 from ikone.core.auditlog.permissions import can_view_audit_log
+from ikone.core.auditlog.rows import entry_rows
 from ikone.core.auditlog.selectors import audit_entry_list, audit_entry_page
 
 PAGE_SIZE = 50
@@ -22,7 +23,8 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
     entries = audit_entry_list(**form.filters())
     page = audit_entry_page(entries, number=_page_number(request), size=PAGE_SIZE)
-    return render(request, "core/auditentry_list.html", {"form": form, "page": page})
+    context = {"form": form, "page": page, "rows_html": entry_rows(page.entries)}
+    return render(request, "core/auditentry_list.html", context)
 
 
 def _page_number(request: HttpRequest) -> int:
