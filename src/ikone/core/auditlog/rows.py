@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.utils import dateformat
-from django.utils.html import conditional_escape, escape
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -25,7 +25,7 @@ def entry_rows(entries: Iterable[AuditEntry]) -> SafeString:
 
     def type_name(target_type: str) -> str:
         if target_type not in type_names:
-            type_names[target_type] = conditional_escape(target_type_label(target_type))
+            type_names[target_type] = escape(str(target_type_label(target_type)))
         return type_names[target_type]
 
     rows = []
