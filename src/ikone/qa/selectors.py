@@ -98,8 +98,10 @@ def question_count(*, viewer: Viewer, filters: QuestionFilters | None = None) ->
         else repr((sorted(audience.scopes), sorted(audience.organization_ids), audience.user_id))
     )
     digest = hashlib.sha256(repr((who, astuple(filters))).encode()).hexdigest()[:32]
+    # The queryset is built only when the memo has no count.
     return memo.get_or_compute(
-        f"qa:question-count:{digest}", question_list(viewer=viewer, filters=filters).count
+        f"qa:question-count:{digest}",
+        lambda: question_list(viewer=viewer, filters=filters).count(),
     )
 
 

@@ -17,6 +17,7 @@ from ikone.calls.models import Call
 from ikone.core.exceptions import DomainError
 from ikone.core.models import FieldOfAction
 from ikone.core.paginator import CountedPaginator
+from ikone.core.prepared import PreparedQuery
 from ikone.core.ratelimit import ratelimit
 from ikone.qa import permissions, selectors, services
 from ikone.qa.forms import AnswerForm, HideQuestionForm, QuestionFilterForm, QuestionForm
@@ -27,8 +28,18 @@ from ikone.qa.views._helpers import actor, report, viewer
 PAGE_SIZE = 25
 
 
+# The list's filter choices, read on every request: built and compiled once
+# per process (core.prepared).
+_CALLS: PreparedQuery[Call] = PreparedQuery(
+    lambda: Call.objects.select_related("current_version").order_by("-published_on", "title")
+)
+_FIELDS_OF_ACTION: PreparedQuery[FieldOfAction] = PreparedQuery(
+    lambda: FieldOfAction.objects.all()
+)
+
+
 def _calls() -> list[Call]:
-    return list(Call.objects.select_related("current_version").order_by("-published_on", "title"))
+    return _CALLS.all()
 
 
 @require_safe
@@ -37,7 +48,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
     calls = _calls()
     chosen = next((c for c in calls if c.slug == request.GET.get("call")), None)
     sections = call_selectors.current_sections(chosen) if chosen is not None else []
-    fields = list(FieldOfAction.objects.all())
+    fields = _FIELDS_OF_ACTION.all()
     form = QuestionFilterForm(
         request.GET or None, calls=calls, sections=sections, fields_of_action=fields
     )
