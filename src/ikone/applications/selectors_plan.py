@@ -20,6 +20,7 @@ from ikone.applications import financing, schedule
 from ikone.applications.models import CostItem, Draft, FinancingPlan, Milestone
 from ikone.calls.models import Call, CallMilestone, CallPhase
 from ikone.core.datetimes import berlin_date
+from ikone.core.prepared import PreparedQuery
 
 if TYPE_CHECKING:
     from ikone.accounts.permissions import AnyUser
@@ -40,7 +41,7 @@ def call_limits(call: Call) -> financing.Limits:
 
 
 def call_phases(call: Call) -> list[CallPhase]:
-    return list(CallPhase.objects.filter(call_id=call.pk).order_by("position", "pk"))
+    return _PHASES.all(call_id=call.pk)
 
 
 def phase_key(phase_id: int | None) -> str:
@@ -49,16 +50,12 @@ def phase_key(phase_id: int | None) -> str:
 
 def financing_plan_get(*, draft: Draft) -> FinancingPlan:
     """The plan's settings; an unsaved default (version 1) when none exists."""
-    plan = FinancingPlan.objects.filter(draft_id=draft.pk).first()
+    plan = _PLAN.first(draft_id=draft.pk)
     return plan or FinancingPlan(draft=draft)
 
 
-def cost_item_list(*, draft: Draft) -> QuerySet[CostItem]:
-    return (
-        CostItem.objects.filter(draft_id=draft.pk)
-        .select_related("phase")
-        .order_by("phase__position", "phase_id", "year", "category", "measure", "pk")
-    )
+def cost_item_list(*, draft: Draft) -> list[CostItem]:
+    return _COST_ITEMS.all(draft_id=draft.pk)
 
 
 @dataclass(frozen=True)
@@ -106,8 +103,31 @@ def financing_overview(*, draft: Draft) -> FinancingView:
     return FinancingView(plan=plan, items=items, phases=phases, rates=rates, summary=summary)
 
 
-def milestone_list(*, draft: Draft) -> QuerySet[Milestone]:
-    return Milestone.objects.filter(draft_id=draft.pk).order_by("date", "title", "pk")
+def milestone_list(*, draft: Draft) -> list[Milestone]:
+    return _MILESTONES.all(draft_id=draft.pk)
+
+
+# The plan and the schedule are read on their pages, the overview and the
+# API on every visit: compiled once per process (core.prepared).
+_PHASES = PreparedQuery(
+    lambda call_id: CallPhase.objects.filter(call_id=call_id).order_by("position", "pk"),
+    call_id=int,
+)
+_PLAN = PreparedQuery(
+    lambda draft_id: FinancingPlan.objects.filter(draft_id=draft_id), draft_id=int
+)
+_COST_ITEMS = PreparedQuery(
+    lambda draft_id: (
+        CostItem.objects.filter(draft_id=draft_id)
+        .select_related("phase")
+        .order_by("phase__position", "phase_id", "year", "category", "measure", "pk")
+    ),
+    draft_id=int,
+)
+_MILESTONES = PreparedQuery(
+    lambda draft_id: Milestone.objects.filter(draft_id=draft_id).order_by("date", "title", "pk"),
+    draft_id=int,
+)
 
 
 def deadline_date(call: Call) -> date | None:
