@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -21,6 +21,7 @@ from ikone.accounts.models import (
     Organization,
 )
 from ikone.accounts.selectors.municipalities import fold_search_text
+from ikone.core.prepared import PreparedQuery
 from ikone.municipalities.models import Municipality
 
 if TYPE_CHECKING:
@@ -100,32 +101,68 @@ def organization_get_for_detail(*, slug: str, user: AnyUser | None = None) -> Or
 
     With a signed-in `user`, their role in it is read in the same query and
     remembered where `permissions.role_in` looks first (one query less on the
-    page, which asks several predicates)."""
-    base = Organization.objects.select_related("municipality")
+    page, which asks several predicates). Every organisation page runs these
+    queries: built and compiled once per process (core.prepared); the
+    cooperation members and the primary network membership are handed over
+    as the former `prefetch_related` left them."""
     viewer_id: int | None = (
         user.pk if user is not None and permissions.is_signed_in(user) else None
     )
     if viewer_id is not None:
-        base = base.annotate(viewer_role=permissions.role_subquery(viewer_id))
-    queryset = _with_primary_membership(
-        base.prefetch_related(
-            Prefetch(
-                "cooperation_members",
-                queryset=Municipality.objects.order_by("name"),
-            )
-        )
-    )
-    try:
-        organization = queryset.get(slug=slug)
-    except Organization.DoesNotExist as exc:
-        raise Http404 from exc
+        organization = _ORGANIZATION_WITH_ROLE.first(slug=slug, user_id=viewer_id)
+    else:
+        organization = _ORGANIZATION.first(slug=slug)
+    if organization is None:
+        raise Http404
     if viewer_id is not None:
         permissions.remember_role(
             organization,
             viewer_id,
             organization.viewer_role,  # type: ignore[attr-defined]
         )
+    members: QuerySet[Municipality] = QuerySet(model=Municipality)
+    members._result_cache = [
+        link.municipality for link in _COOPERATION_MEMBERS.all(pk=organization.pk)
+    ]
+    members._prefetch_done = True  # type: ignore[attr-defined]
+    organization.__dict__.setdefault("_prefetched_objects_cache", {})["cooperation_members"] = (
+        members
+    )
+    organization.primary_memberships = _PRIMARY_MEMBERSHIPS.all(  # type: ignore[attr-defined]
+        pk=organization.pk
+    )
     return organization
+
+
+_ORGANIZATION: PreparedQuery[Organization] = PreparedQuery(
+    lambda slug: Organization.objects.select_related("municipality").filter(slug=slug),
+    slug=str,
+)
+_ORGANIZATION_WITH_ROLE: PreparedQuery[Organization] = PreparedQuery(
+    lambda slug, user_id: (
+        Organization.objects.select_related("municipality")
+        .annotate(viewer_role=permissions.role_subquery(user_id))
+        .filter(slug=slug)
+    ),
+    slug=str,
+    user_id=int,
+)
+_COOPERATION_MEMBERS: PreparedQuery[Any] = PreparedQuery(
+    lambda pk: (
+        Organization.cooperation_members.through.objects.filter(organization_id=pk)
+        .select_related("municipality")
+        .order_by("municipality__name")
+    ),
+    pk=int,
+)
+_PRIMARY_MEMBERSHIPS: PreparedQuery[NetworkMembership] = PreparedQuery(
+    lambda pk: (
+        NetworkMembership.objects.in_primary_network()
+        .filter(organization_id=pk)
+        .select_related("network")
+    ),
+    pk=int,
+)
 
 
 def organization_get_for_action(
@@ -146,11 +183,17 @@ def organization_get_for_action(
 
 def organization_people(*, organization: Organization) -> list[Membership]:
     """The organisation's memberships with their people, Ansprechpersonen first."""
-    return list(
-        Membership.objects.filter(organization=organization)
+    return _PEOPLE.all(pk=organization.pk)
+
+
+_PEOPLE: PreparedQuery[Membership] = PreparedQuery(
+    lambda pk: (
+        Membership.objects.filter(organization_id=pk)
         .select_related("user")
         .order_by("role", "user__name", "user__email")
-    )
+    ),
+    pk=int,
+)
 
 
 def organization_for_municipality(*, municipality: Municipality) -> Organization | None:
