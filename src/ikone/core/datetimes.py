@@ -120,6 +120,22 @@ def date_formatter(style: DateStyle = "long") -> Callable[[datetime | date], str
     return format_one
 
 
+def day_formatter(pattern: str) -> Callable[[datetime | date], str]:
+    """What a template's `{{ value|date:"j. F Y" }}` writes for the Berlin
+    day of a value (a date as it is), with a literal pattern, each day
+    formatted once for the rows of a page."""
+    days: dict[date, str] = {}
+
+    def format_one(value: datetime | date) -> str:
+        day = berlin_date(value)
+        text = days.get(day)
+        if text is None:
+            text = days[day] = dateformat.format(day, pattern)
+        return text
+
+    return format_one
+
+
 def pattern_formatter(format_name: str) -> Callable[[datetime], str]:
     """What a template's `{{ value|date:"SHORT_DATETIME_FORMAT" }}` writes
     (Berlin time, the active language's pattern), with the pattern looked up

@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.http import HttpRequest
-from django.utils import dateformat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from ikone.core.datetimes import day_formatter
 from ikone.knowledge.models import ArticlePage
 
 
@@ -42,6 +42,7 @@ def article_rows(articles: Iterable[ArticlePage], request: HttpRequest | None) -
     by = escape(_("Von"))
     fields_label = escape(_("Handlungsfelder"))
     days: dict[date, tuple[str, str]] = {}
+    machine_day, long_day = day_formatter("Y-m-d"), day_formatter("j. F Y")
     items = []
     for article in articles:
         badges = [kinds.get(article.kind) or _badge(str(article.kind), "info")]
@@ -55,8 +56,8 @@ def article_rows(articles: Iterable[ArticlePage], request: HttpRequest | None) -
         day = days.get(article.date)
         if day is None:
             day = days[article.date] = (
-                escape(dateformat.format(article.date, "Y-m-d")),
-                escape(dateformat.format(article.date, "j. F Y")),
+                escape(machine_day(article.date)),
+                escape(long_day(article.date)),
             )
         organizations = [escape(item.name) for item in article.author_organizations.all()]
         fields = [escape(item.label) for item in article.fields_of_action.all()]

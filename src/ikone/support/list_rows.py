@@ -17,12 +17,11 @@ import html
 from collections.abc import Callable, Iterable
 
 from django.urls import reverse
-from django.utils import dateformat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from ikone.core.datetimes import berlin_date
+from ikone.core.datetimes import day_formatter
 from ikone.support.models import Priority, SupportRequest, Topic
 from ikone.support.workflow import Status
 
@@ -53,14 +52,10 @@ def _detail_url() -> Callable[[int], str]:
 
 def _day_formatter() -> Callable[[dt.datetime | dt.date], str]:
     """`|date:"j. F Y"` in the active language (Berlin days), each day once."""
-    days: dict[dt.date, str] = {}
+    formatted = day_formatter(_DAY_PATTERN)
 
     def format_one(value: dt.datetime | dt.date) -> str:
-        day = berlin_date(value)
-        text = days.get(day)
-        if text is None:
-            text = days[day] = escape(dateformat.format(day, _DAY_PATTERN))
-        return text
+        return escape(formatted(value))
 
     return format_one
 

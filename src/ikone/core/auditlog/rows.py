@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.utils import dateformat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from ikone.core.audit import target_type_label
-from ikone.core.datetimes import pattern_formatter, to_berlin
+from ikone.core.datetimes import iso, pattern_formatter
 from ikone.core.models import AuditEntry
 
 
@@ -30,7 +29,7 @@ def entry_rows(entries: Iterable[AuditEntry]) -> SafeString:
 
     rows = []
     for entry in entries:
-        moment = escape(dateformat.format(to_berlin(entry.created_at), "c"))
+        moment = escape(iso(entry.created_at))
         shown = escape(saved_at(entry.created_at))
         actor = escape(entry.actor_label) if entry.actor_label else system
         if entry.target_label:
