@@ -27,9 +27,11 @@ def _members_with_role(organization_id, user_id):
 MEMBERS_WITH_ROLE = PreparedQuery(_members_with_role, organization_id=int, user_id=int)
 USER_BY_EMAIL = PreparedQuery(lambda email: User.objects.filter(email=email), email=str)
 EMAILS_OF = PreparedQuery(
-    lambda organization_id: Membership.objects.filter(organization_id=organization_id)
-    .order_by("user__email")
-    .values_list("user__email", "role"),
+    lambda organization_id: (
+        Membership.objects.filter(organization_id=organization_id)
+        .order_by("user__email")
+        .values_list("user__email", "role")
+    ),
     organization_id=int,
 )
 
@@ -39,7 +41,9 @@ def organizations():
     made = []
     for number, names in enumerate((("ada", "bea", "cem"), ("dan",))):
         organization = Organization.objects.create(
-            name=f"Gemeinde {number}", slug=f"gemeinde-{number}", kind=OrganizationKind.MUNICIPALITY
+            name=f"Gemeinde {number}",
+            slug=f"gemeinde-{number}",
+            kind=OrganizationKind.MUNICIPALITY,
         )
         for position, name in enumerate(names):
             Membership.objects.create(
@@ -69,7 +73,9 @@ def test_objects_are_those_of_the_queryset(organizations):
 
 
 def test_rows_of_values_list_and_nothing_found(organizations):
-    assert EMAILS_OF.all(organization_id=organizations[1].pk) == [("dan@example.org", Role.CONTACT)]
+    assert EMAILS_OF.all(organization_id=organizations[1].pk) == [
+        ("dan@example.org", Role.CONTACT)
+    ]
     assert EMAILS_OF.all(organization_id=-1) == []
     assert USER_BY_EMAIL.first(email="niemand@example.org") is None
     assert USER_BY_EMAIL.first(email="bea@example.org").email == "bea@example.org"
