@@ -221,10 +221,11 @@ def main_only(text: str) -> int:
     port = free_port()
     # Sessions after the server start: it empties Redis, where production
     # settings keep the sessions.
-    with gunicorn(environment, port):
+    with gunicorn(environment, port) as master_pid:
         cookies, slug = sessions()
         floor = measure(FLOOR, port, cookies, slug)
         results = [measure(scenario, port, cookies, slug) for scenario in chosen]
+        memory = memory_report(master_pid, budgets)
     for result in results:
         result.share_of_floor = round(result.c8["rps"] / floor.c8["rps"], 3)
         check(result, page_budget(budgets, result.path, result.cache))
@@ -232,6 +233,11 @@ def main_only(text: str) -> int:
         print(
             f"{result.path}: p50 {result.c1['p50_ms']} ms, p95 {result.c1['p95_ms']} ms, "
             f"{result.share_of_floor:.0%} of the floor ({floor.c8['rps']} req/s): {verdict}"
+        )
+    for worker in memory["workers"]:
+        print(
+            f"worker {worker['pid']}: private {worker['private_mb']} MB, shared "
+            f"{worker['shared_mb']} MB (after these pages only): {worker['verdict']}"
         )
     return 1 if any(result.broken for result in results) else 0
 
