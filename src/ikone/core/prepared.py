@@ -24,7 +24,11 @@ once finds the mistake. Results are model instances or rows exactly as the
 queryset would give (the same iterables turn rows into objects).
 
 Only for queries whose SQL does not depend on the active language or time
-zone; the compiled form is kept for the life of the process.
+zone, and whose `build` uses nothing but its values: a day, a setting or
+anything else read inside `build` is compiled in once and kept for the life
+of the process (the clock's `now()` differs between the two compilations
+and is refused; today's date would not be). A query without values is
+fine: it is compiled once.
 """
 
 from __future__ import annotations
