@@ -14,6 +14,17 @@ def test_the_application_is_loaded_before_the_workers_start():
     assert gunicorn_conf.preload_app is True
 
 
+def test_numpy_computes_in_one_thread_per_worker():
+    import importlib
+    import os
+
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.pop(variable, None)
+    importlib.reload(gunicorn_conf)
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    assert os.environ["OMP_NUM_THREADS"] == "1"
+
+
 def test_when_ready_closes_connections_and_freezes_what_is_loaded(monkeypatch):
     closed = []
     monkeypatch.setattr(connections, "close_all", lambda: closed.append("database"))
