@@ -107,17 +107,7 @@ def format_datetime(value: datetime, style: DateStyle = "long") -> str:
 def date_formatter(style: DateStyle = "long") -> Callable[[datetime | date], str]:
     """`format_date` for many values in one language, e.g. the rows of a
     list: the pattern is looked up once and each Berlin day formatted once."""
-    pattern = formats.get_format(_date_pattern(style))
-    days: dict[date, str] = {}
-
-    def format_one(value: datetime | date) -> str:
-        day = berlin_date(value)
-        text = days.get(day)
-        if text is None:
-            text = days[day] = dateformat.format(day, pattern)
-        return text
-
-    return format_one
+    return day_formatter(formats.get_format(_date_pattern(style)))
 
 
 def day_formatter(pattern: str) -> Callable[[datetime | date], str]:
