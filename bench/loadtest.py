@@ -12,10 +12,13 @@ on 127.0.0.1, signs the staff in (one session each), then runs USERS
 virtual users: STAFF_SHARE of them signed in, the others anonymous. Each
 user picks its next page at random (fixed seed) from its role's mix – the
 pages of bench/run.py's SCENARIOS – keeps its connection open like a
-browser and waits THINK seconds between pages. Reports per page the
-number of requests, errors, p50/p95/max, and the throughput; writes
-bench/results/loadtest-latest.json and .md. Exit code 1 if any request
-failed or answered other than 200.
+browser and waits THINK seconds between pages. Reports per page and
+audience (signed out / signed in: a public page is served from the page
+cache only to people who are not signed in) the number of requests,
+errors, p50/p95/max and the page's p95 budget from bench/budgets.toml, and
+the throughput; writes bench/results/loadtest-latest.json and .md. Exit
+code 1 if any request failed or answered other than 200, or if a page's
+p95 under load is over its budget.
 
 The runner itself (`run_load`, `summarize`) has no Django in it; a smoke
 test drives it against a tiny server (tests/bench/test_loadtest.py).
@@ -73,6 +76,14 @@ class Sample:
     role: str
     status: int  # 0: no HTTP answer
     seconds: float
+
+    @property
+    def audience(self) -> str:
+        return audience(self.role)
+
+
+def audience(role: str) -> str:
+    return "anonymous" if role == "anonymous" else "signed in"
 
 
 @dataclass
@@ -152,10 +163,13 @@ def _cut(values: list[float], percentile: int) -> float:
 
 
 def summarize(samples: list[Sample], wall: float) -> dict:
-    """Per page and overall: requests, errors, p50/p95/max in ms, throughput."""
+    """Per page and audience, and overall: requests, errors, p50/p95/max in
+    ms, throughput. A page keyed "path" was requested by visitors, "path
+    (signed in)" by signed-in people: the two are served differently (from
+    the page cache, rendered per person) and have different budgets."""
     pages: dict[str, list[Sample]] = {}
     for sample in samples:
-        pages.setdefault(sample.page, []).append(sample)
+        pages.setdefault(page_key(sample.page, sample.audience), []).append(sample)
 
     def figures(group: list[Sample]) -> dict:
         times = sorted(s.seconds for s in group)
@@ -173,6 +187,24 @@ def summarize(samples: list[Sample], wall: float) -> dict:
         "total": {**figures(samples), "rps": round(len(samples) / wall, 1)} if samples else {},
         "pages": {name: figures(group) for name, group in sorted(pages.items())},
     }
+
+
+def page_key(page: str, audience: str) -> str:
+    return page if audience == "anonymous" else f"{page} (signed in)"
+
+
+def judge(summary: dict, budgets: dict[str, float]) -> list[str]:
+    """Marks each page with its p95 budget (`budgets`: page key -> ms) and
+    whether it kept it; returns the pages over budget."""
+    over = []
+    for key, page in summary["pages"].items():
+        if key not in budgets:
+            continue
+        page["budget_p95_ms"] = budgets[key]
+        page["within_budget"] = page["p95_ms"] <= budgets[key]
+        if not page["within_budget"]:
+            over.append(key)
+    return over
 
 
 # ---------------------------------------------------------------------------
@@ -247,15 +279,21 @@ def markdown(report: dict) -> str:
         f"**{total['requests']} requests, {total['errors']} errors, {total['rps']} req/s,"
         f" p50 {total['p50_ms']} ms, p95 {total['p95_ms']} ms, max {total['max_ms']} ms**",
         "",
-        "| Seite | Anfragen | Fehler | p50 ms | p95 ms | max ms |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| Seite | Anfragen | Fehler | p50 ms | p95 ms | max ms | p95-Budget ms |",
+        "|---|---:|---:|---:|---:|---:|---|",
     ]
     for name, page in report["summary"]["pages"].items():
         errors = f"{page['errors']} ({', '.join(map(str, page['error_statuses']))})"
+        budget = ""
+        if "budget_p95_ms" in page:
+            verdict = "ok" if page["within_budget"] else "**verfehlt**"
+            budget = f"{page['budget_p95_ms']:g} {verdict}"
         lines.append(
             f"| `{name}` | {page['requests']} | {errors if page['errors'] else 0} | {page['p50_ms']}"
-            f" | {page['p95_ms']} | {page['max_ms']} |"
+            f" | {page['p95_ms']} | {page['max_ms']} | {budget} |"
         )
+    over = report.get("over_budget", [])
+    lines += ["", f"p95 over budget: {', '.join(over) if over else 'none'}"]
     return "\n".join(lines) + "\n"
 
 
@@ -269,6 +307,7 @@ def main() -> int:
 
     sys.path.insert(0, str(BENCH_DIR))
     import load
+    from report import load_budgets, page_budget
     from run import prepare_django
 
     load.WORKERS = arguments.workers
@@ -285,9 +324,12 @@ def main() -> int:
         # production settings keep them (made before, every signed-in page
         # answered 302).
         users = virtual_users(arguments.users, arguments.staff_share)
+        budgets, all_budgets = {}, load_budgets()
         for user in {u.role: u for u in users}.values():
             for page in user.pages:
-                load.warm_up(port, page.path, user.cookie)
+                cache = load.warm_up(port, page.path, user.cookie)
+                budget = page_budget(all_budgets, page.path, cache)
+                budgets[page_key(page.name, audience(user.role))] = budget["p95_ms_c1"]
         run = LoadRun(load.HOST, port, arguments.seconds)
         wall = run.run(users)
     info["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
@@ -302,11 +344,13 @@ def main() -> int:
         },
         "summary": summarize(run.samples, wall),
     }
+    report["over_budget"] = judge(report["summary"], budgets)
     RESULTS_DIR.mkdir(exist_ok=True)
     (RESULTS_DIR / "loadtest-latest.json").write_text(json.dumps(report, indent=2))
     (RESULTS_DIR / "loadtest-latest.md").write_text(markdown(report))
     print(markdown(report))
-    return 1 if report["summary"]["total"].get("errors", 1) else 0
+    failed = report["summary"]["total"].get("errors", 1) or report["over_budget"]
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
