@@ -30,7 +30,9 @@ of queries and must respect its own visibility rules::
         )
 
 The template gets `section` (the OrganizationSection) and reads its data
-from `section.context`.
+from `section.context`. A receiver may instead hand over the section
+already rendered as `html` (for example from a memo, ADR 0006); the page
+then prints it and renders no template.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ class OrganizationSection:
     """One section of an organisation's page, contributed by another app."""
 
     title: str | Promise
-    template_name: str
+    template_name: str = ""
     context: dict[str, Any] = field(default_factory=dict)
     order: int = 100
+    # The section's body already rendered (SafeString), instead of template_name.
+    html: str | None = None

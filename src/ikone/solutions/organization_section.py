@@ -10,9 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.dispatch import receiver
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ikone.accounts.signals import OrganizationSection, organization_sections
+from ikone.core.pagecache import memo
 from ikone.municipalities.models import Level
 from ikone.municipalities.signals import MunicipalitySection, municipality_sections
 from ikone.solutions import selectors
@@ -23,24 +27,41 @@ from ikone.solutions.models import ReviewState
 def solutions_section(
     sender: Any, *, organization: Any, user: Any, **kwargs: Any
 ) -> OrganizationSection | None:
-    """Four queries; None when there is nothing to show."""
-    model_project = selectors.model_project_for_organization(organization=organization)
-    solutions = list(organization.solutions.filter(review_state=ReviewState.PUBLISHED))
-    adoptions = selectors.adoption_list_for_organization(organization=organization, user=user)
-    peers = selectors.peers_of(municipality_id=organization.municipality_id)
-    if model_project is None and not solutions and not adoptions and not peers:
+    """None when there is nothing to show. The section is the same for
+    everyone in one audience of the organisation's adoptions: rendered once
+    per organisation, audience and language and reused while the tables it
+    was read from are unchanged (a memo, ADR 0006; four queries and most of
+    the page's rendering otherwise)."""
+    audience = selectors.adoption_audience(organization=organization, user=user)
+    key = f"solutions:organization-section:{organization.pk}:{audience}:{get_language()}"
+    html = memo.get_or_compute(key, lambda: _solutions_section_html(organization, audience))
+    if html is None:
         return None
     return OrganizationSection(
         title=_("Smart-City-Projekte und Lösungen"),
-        template_name="solutions/includes/organization_solutions.html",
-        context={
-            "model_project": model_project,
-            "solutions": solutions,
-            "adoptions": adoptions,
-            "peers": peers,
-        },
+        html=mark_safe(html),  # noqa: S308 - rendered by our template
         order=40,
     )
+
+
+def _solutions_section_html(organization: Any, audience: str) -> str | None:
+    model_project = selectors.model_project_for_organization(organization=organization)
+    solutions = list(organization.solutions.filter(review_state=ReviewState.PUBLISHED))
+    adoptions = selectors.adoption_list_for_audience(organization=organization, audience=audience)
+    peers = selectors.peers_of(municipality_id=organization.municipality_id)
+    if model_project is None and not solutions and not adoptions and not peers:
+        return None
+    context = {
+        "model_project": model_project,
+        "solutions": solutions,
+        "adoptions": adoptions,
+        "peers": peers,
+    }
+    section = OrganizationSection(title="", template_name=SECTION_TEMPLATE, context=context)
+    return str(render_to_string(SECTION_TEMPLATE, {"section": section}))
+
+
+SECTION_TEMPLATE = "solutions/includes/organization_solutions.html"
 
 
 @receiver(municipality_sections, dispatch_uid="solutions.municipality_peers")

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from ikone.accounts.models import Membership
-from ikone.accounts.permissions import is_network_coordinator, is_signed_in
+from ikone.accounts.permissions import is_network_coordinator, is_signed_in, role_in
 from ikone.core.models import FieldOfAction
 from ikone.core.text import fold
 from ikone.solutions import permissions
@@ -109,10 +109,44 @@ def adoption_list_for_solution(*, solution: Solution, user: Any) -> list[Adoptio
 
 def adoption_list_for_organization(*, organization: Any, user: Any) -> list[Adoption]:
     """What an organisation adopted (published solutions), for its page."""
+    return adoption_list_for_audience(
+        organization=organization, audience=adoption_audience(organization=organization, user=user)
+    )
+
+
+# Who sees which of an organisation's adoptions (as `_visible_adoptions`
+# decides for adoptions of that one organisation): the coordination and the
+# organisation's own people all, other signed-in people the public ones and
+# those for signed-in people, everyone else the public ones.
+AUDIENCE_ALL = "all"
+AUDIENCE_SIGNED_IN = "signed-in"
+AUDIENCE_PUBLIC = "public"
+_AUDIENCE_VISIBILITIES = {
+    AUDIENCE_SIGNED_IN: (AdoptionVisibility.PUBLIC, AdoptionVisibility.SIGNED_IN),
+    AUDIENCE_PUBLIC: (AdoptionVisibility.PUBLIC,),
+}
+
+
+def adoption_audience(*, organization: Any, user: Any) -> str:
+    """The viewer's audience for the organisation's adoptions (its role in
+    the organisation comes from `role_in`, remembered on an organisation page)."""
+    if is_network_coordinator(user):
+        return AUDIENCE_ALL
+    if not is_signed_in(user):
+        return AUDIENCE_PUBLIC
+    if role_in(user, organization) is not None:
+        return AUDIENCE_ALL
+    return AUDIENCE_SIGNED_IN
+
+
+def adoption_list_for_audience(*, organization: Any, audience: str) -> list[Adoption]:
+    """The organisation's adoptions of published solutions an audience sees."""
     queryset = Adoption.objects.filter(
         organization=organization, solution__review_state=ReviewState.PUBLISHED
     ).select_related("solution")
-    return _visible_adoptions(queryset, user)
+    if audience != AUDIENCE_ALL:
+        queryset = queryset.filter(visibility__in=_AUDIENCE_VISIBILITIES[audience])
+    return list(queryset)
 
 
 def _visible_adoptions(queryset: QuerySet[Adoption], user: Any) -> list[Adoption]:
