@@ -22,6 +22,7 @@ from ikone.qa.retrieval.suggestions import (
     _has_vectors,
     lexically_confident,
     names_the_topic,
+    ranked,
     suggest,
 )
 from ikone.qa.retrieval.understanding import (
@@ -370,3 +371,44 @@ def test_the_order_combines_the_scores_not_the_ranks():
     assert ordered[1].score == pytest.approx(ordered[2].score)
     assert ordered[0].score == pytest.approx(0.3 * 0.1 + 0.7 * 0.8)
     assert [item.document_id for item in ranking.combine([], semantic)] == [3, 1, 2]
+
+
+def test_a_lexical_candidate_outside_the_semantic_list_keeps_its_cosine(monkeypatch):
+    """The semantic list holds only the best 50; a lexical candidate it left
+    out is ordered with its own cosine from the stored matrix, not with 0."""
+    words = put(
+        "call_passage",
+        "1:1",
+        "Förderquote Sperrmüll",
+        "Förderquote: Sperrmüll, Altkleider und Grünschnitt holt der Bauhof montags im Ortsteil ab.",
+        group="call:1",
+        suggestible=True,
+    )
+    meaning = put(
+        "call_passage",
+        "2:1",
+        "3.1 Zuschuss",
+        "Der Bund übernimmt 65 Prozent der förderfähigen Ausgaben als Förderquote.",
+        group="call:1",
+        suggestible=True,
+    )
+    for number, topic in enumerate(("Jury", "Ratsbeschluss", "Open Source", "Berichte"), 3):
+        put("faq", number, topic, f"{topic} im Aufruf.", group="call:1", suggestible=True)
+    embed_documents([words.pk, meaning.pk])
+    question = "Wie hoch ist die Förderquote?"
+    encoding = ranking.encoded(question)
+    cosine = {
+        item.document_id: item.score for item in ranking.cosines(encoding, [words.pk, meaning.pk])
+    }
+    assert cosine[meaning.pk] == pytest.approx(
+        float(
+            encoding.matrix.vectors[list(encoding.matrix.ids).index(meaning.pk)] @ encoding.vector
+        )
+    )
+    assert cosine[meaning.pk] > cosine[words.pk]
+    lexical = ranking.lexical(question, audience=ANONYMOUS, kinds=SECTION_KINDS)
+    assert [item.document_id for item in lexical][0] == words.pk
+    monkeypatch.setattr(ranking, "semantic", lambda *args, **kwargs: [])
+    ids = ranked(question, audience=ANONYMOUS, kinds=SECTION_KINDS, encoding=encoding).ids
+    assert ids == [meaning.pk, words.pk]
+    assert ranking.cosines(encoding, []) == []

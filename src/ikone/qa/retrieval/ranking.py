@@ -73,6 +73,14 @@ def encoded(text: str) -> Encoded:
     return Encoded(vector=embeddings.encode([text])[0], matrix=embeddings.matrix())
 
 
+def encoded_if_vectors(text: str) -> Encoded | None:
+    """As `encoded`, but None (and no encoding) while no vector is stored."""
+    current = embeddings.matrix()
+    if not len(current.ids):
+        return None
+    return Encoded(vector=embeddings.encode([text])[0], matrix=current)
+
+
 def semantic(
     text: str,
     *,
@@ -93,6 +101,22 @@ def semantic(
     return [Ranked(pk, score) for pk, score in found]
 
 
+def cosines(encoding: Encoded, document_ids: Sequence[int]) -> list[Ranked]:
+    """The cosine of each given document that has a stored vector, computed
+    from the stored matrix (no query, no encoding): the lexical candidates
+    that the semantic list (its best `CANDIDATES`) left out still have a
+    meaning score, and it should count."""
+    current = encoding.matrix
+    if not len(current.ids) or not document_ids:
+        return []
+    positions = np.flatnonzero(np.isin(current.ids, np.asarray(document_ids, dtype=np.int64)))
+    scores = current.vectors[positions] @ encoding.vector
+    return [
+        Ranked(int(current.ids[position]), float(score))
+        for position, score in zip(positions, scores, strict=True)
+    ]
+
+
 def fuse(
     *rankings: list[Ranked],
     weights: Sequence[float] = (LEXICAL_WEIGHT, SEMANTIC_WEIGHT),
@@ -111,7 +135,9 @@ def combine(
     lexical: list[Ranked], semantic: list[Ranked], *, share: float = LEXICAL_SHARE
 ) -> list[Ranked]:
     """Candidates of both rankings ordered by share × BM25 / best BM25 +
-    (1 − share) × cosine; a candidate missing from a list scores 0 there."""
+    (1 − share) × cosine; a candidate missing from a list scores 0 there
+    (`suggestions.ranked` gives the lexical candidates their cosine first,
+    see `cosines`)."""
     best = max((item.score for item in lexical), default=0.0)
     scores: dict[int, float] = {}
     if best > 0:

@@ -163,7 +163,17 @@ def ranked(
     )
     fused = ranking.fuse(lexical, semantic)
     cosine = semantic[0].score if semantic else 0.0
-    ids = units.rerank(ranking.combine(lexical, semantic), understood)
+    meaning = semantic
+    if method == "combined" and lexical:
+        # A lexical candidate outside the semantic best 50 (or below
+        # MIN_SIMILARITY) is not unrelated in meaning: the order uses its own
+        # cosine, not 0 (docs/search.md); the confidence rule keeps the list.
+        encoding = encoding or ranking.encoded_if_vectors(text)
+        if encoding is not None:
+            listed = {item.document_id for item in semantic}
+            missing = [item.document_id for item in lexical if item.document_id not in listed]
+            meaning = semantic + ranking.cosines(encoding, missing)
+    ids = units.rerank(ranking.combine(lexical, meaning), understood)
     confident = bool(fused) and (
         cosine >= CONFIDENT_COSINE
         or (
