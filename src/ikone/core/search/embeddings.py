@@ -153,7 +153,6 @@ def similar(
     if not len(current.ids) or not text.strip():
         return []
     query = vector if vector is not None else encode([text])[0]
-    scores = current.scores(query)
     mask = np.ones(len(current.ids), dtype=bool)
     if kinds:
         mask &= current.mask(current.kinds, kinds)
@@ -162,5 +161,25 @@ def similar(
     candidates = np.flatnonzero(mask)
     if not len(candidates):
         return []
-    top = candidates[np.argsort(-scores[candidates], kind="stable")[:limit]]
-    return [(int(current.ids[index]), float(scores[index])) for index in top]
+    # A few candidates (one call's passages) are scored alone; for most of
+    # the matrix one product over all rows is cheaper than copying them out.
+    if len(candidates) * 4 < len(current.ids):
+        scores = current.vectors[candidates] @ query
+    else:
+        scores = current.scores(query)[candidates]
+    return [
+        (int(current.ids[candidates[index]]), float(scores[index]))
+        for index in highest(scores, limit)
+    ]
+
+
+def highest(scores: np.ndarray, limit: int) -> np.ndarray:
+    """Indices of the `limit` highest scores, highest first and equal ones
+    in index order: the first `limit` of a stable sort of all, without
+    sorting all (a partition finds the threshold, ties at it included)."""
+    if len(scores) > limit:
+        threshold = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+        keep = np.flatnonzero(scores >= threshold)
+    else:
+        keep = np.arange(len(scores))
+    return keep[np.argsort(-scores[keep], kind="stable")][:limit]
