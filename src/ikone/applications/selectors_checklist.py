@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404
 
 from ikone.applications.models import (
@@ -18,6 +18,7 @@ from ikone.applications.models import (
     MentorAssessment,
 )
 from ikone.calls.models import EvaluationCriterion, RequiredDocument
+from ikone.core.prepared import PreparedQuery
 
 # --- Criteria matrix --------------------------------------------------------------
 
@@ -53,30 +54,28 @@ def criteria_matrix(
     order, with every mentor's assessment; a retired criterion only where
     this draft has assessments of it. Four queries (criteria,
     assessments, their sections, mentor assessments) plus the sections when
-    not given."""
+    not given, each compiled once per process (core.prepared)."""
     if sections is None:
         sections = list(DraftSection.objects.filter(draft=draft).order_by("position"))
     by_id = {section.pk: section for section in sections}
     assessments = {
-        assessment.criterion_id: assessment
-        for assessment in CriterionAssessment.objects.filter(draft=draft).prefetch_related(
-            Prefetch("sections", queryset=DraftSection.objects.only("pk"))
-        )
+        assessment.criterion_id: assessment for assessment in _ASSESSMENTS.all(draft_id=draft.pk)
     }
+    # The sections each assessment links, in the sections' order (as a
+    # prefetch of `assessment.sections` gave them).
+    linked: dict[int, list[int]] = {}
+    for assessment_id, section_id in _ASSESSMENT_SECTIONS.all(draft_id=draft.pk):
+        linked.setdefault(assessment_id, []).append(section_id)
     by_mentors: dict[int, list[MentorAssessment]] = {}
-    for mentor_assessment in (
-        MentorAssessment.objects.filter(draft=draft).select_related("mentor").order_by("pk")
-    ):
+    for mentor_assessment in _MENTOR_ASSESSMENTS.all(draft_id=draft.pk):
         by_mentors.setdefault(mentor_assessment.criterion_id, []).append(mentor_assessment)
     used = set(assessments) | set(by_mentors)
     rows = []
-    for criterion in (
-        EvaluationCriterion.objects.filter(call_id=draft.call_id)
-        .filter(Q(retired=False) | Q(pk__in=used))
-        .order_by("position", "pk")
-    ):
+    for criterion in _CRITERIA.all(call_id=draft.call_id):
+        if criterion.retired and criterion.pk not in used:
+            continue
         assessment = assessments.get(criterion.pk)
-        ids = [section.pk for section in assessment.sections.all()] if assessment else []
+        ids = linked.get(assessment.pk, []) if assessment else []
         rows.append(
             CriterionRow(
                 criterion=criterion,
@@ -87,6 +86,31 @@ def criteria_matrix(
             )
         )
     return rows
+
+
+# The criteria page reads these on every visit: compiled once per process.
+_ASSESSMENTS = PreparedQuery(
+    lambda draft_id: CriterionAssessment.objects.filter(draft_id=draft_id), draft_id=int
+)
+_ASSESSMENT_SECTIONS = PreparedQuery(
+    lambda draft_id: (
+        CriterionAssessment.sections.through.objects.filter(criterionassessment__draft_id=draft_id)
+        .order_by("draftsection__draft_id", "draftsection__position", "draftsection_id")
+        .values_list("criterionassessment_id", "draftsection_id")
+    ),
+    draft_id=int,
+)
+_MENTOR_ASSESSMENTS = PreparedQuery(
+    lambda draft_id: (
+        MentorAssessment.objects.filter(draft_id=draft_id).select_related("mentor").order_by("pk")
+    ),
+    draft_id=int,
+)
+# Retired criteria too: the matrix keeps those this draft has work on.
+_CRITERIA = PreparedQuery(
+    lambda call_id: EvaluationCriterion.objects.filter(call_id=call_id).order_by("position", "pk"),
+    call_id=int,
+)
 
 
 # --- Required documents --------------------------------------------------------------

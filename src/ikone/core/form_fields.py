@@ -156,3 +156,23 @@ def fields_html(form: BaseForm, *, empty_text: str = "") -> SafeString:
         else:
             parts.append(render_field(field))
     return mark_safe("\n".join(parts))  # noqa: S308 - labels, texts and values escaped above
+
+
+def form_html(form: BaseForm) -> SafeString:
+    """What `components/form.html` writes, without the include: the
+    non-field errors, the hidden fields and every visible field through
+    `render_field` (the criteria page renders one or two forms per
+    criterion)."""
+    parts = []
+    errors = form.non_field_errors()
+    if errors:
+        texts = "".join(f'<p class="kern-body">{conditional_escape(str(e))}</p>' for e in errors)
+        parts.append(
+            '<div class="kern-alert kern-alert--danger" role="alert">'
+            '<div class="kern-alert__header"><span class="kern-title">'
+            f"{escape(gettext('Bitte prüfen Sie Ihre Angaben.'))}</span></div>"
+            f'<div class="kern-alert__body">{texts}</div></div>'
+        )
+    parts.extend(str(hidden) for hidden in form.hidden_fields())
+    parts.extend(render_field(field) for field in form.visible_fields())
+    return mark_safe("".join(parts))  # noqa: S308 - errors escaped, fields render themselves escaped

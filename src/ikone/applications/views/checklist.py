@@ -8,11 +8,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ikone.applications import permissions, selectors, selectors_checklist
+from ikone.applications.criteria_rows import criteria_html
 from ikone.applications.forms import DocumentForm, MentorAssessmentForm, SelfAssessmentForm
 from ikone.applications.models import Draft, DraftSection
 from ikone.applications.readiness import readiness_for
@@ -120,11 +122,13 @@ def criteria(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(f"{request.path}#kriterium-{criterion.pk}")
         bound = (criterion.pk, form)
     rows = _criteria_rows(request.user, draft, flags, sections, bound)
+    has_form = any("self_form" in entry or "mentor_form" in entry for entry in rows)
     context = {
         "draft": draft,
         "can": flags,
         "sections": sections,
         "rows": rows,
+        "html": criteria_html(rows, csrf_token=get_token(request) if has_form else ""),
         "uncovered": sum(
             1 for entry in rows if not (entry["row"].covered or entry["row"].retired)
         ),
