@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ikone.calls import permissions, selectors, services
+from ikone.calls.amendment_rows import section_fieldsets
 from ikone.calls.calendar import deadline_calendar
 from ikone.calls.diff import diff_versions
 from ikone.calls.forms import AmendmentForm, CallFilterForm
@@ -182,6 +183,11 @@ def amendment(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "calls/amendment_form.html",
-        {"call": call, "form": form, "current_number": current_number},
+        {
+            "call": call,
+            "form": form,
+            "current_number": current_number,
+            "section_fieldsets": section_fieldsets(form),
+        },
         status=400 if request.method == "POST" else 200,
     )
