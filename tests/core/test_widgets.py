@@ -2,7 +2,14 @@ import pytest
 from django import forms
 from django.test.html import parse_html
 
-from ikone.core.widgets import FastCheckboxInput, FastSelect, FastTextarea, FastTextInput
+from ikone.core.widgets import (
+    FastCheckboxInput,
+    FastHiddenInput,
+    FastNumberInput,
+    FastSelect,
+    FastTextarea,
+    FastTextInput,
+)
 
 CHOICES = [
     ("", "alle"),
@@ -30,6 +37,8 @@ def test_fast_select_renders_what_django_select_renders(value):
         (FastTextInput(attrs={"maxlength": 300}), forms.TextInput(attrs={"maxlength": 300})),
         (FastTextarea(attrs={"rows": 6}), forms.Textarea(attrs={"rows": 6})),
         (FastCheckboxInput(), forms.CheckboxInput()),
+        (FastNumberInput(attrs={"min": 2000}), forms.NumberInput(attrs={"min": 2000})),
+        (FastHiddenInput(), forms.HiddenInput()),
     ],
 )
 def test_fast_widgets_render_what_django_renders(fast, django, value):
@@ -65,9 +74,11 @@ def test_fast_widgets_get_the_markup_of_the_widgets_they_replace():
         title = forms.CharField(widget=FastTextInput)
         text = forms.CharField(widget=FastTextarea)
         remove = forms.BooleanField(required=False, widget=FastCheckboxInput)
+        score = forms.ChoiceField(choices=[(1, "eins")], widget=FastSelect)
 
     form = Form()
     for name, markup in (
+        ("score", "kern-form-input__select-wrapper"),
         ("title", "kern-form-input__input"),
         ("text", "kern-form-input__input"),
         ("remove", "kern-form-check__checkbox"),

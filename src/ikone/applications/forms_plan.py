@@ -12,12 +12,20 @@ from django.utils.translation import gettext_lazy as _
 from ikone.applications import financing
 from ikone.applications.models import CostCategory, MilestoneKind
 from ikone.calls.models import CallPhase
+from ikone.core.widgets import (
+    FastCheckboxInput,
+    FastHiddenInput,
+    FastNumberInput,
+    FastSelect,
+    FastTextInput,
+)
 
 
-class GermanAmountInput(forms.TextInput):
+class GermanAmountInput(FastTextInput):
     """A text box that shows amounts the German way ("12.500,50")."""
 
     input_type = "text"
+    widget_type = "germanamount"  # as Django named it before it was rendered in Python
 
     def format_value(self, value: Any) -> str | None:
         if isinstance(value, Decimal):
@@ -56,7 +64,7 @@ class GermanAmountField(forms.CharField):
 
 
 class VersionField(forms.IntegerField):
-    widget = forms.HiddenInput
+    widget = FastHiddenInput
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("min_value", 0)
@@ -68,16 +76,27 @@ class CostItemForm(forms.Form):
         label=_("Maßnahme"),
         max_length=200,
         help_text=_("Wofür die Kosten anfallen, z. B. „Digitales Bürgerbüro“."),
+        widget=FastTextInput,
     )
-    category = forms.ChoiceField(label=_("Kostenart"), choices=CostCategory.choices)
+    category = forms.ChoiceField(
+        label=_("Kostenart"), choices=CostCategory.choices, widget=FastSelect
+    )
     phase = forms.ModelChoiceField(
-        label=_("Phase"), queryset=CallPhase.objects.none(), required=False, empty_label=_("–")
+        label=_("Phase"),
+        queryset=CallPhase.objects.none(),
+        required=False,
+        empty_label=_("–"),
+        widget=FastSelect,
     )
-    year = forms.IntegerField(label=_("Jahr"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(
+        label=_("Jahr"), min_value=2000, max_value=2100, widget=FastNumberInput
+    )
     amount = GermanAmountField(
         label=_("Betrag in Euro"), help_text=_("Mit Komma für Cent, z. B. 12.500,50")
     )
-    note = forms.CharField(label=_("Erläuterung"), max_length=300, required=False)
+    note = forms.CharField(
+        label=_("Erläuterung"), max_length=300, required=False, widget=FastTextInput
+    )
     version = VersionField(required=False)
 
     def __init__(self, *args: Any, phases: list[CallPhase], **kwargs: Any) -> None:
@@ -97,12 +116,14 @@ class FinancingSettingsForm(forms.Form):
         label=_("Die Kommune befindet sich in einer Haushaltsnotlage"),
         required=False,
         help_text=_("Dann gilt die höhere Förderquote des Aufrufs (z. B. 90 % statt 65 %)."),
+        widget=FastCheckboxInput,
     )
     budget_emergency_note = forms.CharField(
         label=_("Nachweis der Haushaltsnotlage"),
         max_length=300,
         required=False,
         help_text=_("z. B. Bestätigung der Kommunalaufsicht vom …"),
+        widget=FastTextInput,
     )
     version = VersionField()
 

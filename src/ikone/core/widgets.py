@@ -18,6 +18,10 @@ class FastSelect(forms.Select):
     output is the same markup, option groups included.
     """
 
+    # As Django names the widget it replaces: render_field wraps a "select"
+    # in KERN's select markup (without it, a FastSelect got the text input's).
+    widget_type = "select"
+
     def render(
         self,
         name: str,
@@ -56,12 +60,8 @@ def _attrs(attrs: dict[str, Any]) -> str:
     )
 
 
-class FastTextInput(forms.TextInput):
-    """A text field rendered in Python (widgets/input.html), the same markup:
-    a form with a hundred fields spent most of its time in the widget
-    templates (the call amendment page)."""
-
-    widget_type = "text"  # as Django names the widget it replaces (components/field.html)
+class _PythonInput(forms.widgets.Input):
+    """An <input> rendered in Python (widgets/input.html), the same markup."""
 
     def render(
         self,
@@ -77,6 +77,27 @@ class FastTextInput(forms.TextInput):
             f'<input type="{self.input_type}" name="{escape(name)}"{shown}'
             f"{_attrs(self.build_attrs(self.attrs, attrs))}>"
         )
+
+
+class FastTextInput(_PythonInput, forms.TextInput):
+    """A text field rendered in Python (widgets/input.html), the same markup:
+    a form with a hundred fields spent most of its time in the widget
+    templates (the call amendment page)."""
+
+    widget_type = "text"  # as Django names the widget it replaces (components/field.html)
+
+
+class FastNumberInput(_PythonInput, forms.NumberInput):
+    """A number field rendered in Python (widgets/number.html is input.html).
+    A NumberInput, so that integer fields still add min, max and step."""
+
+    widget_type = "number"
+
+
+class FastHiddenInput(_PythonInput, forms.HiddenInput):
+    """A hidden field rendered in Python (widgets/hidden.html is input.html)."""
+
+    widget_type = "hidden"
 
 
 class FastTextarea(forms.Textarea):
