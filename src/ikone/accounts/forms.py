@@ -15,6 +15,7 @@ from ikone.accounts.models import (
     Role,
     User,
 )
+from ikone.core.widgets import FastSelect
 
 
 class DateInput(forms.DateInput):
@@ -95,7 +96,8 @@ class JoinRequestForm(forms.Form):
 
 
 class MembershipRoleForm(forms.Form):
-    role = forms.ChoiceField(label=_("Rolle"), choices=Role.choices)
+    # One per person on the people page: the select rendered in Python.
+    role = forms.ChoiceField(label=_("Rolle"), choices=Role.choices, widget=FastSelect)
 
 
 class MunicipalitySearchForm(forms.Form):
