@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from ikone.applications import permissions, selectors, workflow
 from ikone.applications.forms import DraftCreateForm, LessonsForm, ShareForm, TransitionForm
+from ikone.applications.list_rows import draft_rows
 from ikone.applications.models import Draft, DraftStatus
 from ikone.applications.services import drafts as services
 from ikone.applications.views._helpers import draft_flags
@@ -30,6 +31,7 @@ def draft_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(drafts, PAGE_SIZE).get_page(request.GET.get("seite"))
     context = {
         "page": page,
+        "rows": draft_rows(page.object_list),
         "can_create": selectors.organizations_for_new_draft(user=request.user).exists(),
         "can_view_figures": permissions.can_view_figures(request.user),
     }
