@@ -198,3 +198,24 @@ def draft_list_of_own_organizations(*, user: AnyUser) -> QuerySet[Draft]:
         .select_related("organization", "call")
         .order_by("-updated_at", "-pk")
     )
+
+
+def own_organization_draft(*, user: AnyUser, pk: int) -> Draft | None:
+    """One draft of the person's organisations (as
+    `draft_list_of_own_organizations`), or None; compiled once per process
+    (the API's detail answers it on every request)."""
+    if not is_signed_in(user):
+        return None
+    return _OWN_DRAFT.first(pk=pk, user_id=user.pk)
+
+
+_OWN_DRAFT = PreparedQuery(
+    lambda pk, user_id: Draft.objects.filter(
+        Exists(
+            Membership.objects.filter(user_id=user_id, organization_id=OuterRef("organization_id"))
+        ),
+        pk=pk,
+    ).select_related("organization", "call"),
+    pk=int,
+    user_id=int,
+)

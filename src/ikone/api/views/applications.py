@@ -77,7 +77,7 @@ class ApplicationViewSet(viewsets.ReadOnlyModelViewSet[Draft]):
         return DraftListSerializer
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        draft = self.get_queryset().filter(pk=self._pk()).first()
+        draft = selectors_plan.own_organization_draft(user=request.user, pk=self._pk())
         if draft is None:
             raise Http404
         draft.ordered_sections = selectors.draft_sections(draft=draft)  # type: ignore[attr-defined]
