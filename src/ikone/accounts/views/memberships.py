@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from ikone.accounts import permissions, selectors, services
 from ikone.accounts.forms import MembershipRoleForm
+from ikone.accounts.member_rows import people_rows_html
 from ikone.accounts.views._helpers import members_page, report_domain_error
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
@@ -40,6 +41,7 @@ def organization_members(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "organization": organization,
         "people": people,
+        "people_rows": people_rows_html(request, organization, people),
         "invitations": selectors.invitation_list_pending_for_organization(
             organization=organization
         ),

@@ -1,0 +1,65 @@
+"""The rows of the people page's table (/organisationen/<slug>/personen/),
+written in Python: the template loop rendered two addresses, a CSRF field,
+the role form's field and a translation per person. The markup is the one
+the loop gave (tests/accounts/test_members_page_rendering.py)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+
+from ikone.accounts.forms import MembershipRoleForm
+from ikone.accounts.models import Membership, Organization
+from ikone.core.form_fields import render_field
+
+ROW = """
+            <tr class="kern-table__row">
+              <td class="kern-table__cell">{person}<br><span class="kern-body--small">{email}</span></td>
+              <td class="kern-table__cell">
+                <form method="post" action="{role_url}" class="ikone-inline-fields">
+                  {csrf}
+                  {field}
+                  <button type="submit" class="kern-btn kern-btn--secondary kern-btn--x-small"><span class="kern-label">{change}</span></button>
+                </form>
+              </td>
+              <td class="kern-table__cell kern-table__cell--action"><a class="kern-link" href="{remove_url}">{remove}</a></td>
+            </tr>
+          """
+
+
+def people_rows_html(
+    request: HttpRequest,
+    organization: Organization,
+    people: list[tuple[Membership, MembershipRoleForm]],
+) -> SafeString:
+    """One table row per (membership, role form) pair."""
+    # One token for the page, as the template's csrf_token reads it once.
+    csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
+    change = escape(gettext("Rolle ändern"))
+    remove = gettext("%(person)s entfernen")
+    slug = organization.slug
+    rows = []
+    for membership, role_form in people:
+        person = escape(str(membership.user))
+        rows.append(
+            ROW.format(
+                person=person,
+                email=escape(membership.user.email),
+                role_url=escape(
+                    reverse("organizations:membership_role", args=[slug, membership.pk])
+                ),
+                csrf=csrf,
+                field=render_field(role_form["role"]),
+                change=change,
+                remove_url=escape(
+                    reverse("organizations:membership_remove", args=[slug, membership.pk])
+                ),
+                remove=remove % {"person": person},
+            )
+        )
+    # Safe: names, addresses and the token are escaped, the field renders escaped.
+    return mark_safe("".join(rows))  # noqa: S308
