@@ -9,7 +9,6 @@ error, in both languages."""
 from __future__ import annotations
 
 import copy
-import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from ikone.applications.services.review import mentor_assessment_save
 from ikone.calls.models import EvaluationCriterion
 from ikone.core.audit import Actor
 from tests.applications.core_fixtures import *  # noqa: F403
+from tests.html import normalized_html
 
 PAGE = Path(__file__).parents[2] / "src/ikone/applications/templates/applications/criteria.html"
 
@@ -70,13 +70,6 @@ SECTION_LOOP = """{% for entry in rows %}{% with row=entry.row %}
         {% endif %}
       </section>
     {% endwith %}{% endfor %}"""
-
-
-def _normal(html: str) -> str:
-    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
-    html = re.sub(r'"X-CSRFToken": "[^"]*"', "", html)
-    html = re.sub(r"\s+", " ", html)
-    return re.sub(r"\s*([<>])\s*", r"\1", html).strip()
 
 
 def _former_templates(tmp_path: Path) -> list[dict]:
@@ -163,7 +156,7 @@ def _compare(client, url, tmp_path, language, data=None):
         former = send()
     assert now.status_code == former.status_code
     content = now.content.decode()
-    assert _normal(content) == _normal(former.content.decode())
+    assert normalized_html(content) == normalized_html(former.content.decode())
     return content
 
 

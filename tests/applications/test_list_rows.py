@@ -7,7 +7,6 @@ in both languages."""
 from __future__ import annotations
 
 import copy
-import re
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from ikone.applications.services.drafts import draft_create
 from ikone.core.audit import Actor
 from tests.applications.core_fixtures import *  # noqa: F403
 from tests.applications.core_fixtures import make_call
+from tests.html import normalized_html
 
 PAGE = Path(__file__).parents[2] / "src/ikone/applications/templates/applications/draft_list.html"
 
@@ -34,13 +34,6 @@ FORMER_LOOP = """          {% for draft in page.object_list %}
             </tr>
           {% endfor %}
 """
-
-
-def _normal(html: str) -> str:
-    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
-    html = re.sub(r'"X-CSRFToken": "[^"]*"', "", html)
-    html = re.sub(r"\s+", " ", html)
-    return re.sub(r"\s*([<>])\s*", r"\1", html).strip()
 
 
 def _former_templates(tmp_path: Path) -> list[dict]:
@@ -75,7 +68,7 @@ def test_draft_list_matches_the_former_loop(
         former = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
     assert now.status_code == former.status_code == 200
     content = now.content.decode()
-    assert _normal(content) == _normal(former.content.decode())
+    assert normalized_html(content) == normalized_html(former.content.decode())
     assert content.count('<tr class="kern-table__row">') == len(DraftStatus.values) + 2
     assert "kern-badge--success" in content and "kern-badge--danger" in content
     assert "Aufruf &lt;ohne&gt; Frist &amp; Co" in content

@@ -5,8 +5,6 @@ visibility, with and without the asking organisation, in both languages."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.template import Context, Template
 from django.utils import translation
@@ -16,6 +14,7 @@ from ikone.qa.list_rows import question_rows
 from ikone.qa.models import QuestionStatus, Visibility
 from ikone.qa.selectors import question_list
 from tests.accounts.factories import OrganizationFactory
+from tests.html import normalized_html
 from tests.qa.factories import AnswerFactory, QuestionFactory
 
 ROWS = """{% load i18n %}{% for question, show_organization in rows %}
@@ -40,11 +39,6 @@ ROWS = """{% load i18n %}{% for question, show_organization in rows %}
   </li>
 {% endfor %}
 """
-
-
-def _normal(html: str) -> str:
-    html = re.sub(r"\s+", " ", str(html))
-    return re.sub(r"\s*([<>])\s*", r"\1", html).strip()
 
 
 @pytest.mark.django_db
@@ -72,5 +66,5 @@ def test_cards_match_the_template(call, language):
     rows = [(question, index % 2 == 0) for index, question in enumerate(questions)]
     with translation.override(language):
         expected = Template(ROWS).render(Context({"rows": rows}))
-        assert _normal(question_rows(rows)) == _normal(expected)
+        assert normalized_html(question_rows(rows)) == normalized_html(expected)
     assert len(rows) == 3

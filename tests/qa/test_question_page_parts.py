@@ -7,7 +7,6 @@ template (the includes) for every role and both languages."""
 from __future__ import annotations
 
 import copy
-import re
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from django.utils import translation
 from ikone.qa.forms import AnswerForm
 from ikone.qa.models import QuestionFollow
 from tests.core.helpers import sign_in
+from tests.html import normalized_html
 from tests.qa.factories import AnswerFactory, QuestionFactory
 
 PAGE = Path(__file__).parents[2] / "src/ikone/qa/templates/qa/question_detail.html"
@@ -39,13 +39,6 @@ FORMER = {
         ' kind="checkbox" %}'
     ),
 }
-
-
-def _normal(html: str) -> str:
-    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", str(html))
-    html = re.sub(r'"X-CSRFToken": "[^"]*"', "", html)
-    html = re.sub(r"\s+", " ", html)
-    return re.sub(r"\s*([<>])\s*", r"\1", html).strip()
 
 
 def _render(source: str, **context) -> str:
@@ -73,7 +66,7 @@ def test_cited_sections_match_the_include(call, language):
                 call=call.call,
                 label="Stützt sich auf <b>",
             )
-            assert _normal(now) == _normal(former)
+            assert normalized_html(now) == normalized_html(former)
             assert ("Kosten &lt;Personal&gt; &amp; Sachmittel" in now) == bool(shown)
 
 
@@ -116,7 +109,7 @@ def test_choice_fieldset_matches_the_include(call, language):
                     kind=kind,
                 )
                 now = _render("{% choice_fieldset field kind %}", field=field, kind=kind)
-                assert _normal(now) == _normal(former)
+                assert normalized_html(now) == normalized_html(former)
 
 
 def _former_templates(tmp_path: Path) -> list[dict]:
@@ -154,4 +147,6 @@ def test_question_page_matches_the_former_template(
             with override_settings(TEMPLATES=former_templates):
                 former = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
             assert now.status_code == former.status_code == 200
-            assert _normal(now.content.decode()) == _normal(former.content.decode())
+            assert normalized_html(now.content.decode()) == normalized_html(
+                former.content.decode()
+            )

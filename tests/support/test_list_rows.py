@@ -23,6 +23,7 @@ from ikone.support.selectors import QueueFilters
 from ikone.support.workflow import Status
 from tests.applications.core_fixtures import *  # noqa: F403
 from tests.core.helpers import sign_in
+from tests.html import normalized_html
 
 pytestmark = pytest.mark.django_db
 
@@ -58,11 +59,6 @@ FILTERS = """<div class="ikone-filters__group">
       {% include "components/field.html" with field=form.prioritaet %}
       {% include "components/field.html" with field=form.mitglied %}
     </div>"""
-
-
-def _normal(html: str) -> str:
-    html = re.sub(r"\s+", " ", str(html))
-    return re.sub(r"\s*([<>])\s*", r"\1", html).strip()
 
 
 def _old_queue_rows(items: list[SupportRequest]) -> str:
@@ -124,8 +120,8 @@ def test_rows_match_the_templates(every_kind, coordinator, language):
     assert len(items) == len(queue) == 2 * len(Status.values)
     with translation.override(language):
         expected = Template(LIST_ROWS).render(Context({"items": items}))
-        assert _normal(request_rows(items)) == _normal(expected)
-        assert _normal(queue_rows(queue)) == _normal(_old_queue_rows(queue))
+        assert normalized_html(request_rows(items)) == normalized_html(expected)
+        assert normalized_html(queue_rows(queue)) == normalized_html(_old_queue_rows(queue))
         if language == "en":
             assert "3. January 2027" in queue_rows(queue)
             assert "1. January 2027" in request_rows(items)
@@ -142,7 +138,7 @@ def test_the_pages_show_the_rows_as_before(client, every_kind, who, language, re
         items = list(response.context["page_obj"].object_list)
         assert items, "every role sees some requests"
         expected = Template(LIST_ROWS).render(Context({"items": items}))
-        assert _normal(_tbody(response.content.decode())) == _normal(expected)
+        assert normalized_html(_tbody(response.content.decode())) == normalized_html(expected)
         if who != "coordinator":
             return
         for query in ({}, {"status": "all"}, {"status": "all", "thema": Topic.PARTNER}):
@@ -150,6 +146,6 @@ def test_the_pages_show_the_rows_as_before(client, every_kind, who, language, re
             queue = list(response.context["page_obj"].object_list)
             assert queue
             expected = _old_queue_rows(queue)
-            assert _normal(_tbody(response.content.decode())) == _normal(expected)
+            assert normalized_html(_tbody(response.content.decode())) == normalized_html(expected)
             filters = Template(FILTERS).render(Context({"form": response.context["form"]}))
-            assert _normal(filters) in _normal(response.content.decode())
+            assert normalized_html(filters) in normalized_html(response.content.decode())
