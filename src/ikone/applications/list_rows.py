@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.template.defaultfilters import date as date_filter
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from ikone.applications.models import Draft, DraftStatus
+from ikone.core.datetimes import pattern_formatter
 
 # The badge colour per status (applications/includes/status_badge.html).
 _BADGE_KIND = {DraftStatus.FUNDED.value: "success", DraftStatus.NOT_FUNDED.value: "danger"}
@@ -36,13 +35,13 @@ def draft_rows(drafts: Iterable[Draft]) -> SafeString:
         ' <span class="kern-badge kern-badge--warning">'
         f'<span class="kern-label kern-label--small">{escape(_("Beispiel"))}</span></span>'
     )
+    short_date = pattern_formatter("SHORT_DATE_FORMAT")
+    short_datetime = pattern_formatter("SHORT_DATETIME_FORMAT")
     rows = []
     for draft in drafts:
         deadline = draft.call.deadline
-        shown_deadline = (
-            escape(date_filter(localtime(deadline), "SHORT_DATE_FORMAT")) if deadline else "–"
-        )
-        updated = escape(date_filter(localtime(draft.updated_at), "SHORT_DATETIME_FORMAT"))
+        shown_deadline = escape(short_date(deadline)) if deadline else "–"
+        updated = escape(short_datetime(draft.updated_at))
         rows.append(
             '<tr class="kern-table__row">'
             f'<td class="kern-table__cell"><a class="kern-link" href="{escape(draft.get_absolute_url())}">'
