@@ -78,6 +78,19 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_question_understanding():
+    """The retrieval's memo of the thesaurus and the call titles lives in
+    the process for 30 s: on PostgreSQL, whose ids are not reused after a
+    rollback, a test then ranked with the calls of the test before (the
+    fact sentences of its own demo call were never found)."""
+    from ikone.qa.retrieval.understanding import KNOWLEDGE
+
+    KNOWLEDGE.reset()
+    yield
+    KNOWLEDGE.reset()
+
+
 # ---------------------------------------------------------------------------
 # The rows the migrations created, back after a transactional test
 #
