@@ -10,18 +10,11 @@ from ikone.core.search.audience import ANONYMOUS
 from ikone.core.search.embeddings import embed_documents
 from ikone.qa.retrieval import ranking
 from ikone.qa.retrieval.suggestions import SECTION_KINDS, ranked
-from ikone.qa.retrieval.understanding import KNOWLEDGE, understand
+from ikone.qa.retrieval.understanding import understand
 from ikone.qa.retrieval.units import coverage, rerank
 from tests.search.conftest import put
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_knowledge():
-    KNOWLEDGE.reset()
-    yield
-    KNOWLEDGE.reset()
 
 
 def test_coverage_weighs_the_topic_words_by_their_rarity_among_the_candidates():

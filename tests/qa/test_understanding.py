@@ -38,13 +38,6 @@ from tests.search.conftest import put
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fresh_knowledge():
-    KNOWLEDGE.reset()
-    yield
-    KNOWLEDGE.reset()
-
-
 def test_domain_compounds_split_into_their_parts_and_unknown_words_stay_whole():
     assert split("Fördertopf") == ("foerder", "topf")
     assert split("Haushaltssicherung") == ("haushalt", "sicherung")
