@@ -12,7 +12,11 @@ from django.utils import timezone
 from ikone.support import selectors
 from ikone.support.models import Source, SupportRequest, Topic
 from ikone.support.workflow import Status
-from tests.accounts.factories import NetworkMembershipFactory
+from tests.accounts.factories import (
+    CoordinatorFactory,
+    MembershipFactory,
+    NetworkMembershipFactory,
+)
 from tests.applications.core_fixtures import *  # noqa: F403
 from tests.core.helpers import sign_in
 
@@ -65,9 +69,9 @@ def test_queue_reads_only_the_listed_columns(
             requester_email="x@example.org",
         )
     sign_in(client, coordinator)
-    client.get(reverse("support:queue"))  # the layout's memos
-    # Session, person, second factor, count, page.
-    with django_assert_max_num_queries(5) as queries:
+    client.get(reverse("support:queue"))  # the layout's memos and the count
+    # Session, person, second factor, page (the count is a memo).
+    with django_assert_max_num_queries(4) as queries:
         response = client.get(reverse("support:queue"))
     assert not any('"message"' in query["sql"] for query in queries.captured_queries)
     html = response.content.decode()
@@ -76,6 +80,50 @@ def test_queue_reads_only_the_listed_columns(
     assert html.count(organization.name) >= 30
     assert html.count(coordinator.name or coordinator.email) >= 30
     assert html.count('<td class="kern-table__cell">hoch</td>') == 30
+
+
+def test_queue_count_is_a_memo_per_person_counted_anew_after_a_write(
+    coordinator, workshop_draft, staff_member, django_assert_num_queries
+):
+    """The queue's count is remembered per person, roles and filters: a new
+    request, or a draft shared with the network, counts anew; a coordinator
+    never gets the count of another person."""
+
+    def create(**extra) -> SupportRequest:
+        return SupportRequest.objects.create(
+            topic=Topic.SKETCH,
+            subject="Skizze",
+            message="…",
+            source=Source.PLATFORM,
+            requester=staff_member,
+            requester_name="A",
+            requester_email=staff_member.email,
+            organization=workshop_draft.organization,
+            **extra,
+        )
+
+    def count(user) -> int:
+        return selectors.queue_count(user=user, filters=selectors.QueueFilters())
+
+    create()
+    create(draft=workshop_draft)  # not shared: hidden from coordinators
+    assert count(coordinator) == 1
+    with django_assert_num_queries(0):
+        assert count(coordinator) == 1
+    # A coordinator in the draft's organisation sees it: their own count.
+    colleague = CoordinatorFactory(email="koordination-kommune@example.org")
+    MembershipFactory(user=colleague, organization=workshop_draft.organization)
+    assert count(colleague) == 2
+    assert count(coordinator) == 1
+    create()
+    assert count(coordinator) == 2
+    workshop_draft.shared_with_network = True
+    workshop_draft.save(update_fields=["shared_with_network"])
+    assert count(coordinator) == 3
+    assert (
+        count(coordinator)
+        == selectors.queue_for(user=coordinator, filters=selectors.QueueFilters()).count()
+    )
 
 
 def test_figures_per_month_for_members_and_non_members(coordinator):

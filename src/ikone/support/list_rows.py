@@ -109,8 +109,10 @@ def queue_rows(items: Iterable[SupportRequest]) -> SafeString:
     url_of = _detail_url()
     badge = _status_badges()
     day = _day_formatter()
-    topics = {value: escape(label) for value, label in Topic.choices}
-    priorities = {value: escape(label) for value, label in Priority.choices}
+    # str() first: `escape` of a lazy label is lazy again, and each row would
+    # translate and escape it anew when formatting it.
+    topics = {value: escape(str(label)) for value, label in Topic.choices}
+    priorities = {value: escape(str(label)) for value, label in Priority.choices}
     no_member = f" ({escape(_('kein Mitglied'))})"
     rows = []
     for item in items:

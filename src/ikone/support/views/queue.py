@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from ikone.core.paginator import CountedPaginator
 from ikone.support import permissions, selectors
 from ikone.support.forms import QueueFilterForm
 from ikone.support.list_rows import queue_rows
@@ -25,8 +25,11 @@ def queue(request: HttpRequest) -> HttpResponse:
     if not permissions.can_view_queue(request.user):
         raise PermissionDenied
     form = QueueFilterForm(request.GET)
-    paginator = Paginator(
-        selectors.queue_for(user=request.user, filters=form.to_filters()), PAGE_SIZE
+    filters = form.to_filters()
+    paginator = CountedPaginator(
+        selectors.queue_for(user=request.user, filters=filters),
+        PAGE_SIZE,
+        count=selectors.queue_count(user=request.user, filters=filters),
     )
     page_obj = paginator.get_page(request.GET.get("seite"))
     htmx = getattr(request, "htmx", None)
