@@ -1,26 +1,31 @@
 """The cards of /fragen/ as one string (issue 15): 25 questions with a
 link, two badges, a date and a counted label each cost the template engine
 more than the rest of the page; built here, each label is translated once
-per page, each address derived from one `reverse` and each date pattern
-looked up once. The output is what `qa/question_list.html` rendered per
-row before, up to whitespace (compared in tests/qa/test_list_rows.py);
+per page, each address derived from one `reverse` and each day and answer
+count formatted once. The output is what `qa/question_list.html` rendered
+per row before, up to whitespace (compared in tests/qa/test_list_rows.py);
 titles and names are escaped, the rest are numbers and labels escaped once.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from django.urls import reverse
+from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ikone.core.datetimes import pattern_formatter
+from ikone.core.datetimes import day_formatter, to_berlin
 from ikone.core.numbers import digit_grouper
 from ikone.qa.models import Question, QuestionStatus, Visibility
 
+# Per row, titles and names are plain strings: escaped as Django's `escape`
+# does (`html.escape` with quotes), without its check for lazy strings.
+_escape = html.escape
 # A question id no question has, replaced per row in the address.
 _PLACEHOLDER = 987654321
 
@@ -36,6 +41,7 @@ def question_rows(rows: Sequence[tuple[Question, bool]]) -> SafeString:
     """(question, may see the organisation) pairs of one page as list items;
     questions carry `answer_count`, `call` and `organization`."""
     detail_url = escape(reverse("qa:detail", kwargs={"pk": _PLACEHOLDER}))
+    placeholder = f"/{_PLACEHOLDER}/"
     status_badges: dict[str, str] = {
         QuestionStatus.FAQ: _badge("success", _("in den FAQ")),
         QuestionStatus.ANSWERED: _badge("info", _("beantwortet")),
@@ -45,12 +51,13 @@ def question_rows(rows: Sequence[tuple[Question, bool]]) -> SafeString:
         value: _badge("info", str(label)) for value, label in Visibility.choices
     }
     a_municipality = escape(_("eine Kommune"))
-    iso = pattern_formatter("c")
-    day = pattern_formatter("DATE_FORMAT")
+    # `|date:"DATE_FORMAT"` writes only the (Berlin) day: each day once.
+    day = day_formatter(formats.get_format("DATE_FORMAT"))
     number = digit_grouper()
+    answer_labels: dict[int, str] = {}
     items = []
     for question, show_organization in rows:
-        url = detail_url.replace(f"/{_PLACEHOLDER}/", f"/{int(question.pk)}/")
+        url = detail_url.replace(placeholder, f"/{int(question.pk)}/")
         badges = status_badges.get(question.status, open_badge)
         if question.visibility != Visibility.PUBLIC:
             badges += " " + visibility_badges.get(
@@ -58,22 +65,26 @@ def question_rows(rows: Sequence[tuple[Question, bool]]) -> SafeString:
             )
         organization = question.organization
         asked_by = (
-            escape(organization.name) if show_organization and organization else a_municipality
+            _escape(organization.name) if show_organization and organization else a_municipality
         )
         count = question.answer_count  # type: ignore[attr-defined]
-        answers = ngettext("%(counter)s Antwort", "%(counter)s Antworten", count) % {
-            "counter": number(count)
-        }
+        answers = answer_labels.get(count)
+        if answers is None:
+            answers = answer_labels[count] = ngettext(
+                "%(counter)s Antwort", "%(counter)s Antworten", count
+            ) % {"counter": number(count)}
+        created_at = question.created_at
+        # `|date:"c"` is the Berlin time's isoformat().
         items.append(
             '<li class="kern-card"><div class="kern-card__container">'
             '<div class="kern-card__header"><h2 class="kern-heading-small">'
-            f'<a class="kern-link" href="{url}">{escape(question.title)}</a></h2></div>'
+            f'<a class="kern-link" href="{url}">{_escape(question.title)}</a></h2></div>'
             '<div class="kern-card__body">'
             f'<p class="kern-body">{badges}</p>'
             '<p class="kern-body kern-body--small">'
-            f"{escape(question.call.title)} · {asked_by} · "
-            f'<time datetime="{escape(iso(question.created_at))}">'
-            f"{escape(day(question.created_at))}</time> · {answers}</p>"
+            f"{_escape(question.call.title)} · {asked_by} · "
+            f'<time datetime="{_escape(to_berlin(created_at).isoformat())}">'
+            f"{escape(day(created_at))}</time> · {answers}</p>"
             "</div></div></li>"
         )
     return mark_safe("\n".join(items))  # noqa: S308 - titles, names and labels escaped above

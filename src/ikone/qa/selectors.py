@@ -39,6 +39,18 @@ class QuestionFilters:
     field_of_action: str = ""
 
 
+# What a card of /fragen/ (qa/list_rows.py) and `can_see_organization` read.
+QUESTION_LIST_FIELDS = (
+    "title",
+    "status",
+    "visibility",
+    "show_organization",
+    "created_at",
+    "call__title",
+    "organization__name",
+)
+
+
 def _sections_prefetch(lookup: str) -> Prefetch:
     return Prefetch(
         lookup,
@@ -59,9 +71,12 @@ def question_list(*, viewer: Viewer, filters: QuestionFilters | None = None) -> 
         .annotate(count=Count("pk"))
         .values("count")
     )
+    # Only what a card shows and `can_see_organization` asks: the question's
+    # text and the call's long descriptions made each row several KB wide.
     queryset = (
         Question.objects.visible_to(viewer)
         .select_related("call", "organization")
+        .only(*QUESTION_LIST_FIELDS)
         .annotate(answer_count=Coalesce(Subquery(answers), 0))
     )
     if filters.call:
