@@ -133,3 +133,23 @@ def test_organization_name_public_when_the_asker_allows_it(call, organization, s
     question.show_organization = True
     question.save()
     assert can_see_organization(viewer_for(None), question)
+
+
+def test_a_membership_ending_today_counts_until_the_next_berlin_day(primary_network, monkeypatch):
+    """The person's memberships are read with a query compiled once per
+    Berlin day: a membership that ended yesterday no longer puts its staff
+    in the network, also in a process that compiled the query before."""
+    import datetime as dt
+
+    from ikone.accounts import visibility
+
+    organization = OrganizationFactory(name="Stadt Endorf", slug="endorf")
+    ends = dt.date(2026, 12, 5)
+    NetworkMembershipFactory(organization=organization, network=primary_network, member_until=ends)
+    user = MembershipFactory(organization=organization).user
+    monkeypatch.setattr(visibility, "berlin_date", lambda: ends)
+    assert viewer_for(user).in_network
+    monkeypatch.setattr(visibility, "berlin_date", lambda: ends + dt.timedelta(days=1))
+    viewer = viewer_for(user)
+    assert not viewer.in_network
+    assert viewer.organization_ids == {organization.pk}

@@ -9,6 +9,8 @@ from django.db import models
 from ikone.core.datetimes import berlin_date
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ikone.accounts.models import NetworkMembership  # noqa: F401 - used in a string annotation
 
 
@@ -16,9 +18,10 @@ class NetworkMembershipQuerySet(models.QuerySet["NetworkMembership"]):
     def in_primary_network(self) -> NetworkMembershipQuerySet:
         return self.filter(network__is_primary=True)
 
-    def current(self) -> NetworkMembershipQuerySet:
-        """Members whose membership has not ended (status member, no past end date)."""
-        today = berlin_date()
+    def current(self, today: date | None = None) -> NetworkMembershipQuerySet:
+        """Members whose membership has not ended (status member, no past end
+        date) on `today` (the Berlin day now without it)."""
+        today = today or berlin_date()
         return self.filter(status="member").filter(
             models.Q(member_until__isnull=True) | models.Q(member_until__gte=today)
         )

@@ -33,13 +33,15 @@ asks `viewer_of_request` to read it once per request.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from django.db.models import Exists, OuterRef, Q
 
 from ikone.accounts.models import Membership, NetworkMembership, Role
+from ikone.core.datetimes import berlin_date
+from ikone.core.prepared import PreparedQuery
 from ikone.core.search.audience import ANONYMOUS as ANONYMOUS_AUDIENCE
 from ikone.core.search.audience import Audience
 from ikone.core.search.models import Visibility
@@ -101,12 +103,7 @@ def viewer_for(user: AnyUser | None) -> Viewer:
     each is a current member of the primary network; none for visitors."""
     if user is None or not _signed_in(user):
         return ANONYMOUS
-    current = NetworkMembership.objects.in_primary_network().current()
-    rows = list(
-        Membership.objects.filter(user=user)  # type: ignore[misc]
-        .annotate(member=Exists(current.filter(organization_id=OuterRef("organization_id"))))
-        .values_list("organization_id", "member")
-    )
+    rows = _memberships_of(user.pk or 0)
     return Viewer(
         user=user,
         signed_in=True,
@@ -115,6 +112,35 @@ def viewer_for(user: AnyUser | None) -> Viewer:
         organization_ids=frozenset(org_id for org_id, _member in rows),
         in_network=any(member for _org_id, member in rows),
     )
+
+
+# Every signed-in page reads the person's memberships: the query is built
+# and compiled once per process and Berlin day (core.prepared), the day it
+# compares membership ends with being part of the compiled query.
+_MEMBERSHIPS: dict[date, PreparedQuery[tuple[int, bool]]] = {}
+
+
+def _memberships_query(day: date) -> PreparedQuery[tuple[int, bool]]:
+    current = NetworkMembership.objects.in_primary_network().current(today=day)
+    return PreparedQuery(
+        lambda user_id: (
+            Membership.objects.filter(user_id=user_id)
+            .annotate(member=Exists(current.filter(organization_id=OuterRef("organization_id"))))
+            .values_list("organization_id", "member")
+        ),
+        user_id=int,
+    )
+
+
+def _memberships_of(user_id: int) -> list[tuple[int, bool]]:
+    """(organisation id, is a current member of the primary network) per
+    membership of the person."""
+    day = berlin_date()
+    query = _MEMBERSHIPS.get(day)
+    if query is None:
+        _MEMBERSHIPS.clear()
+        query = _MEMBERSHIPS[day] = _memberships_query(day)
+    return query.all(user_id=user_id)
 
 
 def viewer_of_request(request: HttpRequest) -> Viewer:

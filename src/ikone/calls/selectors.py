@@ -26,6 +26,7 @@ from ikone.calls.models import (
     EvaluationCriterion,
     RequiredDocument,
 )
+from ikone.core.prepared import PreparedQuery
 
 
 def call_list(*, status: str | None = None) -> QuerySet[Call]:
@@ -75,10 +76,17 @@ def version_get(*, call: Call, number: int) -> CallVersion:
     return version
 
 
+# Question, answer and section pages read a version's sections on every
+# request: built and compiled once per process (core.prepared).
+_VERSION_SECTIONS: PreparedQuery[CallSection] = PreparedQuery(
+    lambda pk: CallSection.objects.filter(version_id=pk).order_by("position"), pk=int
+)
+
+
 def version_sections(version: CallVersion) -> list[CallSection]:
     """The sections of a version in reading order, with `version.call` set
     on each, so `get_absolute_url()` costs no query."""
-    sections = list(CallSection.objects.filter(version=version).order_by("position"))
+    sections = _VERSION_SECTIONS.all(pk=version.pk)
     for section in sections:
         section.version = version
     return sections
