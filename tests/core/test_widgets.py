@@ -1,14 +1,21 @@
+from datetime import date, datetime, time
+
 import pytest
 from django import forms
 from django.test.html import parse_html
+from django.utils import translation
 
 from ikone.core.widgets import (
     FastCheckboxInput,
+    FastDateTimeInput,
+    FastEmailInput,
     FastHiddenInput,
     FastNumberInput,
     FastSelect,
     FastTextarea,
     FastTextInput,
+    FastTimeInput,
+    FastURLInput,
 )
 
 CHOICES = [
@@ -39,6 +46,8 @@ def test_fast_select_renders_what_django_select_renders(value):
         (FastCheckboxInput(), forms.CheckboxInput()),
         (FastNumberInput(attrs={"min": 2000}), forms.NumberInput(attrs={"min": 2000})),
         (FastHiddenInput(), forms.HiddenInput()),
+        (FastEmailInput(attrs={"maxlength": 320}), forms.EmailInput(attrs={"maxlength": 320})),
+        (FastURLInput(attrs={"maxlength": 500}), forms.URLInput(attrs={"maxlength": 500})),
     ],
 )
 def test_fast_widgets_render_what_django_renders(fast, django, value):
@@ -107,3 +116,27 @@ def test_fast_checkbox_list_renders_what_django_renders(value, attrs):
 
     assert parse_html(fast) == parse_html(django)
     assert "Ziele &lt;und&gt; Wirkung" in fast
+
+
+@pytest.mark.parametrize(
+    "value",
+    [None, "", "12.01.2021 10:00", datetime(2027, 1, 16, 17, 5), time(9, 30), date(2027, 1, 16)],
+)
+@pytest.mark.parametrize(
+    ("fast", "django"),
+    [
+        (
+            FastDateTimeInput(format="%Y-%m-%dT%H:%M"),
+            forms.DateTimeInput(format="%Y-%m-%dT%H:%M"),
+        ),
+        (FastDateTimeInput(), forms.DateTimeInput()),
+        (FastTimeInput(format="%H:%M"), forms.TimeInput(format="%H:%M")),
+    ],
+)
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_fast_date_and_time_inputs_render_what_django_renders(fast, django, value, language):
+    fast.input_type = django.input_type = "datetime-local"
+    attrs = {"id": "id_starts_at", "class": "kern-form-input__input", "required": True}
+    with translation.override(language):
+        fast_html = fast.render("starts_at", value, attrs=attrs)
+        assert fast_html == django.render("starts_at", value, attrs=attrs)

@@ -5,9 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+
+def _attrs(attrs: dict[str, Any]) -> str:
+    """Django's widgets/attrs.html in Python: in the given order, `True` as
+    a bare name, `False` left out."""
+    return "".join(
+        f" {name}" if value is True else f' {name}="{escape(value)}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
 
 
 class FastSelect(forms.Select):
@@ -38,9 +47,10 @@ class FastSelect(forms.Select):
                 parts.append(f'<optgroup label="{escape(group_value)}">{options}</optgroup>')
             else:
                 parts.append(self._option(group_value, group_label, selected))
-        # Safe: attribute values go through flatatt, values and labels through escape.
+        # Safe: the name, attribute values, values and labels go through escape.
+        # The attributes in Django's order (the name first), as its template wrote them.
         return mark_safe(  # noqa: S308
-            f"<select{flatatt({'name': name, **final_attrs})}>{''.join(parts)}</select>"
+            f'<select name="{escape(name)}"{_attrs(final_attrs)}>{"".join(parts)}</select>'
         )
 
     @staticmethod
@@ -48,16 +58,6 @@ class FastSelect(forms.Select):
         value = "" if value is None else str(value)
         marker = " selected" if value in selected else ""
         return f'<option value="{escape(value)}"{marker}>{escape(label)}</option>'
-
-
-def _attrs(attrs: dict[str, Any]) -> str:
-    """Django's widgets/attrs.html in Python: in the given order, `True` as
-    a bare name, `False` left out."""
-    return "".join(
-        f" {name}" if value is True else f' {name}="{escape(value)}"'
-        for name, value in attrs.items()
-        if value is not False
-    )
 
 
 class _PythonInput(forms.widgets.Input):
@@ -98,6 +98,31 @@ class FastHiddenInput(_PythonInput, forms.HiddenInput):
     """A hidden field rendered in Python (widgets/hidden.html is input.html)."""
 
     widget_type = "hidden"
+
+
+class FastEmailInput(_PythonInput, forms.EmailInput):
+    """An e-mail field rendered in Python (widgets/email.html is input.html)."""
+
+    widget_type = "email"
+
+
+class FastURLInput(_PythonInput, forms.URLInput):
+    """A web address field rendered in Python (widgets/url.html is input.html)."""
+
+    widget_type = "url"
+
+
+class FastDateTimeInput(_PythonInput, forms.DateTimeInput):
+    """A date-and-time field rendered in Python (widgets/datetime.html is
+    input.html); the value is formatted as DateTimeInput formats it."""
+
+    widget_type = "datetime"
+
+
+class FastTimeInput(_PythonInput, forms.TimeInput):
+    """A time field rendered in Python (widgets/time.html is input.html)."""
+
+    widget_type = "time"
 
 
 class FastTextarea(forms.Textarea):
