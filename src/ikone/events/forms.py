@@ -7,6 +7,8 @@ from datetime import datetime, time
 from typing import Any
 
 from django import forms
+from django.forms.formsets import ManagementForm
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from ikone.accounts.models import User
@@ -16,6 +18,18 @@ from ikone.core.choice_fields import ListedModelChoiceField, ListedModelMultiple
 from ikone.core.datetimes import berlin_date, berlin_datetime
 from ikone.core.models import FieldOfAction
 from ikone.core.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MB, UploadValidator
+from ikone.core.widgets import (
+    FastCheckboxInput,
+    FastDateTimeInput,
+    FastEmailInput,
+    FastHiddenInput,
+    FastNumberInput,
+    FastSelect,
+    FastTextarea,
+    FastTextInput,
+    FastTimeInput,
+    FastURLInput,
+)
 from ikone.events.models import (
     Audience,
     EventFormat,
@@ -32,7 +46,7 @@ MATERIAL_MAX_SIZE = 50 * MB
 RESERVED_SLUGS = frozenset({"neu", "verwaltung", "feed", "feed.ics", "reihen", "kalender"})
 
 
-class DateTimeInput(forms.DateTimeInput):
+class DateTimeInput(FastDateTimeInput):
     """The browser's date-and-time picker (shown in German in a German
     browser); typed German dates ("12.01.2021 10:00") are accepted too."""
 
@@ -42,7 +56,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
-class TimeInput(forms.TimeInput):
+class TimeInput(FastTimeInput):
     input_type = "time"
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
@@ -67,13 +81,17 @@ def datetime_field(
 
 class EventForm(forms.Form):
     """Everything about an event except its agenda, speakers and status.
-    `version` is the version the form was based on (optimistic locking)."""
+    `version` is the version the form was based on (optimistic locking).
+    Its widgets, and those of the speaker and agenda forms, render in Python
+    (ikone.core.widgets; issue 15: Django's widget templates cost the edit
+    page more than the rest of it)."""
 
-    title = forms.CharField(label=_("Titel"), max_length=200)
+    title = forms.CharField(label=_("Titel"), max_length=200, widget=FastTextInput)
     slug = forms.SlugField(
         label=_("Kurzname in der Adresse"),
         max_length=200,
         required=False,
+        widget=FastTextInput,
         help_text=_(
             "Erscheint in der Adresse /veranstaltungen/<Kurzname>/. Leer lassen, um ihn aus "
             "dem Titel zu bilden."
@@ -83,25 +101,27 @@ class EventForm(forms.Form):
         label=_("Kurzbeschreibung"),
         max_length=300,
         required=False,
+        widget=FastTextInput,
         help_text=_("Ein bis zwei Sätze für Listen und Kalender."),
     )
     description = forms.CharField(
         label=_("Beschreibung"),
         required=False,
         max_length=20_000,
-        widget=forms.Textarea(attrs={"rows": 10}),
+        widget=FastTextarea(attrs={"rows": 10}),
         help_text=_(
             "Absätze durch Leerzeilen. Erlaubt sind einfache HTML-Auszeichnungen: "
             "<p>, <strong>, <em>, <ul>, <ol>, <li>, <a href>, <h3>, <br>."
         ),
     )
-    format = forms.ChoiceField(label=_("Format"), choices=EventFormat.choices)
+    format = forms.ChoiceField(label=_("Format"), choices=EventFormat.choices, widget=FastSelect)
     starts_at = datetime_field(_("Beginn"))
     ends_at = datetime_field(_("Ende"))
     place = forms.CharField(
         label=_("Ort"),
         max_length=300,
         required=False,
+        widget=FastTextInput,
         help_text=_("Adresse oder Raum bei Präsenz."),
     )
     meeting_url = forms.URLField(
@@ -109,6 +129,7 @@ class EventForm(forms.Form):
         max_length=500,
         required=False,
         assume_scheme="https",
+        widget=FastURLInput,
         help_text=_("Nur bestätigte Teilnehmende, Referierende und die Koordination sehen ihn."),
     )
     capacity = forms.IntegerField(
@@ -116,21 +137,26 @@ class EventForm(forms.Form):
         required=False,
         min_value=1,
         max_value=100_000,
+        widget=FastNumberInput,
         help_text=_("Leer lassen für unbegrenzt."),
     )
     registration_deadline = datetime_field(_("Anmeldeschluss"), required=False)
-    audience = forms.ChoiceField(label=_("Wer darf sich anmelden?"), choices=Audience.choices)
+    audience = forms.ChoiceField(
+        label=_("Wer darf sich anmelden?"), choices=Audience.choices, widget=FastSelect
+    )
     series = ListedModelChoiceField(
         label=_("Reihe"),
         queryset=EventSeries.objects.all(),
         required=False,
         empty_label=_("– keine Reihe –"),
+        widget=FastSelect,
     )
     call = ListedModelChoiceField(
         label=_("Förderaufruf"),
         queryset=Call.objects.only("pk", "title").order_by("-deadline", "title"),
         required=False,
         empty_label=_("– kein bestimmter Aufruf –"),
+        widget=FastSelect,
         help_text=_("Der Förderaufruf, um den es geht (optional)."),
     )
     fields_of_action = ListedModelMultipleChoiceField(
@@ -142,12 +168,13 @@ class EventForm(forms.Form):
     allow_mentors_to_edit = forms.BooleanField(
         label=_("Mentor:innen dürfen diese Veranstaltung mitbetreuen"),
         required=False,
+        widget=FastCheckboxInput,
         help_text=_(
             "Sie bearbeiten dann die Angaben, sehen die Teilnehmendenliste und erfassen die "
             "Anwesenheit."
         ),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=FastHiddenInput, required=False)
 
     def __init__(self, *args: Any, can_change_team: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -181,18 +208,24 @@ class EventForm(forms.Form):
 class SpeakerForm(forms.Form):
     """One speaker: a person on the platform (by e-mail) or a guest."""
 
-    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    id = forms.IntegerField(widget=FastHiddenInput, required=False)
     email = forms.EmailField(
         label=_("E-Mail-Adresse (Person auf der Plattform)"),
         required=False,
+        widget=FastEmailInput,
         help_text=_("Dann sieht die Person den Zugangslink und kann Materialien hochladen."),
     )
-    name = forms.CharField(label=_("Name (Gast ohne Konto)"), max_length=200, required=False)
-    affiliation = forms.CharField(label=_("Institution"), max_length=200, required=False)
+    name = forms.CharField(
+        label=_("Name (Gast ohne Konto)"), max_length=200, required=False, widget=FastTextInput
+    )
+    affiliation = forms.CharField(
+        label=_("Institution"), max_length=200, required=False, widget=FastTextInput
+    )
     role = forms.CharField(
         label=_("Rolle"),
         max_length=200,
         required=False,
+        widget=FastTextInput,
         help_text=_("z. B. Moderation, Impulsvortrag"),
     )
 
@@ -222,7 +255,21 @@ class SpeakerForm(forms.Form):
         return cleaned
 
 
-class BaseSpeakerFormSet(forms.BaseFormSet):
+class FastFormSet(forms.BaseFormSet):
+    """A formset whose "delete" checkboxes and management form's hidden
+    fields render in Python, as its forms' widgets do."""
+
+    deletion_widget = FastCheckboxInput
+
+    @cached_property
+    def management_form(self) -> ManagementForm:
+        form = super().management_form
+        for field in form.fields.values():
+            field.widget = FastHiddenInput(attrs=field.widget.attrs)
+        return form
+
+
+class BaseSpeakerFormSet(FastFormSet):
     def clean(self) -> None:
         people = [
             form.cleaned_data["email"].pk
@@ -243,19 +290,21 @@ SpeakerFormSet = forms.formset_factory(
 class AgendaItemForm(forms.Form):
     """One point of the programme; times are on the event's first day."""
 
-    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    id = forms.IntegerField(widget=FastHiddenInput, required=False)
     starts_at = forms.TimeField(
         label=_("von"), required=False, input_formats=TIME_INPUT_FORMATS, widget=TimeInput()
     )
     ends_at = forms.TimeField(
         label=_("bis"), required=False, input_formats=TIME_INPUT_FORMATS, widget=TimeInput()
     )
-    title = forms.CharField(label=_("Programmpunkt"), max_length=300, required=False)
+    title = forms.CharField(
+        label=_("Programmpunkt"), max_length=300, required=False, widget=FastTextInput
+    )
     description = forms.CharField(
         label=_("Erläuterung"),
         required=False,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=FastTextarea(attrs={"rows": 2}),
     )
     speakers = forms.TypedMultipleChoiceField(
         label=_("Referierende"),
@@ -282,7 +331,9 @@ class AgendaItemForm(forms.Form):
         return cleaned
 
 
-AgendaFormSet = forms.formset_factory(AgendaItemForm, extra=1, can_delete=True, max_num=100)
+AgendaFormSet = forms.formset_factory(
+    AgendaItemForm, formset=FastFormSet, extra=1, can_delete=True, max_num=100
+)
 
 
 def on_event_day(day_of: datetime, clock: time | None) -> datetime | None:

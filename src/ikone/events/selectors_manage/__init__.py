@@ -6,7 +6,8 @@ where they see it but may not act). The package re-exports every selector.
 """
 
 from ikone.events.selectors_manage.events import (
-    event_get_for_edit,
+    EventEditRows,
+    event_edit_rows,
     event_get_for_manage,
     event_list_for_manage,
     with_registration_counts,
@@ -46,6 +47,7 @@ __all__ = [
     "ACTIVE",
     "AttendedEvent",
     "Breakdown",
+    "EventEditRows",
     "EventFigures",
     "FeedbackResults",
     "NO_KREIS",
@@ -53,7 +55,7 @@ __all__ = [
     "ParticipantCounts",
     "attended_count",
     "event_figures",
-    "event_get_for_edit",
+    "event_edit_rows",
     "event_get_for_manage",
     "event_list_attended_by",
     "event_list_for_manage",

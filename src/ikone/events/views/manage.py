@@ -30,6 +30,7 @@ from ikone.events.forms import (
 from ikone.events.manage_rows import event_list_rows
 from ikone.events.models import Event
 from ikone.events.sanitize import clean_description
+from ikone.events.selectors_manage import EventEditRows
 from ikone.events.services import management as services
 from ikone.events.services.management import AgendaData, EventData, SpeakerData
 
@@ -72,17 +73,17 @@ def manage_list(request: HttpRequest) -> HttpResponse:
     return render(request, "events/manage/event_list.html", context)
 
 
-def _event_initial(event: Event) -> dict[str, Any]:
+def _event_initial(event: Event, rows: EventEditRows) -> dict[str, Any]:
     values = {name: getattr(event, name) for name in CONFLICT_FIELDS}
     values["series"] = event.series_id
     values["call"] = event.call_id
-    values["fields_of_action"] = [field.pk for field in event.fields_of_action.all()]
+    values["fields_of_action"] = rows.field_of_action_ids
     values["allow_mentors_to_edit"] = event.allow_mentors_to_edit
     values["version"] = event.version
     return values
 
 
-def _speaker_initial(event: Event) -> list[dict[str, Any]]:
+def _speaker_initial(rows: EventEditRows) -> list[dict[str, Any]]:
     return [
         {
             "id": speaker.pk,
@@ -91,11 +92,11 @@ def _speaker_initial(event: Event) -> list[dict[str, Any]]:
             "affiliation": speaker.affiliation,
             "role": speaker.role,
         }
-        for speaker in event.speakers.all()
+        for speaker in rows.speakers
     ]
 
 
-def _agenda_initial(event: Event) -> list[dict[str, Any]]:
+def _agenda_initial(rows: EventEditRows) -> list[dict[str, Any]]:
     def local_time(value: Any) -> Any:
         return to_berlin(value).time() if value else None
 
@@ -106,9 +107,9 @@ def _agenda_initial(event: Event) -> list[dict[str, Any]]:
             "ends_at": local_time(item.ends_at),
             "title": item.title,
             "description": item.description,
-            "speakers": [speaker.pk for speaker in item.speakers.all()],
+            "speakers": rows.agenda_speaker_ids.get(item.pk, []),
         }
-        for item in event.agenda.all()
+        for item in rows.agenda
     ]
 
 
@@ -125,29 +126,35 @@ def _with_extra_row(data: QueryDict, prefix: str) -> QueryDict:
 
 
 class EditForms:
-    """The event form and its two formsets, bound or not."""
+    """The event form and its two formsets, bound or not; `rows` are the
+    event's (`selectors.event_edit_rows`), None for a new event."""
 
-    def __init__(self, request: HttpRequest, event: Event | None, data: QueryDict | None) -> None:
+    def __init__(
+        self,
+        request: HttpRequest,
+        event: Event | None,
+        data: QueryDict | None,
+        rows: EventEditRows | None = None,
+    ) -> None:
         can_team = event is None or permissions.can_change_event_team(request.user, event)
         speaker_choices = (
-            [(speaker.pk, speaker.display_name) for speaker in event.speakers.all()]
-            if event is not None
-            else []
+            [(speaker.pk, speaker.display_name) for speaker in rows.speakers] if rows else []
         )
         self.event = event
+        self.rows = rows
         self.form = EventForm(
             data,
-            initial=_event_initial(event) if event else {},
+            initial=_event_initial(event, rows) if event and rows else {},
             can_change_team=can_team,
         )
         self.speakers = SpeakerFormSet(
             data,
-            initial=_speaker_initial(event) if event else [],
+            initial=_speaker_initial(rows) if rows else [],
             prefix=SPEAKERS_PREFIX,
         )
         self.agenda = AgendaFormSet(
             data,
-            initial=_agenda_initial(event) if event else [],
+            initial=_agenda_initial(rows) if rows else [],
             prefix=AGENDA_PREFIX,
             form_kwargs={"speaker_choices": speaker_choices},
         )
@@ -223,13 +230,15 @@ def _render_edit(
     return render(request, "events/manage/event_form.html", context, status=status)
 
 
-def _added_row(request: HttpRequest, event: Event | None) -> HttpResponse | None:
+def _added_row(
+    request: HttpRequest, event: Event | None, rows: EventEditRows | None = None
+) -> HttpResponse | None:
     """Handle the "add a speaker / agenda item" buttons: re-render with one
     more empty row, saving nothing."""
     for button, prefix in (("add_speaker", SPEAKERS_PREFIX), ("add_agenda", AGENDA_PREFIX)):
         if button in request.POST:
             data = _with_extra_row(request.POST, prefix)
-            return _render_edit(request, EditForms(request, event, data))
+            return _render_edit(request, EditForms(request, event, data, rows))
     return None
 
 
@@ -287,10 +296,10 @@ def manage_edit(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.event_get_for_manage(
         user=request.user, slug=slug, check=permissions.can_edit_event
     )
-    event = selectors.event_get_for_edit(event=event)
-    if request.method == "POST" and (response := _added_row(request, event)):
+    rows = selectors.event_edit_rows(event=event)
+    if request.method == "POST" and (response := _added_row(request, event, rows)):
         return response
-    forms = EditForms(request, event, request.POST if request.method == "POST" else None)
+    forms = EditForms(request, event, request.POST if request.method == "POST" else None, rows)
     if request.method == "POST" and forms.is_valid():
         data = forms.event_data()
         based_on = forms.form.cleaned_data.get("version") or 0
@@ -308,7 +317,7 @@ def manage_edit(request: HttpRequest, slug: str) -> HttpResponse:
             differing = _differing_fields(forms.form, conflict.current)
             posted = request.POST.copy()
             posted["version"] = str(conflict.current.version)
-            forms = EditForms(request, event, posted)
+            forms = EditForms(request, event, posted, rows)
             forms.is_valid()
             forms.form.add_error(None, conflict.message)
             return _render_edit(
