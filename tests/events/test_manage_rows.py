@@ -123,3 +123,48 @@ def test_attendance_rows_match_the_row_partial(event, registrations, htmx):
     built = attendance_rows(rows, event=event, csrf_token="token", query=query, htmx=htmx)
     assert len(rows) == 2
     assert _normal(built) == _normal(expected)
+
+
+@pytest.mark.parametrize("active_only", [False, True])
+@pytest.mark.parametrize("query", ["", "lovelace", "kusel"])
+def test_registration_list_is_what_the_full_query_gave(
+    event, registrations, active_only, query, django_assert_num_queries
+):
+    """The prepared list (no search) and the searched one load only some
+    fields: the same registrations in the same order as the query with
+    every field, and the rows, counts and export ask for nothing more."""
+    from django.db.models import Case, Q, Value, When
+
+    from ikone.events.exports import to_csv
+    from ikone.events.models import Registration
+    from ikone.events.selectors_manage import participant_counts, participant_table
+
+    RegistrationFactory(event=EventFactory(), person=registrations[0].person)
+    full = Registration.objects.filter(event=event).select_related("person", "organization")
+    if active_only:
+        full = full.filter(
+            status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED]
+        )
+    if query:
+        full = full.filter(
+            Q(person__name__icontains=query)
+            | Q(person__email__icontains=query)
+            | Q(organization__name__icontains=query)
+        )
+    order = Case(
+        When(status=RegistrationStatus.CONFIRMED, then=Value(0)),
+        When(status=RegistrationStatus.WAITLISTED, then=Value(1)),
+        default=Value(2),
+    )
+    expected = list(full.order_by(order, "waitlisted_at", "person__name", "person__email", "pk"))
+
+    with django_assert_num_queries(1):
+        rows = registration_list(event=event, query=query, active_only=active_only)
+    assert [row.pk for row in rows] == [row.pk for row in expected]
+    assert rows
+    with django_assert_num_queries(0):
+        participant_rows(rows)
+        participant_counts(rows)
+        attendance_rows(rows, event=event, csrf_token="token", query=query, htmx=False)
+    with django_assert_num_queries(1):
+        to_csv(participant_table(event=event))

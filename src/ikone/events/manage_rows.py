@@ -71,7 +71,8 @@ def event_list_rows(events: Sequence[Event]) -> SafeString:
 def participant_rows(registrations: Sequence[Registration]) -> SafeString:
     """The table rows of an event's participant list: person and address,
     organisation, status, when registered, notes."""
-    statuses = {value: escape(label) for value, label in RegistrationStatus.choices}
+    # str() first: escape() of a lazy label stays lazy and translates on every row.
+    statuses = {value: escape(str(label)) for value, label in RegistrationStatus.choices}
     present = escape(_("anwesend"))
     accessibility = escape(_("Barrierefreiheit:"))
     registered_at = pattern_formatter("SHORT_DATETIME_FORMAT")

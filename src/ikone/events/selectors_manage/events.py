@@ -36,7 +36,7 @@ def event_get_for_manage(
 
     Http404 when it does not exist, or is a draft the person may not edit;
     PermissionDenied when they see it but may not act."""
-    event = Event.objects.select_related("series").filter(slug=slug).first()
+    event = _EVENT_BY_SLUG.first(slug=slug)
     if event is None:
         raise Http404
     if event.status == EventStatus.DRAFT and not permissions.can_add_material(user, event):
@@ -44,6 +44,12 @@ def event_get_for_manage(
     if not check(user, event):
         raise PermissionDenied
     return event
+
+
+# Every management page of one event starts with it (issue 15: prepared).
+_EVENT_BY_SLUG = PreparedQuery(
+    lambda slug: Event.objects.select_related("series").filter(slug=slug), slug=str
+)
 
 
 def event_list_for_manage(*, user: AnyUser) -> QuerySet[Event]:

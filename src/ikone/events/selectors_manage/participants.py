@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Case, Prefetch, Q, Value, When
+from django.db.models import Case, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -15,6 +15,7 @@ from ikone.accounts.visibility import (
     Viewer,
     person_directory_filter,
 )
+from ikone.core.prepared import PreparedQuery
 from ikone.events.exports import Table
 from ikone.events.models import Event, Registration, RegistrationStatus
 
@@ -30,22 +31,51 @@ def registration_list(
 ) -> list[Registration]:
     """The event's registrations, confirmed first, then the waiting list in
     its order, then cancelled; optionally only those matching `query`
-    (name, e-mail or organisation)."""
-    queryset = Registration.objects.filter(event=event).select_related("person", "organization")
+    (name, e-mail or organisation). Only the fields the lists, counts and
+    exports show are loaded (with the person's name and e-mail and the
+    organisation's name); without a query the list is a prepared query
+    (issue 15: the participant list and check-in ask for it on every visit)."""
+    if not query:
+        prepared = _ACTIVE_REGISTRATIONS if active_only else _REGISTRATIONS
+        return prepared.all(event_id=event.pk)
+    queryset = _registrations(event.pk, active_only=active_only).filter(
+        Q(person__name__icontains=query)
+        | Q(person__email__icontains=query)
+        | Q(organization__name__icontains=query)
+    )
+    return list(queryset)
+
+
+# What registration_list's rows show: the lists, the counts and the exports.
+_LISTED_FIELDS = (
+    "event_id", "person", "organization", "status", "waitlisted_at", "note",
+    "accessibility_needs", "attended_at", "created_at",
+    "person__name", "person__email", "organization__name",
+)  # fmt: skip
+
+
+def _registrations(event_id: int, *, active_only: bool) -> QuerySet[Registration]:
+    queryset = (
+        Registration.objects.filter(event_id=event_id)
+        .select_related("person", "organization")
+        .only(*_LISTED_FIELDS)
+    )
     if active_only:
         queryset = queryset.filter(status__in=ACTIVE)
-    if query:
-        queryset = queryset.filter(
-            Q(person__name__icontains=query)
-            | Q(person__email__icontains=query)
-            | Q(organization__name__icontains=query)
-        )
     order = Case(
         When(status=RegistrationStatus.CONFIRMED, then=Value(0)),
         When(status=RegistrationStatus.WAITLISTED, then=Value(1)),
         default=Value(2),
     )
-    return list(queryset.order_by(order, "waitlisted_at", "person__name", "person__email", "pk"))
+    return queryset.order_by(order, "waitlisted_at", "person__name", "person__email", "pk")
+
+
+_REGISTRATIONS = PreparedQuery(
+    lambda event_id: _registrations(event_id, active_only=False), event_id=int
+)
+_ACTIVE_REGISTRATIONS = PreparedQuery(
+    lambda event_id: _registrations(event_id, active_only=True), event_id=int
+)
 
 
 def registration_get_for_check_in(*, event: Event, pk: int) -> Registration:
