@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from django import template
 from django.forms import BoundField
+from django.template.defaulttags import CsrfTokenNode
 from django.template.loader import render_to_string
 from django.templatetags.l10n import unlocalize
 from django.utils.html import conditional_escape, escape
@@ -11,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from ikone.calls.models import Call, CallSection
+from ikone.qa import answer_cards as cards
 from ikone.qa.views._helpers import call_url, faq_url, section_url
 
 register = template.Library()
@@ -109,3 +111,10 @@ def choice_fieldset(field: BoundField, kind: str) -> SafeString:
         f"</legend>{hint}{errors}"
         f'<div class="kern-fieldset__body">{"".join(options)}</div></fieldset>'
     )
+
+
+@register.simple_tag(takes_context=True)
+def answer_cards(context: template.Context, answers, question, can) -> SafeString:
+    """The answers' cards (qa/answer_cards.py), with the page's CSRF field
+    rendered once for their forms."""
+    return cards.answer_cards(answers, question, can, CsrfTokenNode().render(context))
