@@ -54,3 +54,12 @@ def test_fields_match_the_former_include(language):
     assert all('type="checkbox"' in html for html in rendered)
     assert " checked" in rendered[1]
     assert 'class="kern-error"' in rendered[3]
+
+
+def test_the_checkboxes_read_their_choices_in_one_query(django_assert_num_queries):
+    """As the include's loop did: no COUNT before reading the choices."""
+    FieldOfAction.objects.create(key="probe-energie", label="Energie", position=1)
+    form = InterestForm()
+    with django_assert_num_queries(1):
+        html = _render(FIELDS.read_text(), form)
+    assert "Energie" in html

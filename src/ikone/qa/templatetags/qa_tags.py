@@ -66,7 +66,9 @@ def choice_fieldset(field: BoundField, kind: str) -> SafeString:
     """A field with several flat choices (checkboxes or radio buttons) as a
     KERN fieldset; other fields through the include template."""
     widget = field.field.widget
-    choices = list(getattr(widget, "choices", ()))
+    # iter() first: list() asks a model choice iterator for its length, a
+    # COUNT query the include's loop over the subwidgets never made.
+    choices = list(iter(getattr(widget, "choices", ())))
     if any(isinstance(label, list | tuple) for _value, label in choices):
         return render_to_string("qa/includes/choice_fieldset.html", {"field": field, "kind": kind})
     values = {str(value) for value in widget.format_value(field.value())}
