@@ -6,9 +6,11 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.template.defaulttags import CsrfTokenNode
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 
+from ikone.solutions import recommendation_rows
 from ikone.solutions.models import ReviewEntry, SizeClass
 from ikone.solutions.text import clean_rich_text
 from ikone.solutions.workflow import ACTION_LABELS
@@ -51,3 +53,34 @@ def entry_label(entry: ReviewEntry) -> str:
         return _("Entwurf angelegt")
     label = ACTION_LABELS.get(entry.action, entry.action)
     return f"{label}: {entry.get_from_state_display()} → {entry.get_to_state_display()}"
+
+
+# --- Written in Python (issue 15): solutions/recommendation_rows.py ----------------
+
+
+@register.simple_tag
+def recommendation_items(results: Any) -> SafeString:
+    """The recommendations page's entries."""
+    return recommendation_rows.recommendation_items(results)
+
+
+@register.simple_tag(takes_context=True)
+def panel_cited_items(context: template.Context, data: dict[str, Any]) -> SafeString:
+    """The section panel's cited solutions, the CSRF field rendered once."""
+    return recommendation_rows.panel_cited_items(
+        data["cited"],
+        section_pk=data["section"].pk,
+        can_cite=bool(data["can_cite"]),
+        csrf_field=CsrfTokenNode().render(context) if data["can_cite"] else "",
+    )
+
+
+@register.simple_tag(takes_context=True)
+def panel_recommended_items(context: template.Context, data: dict[str, Any]) -> SafeString:
+    """The section panel's recommended solutions, the CSRF field rendered once."""
+    return recommendation_rows.panel_recommended_items(
+        data["recommended"],
+        section_pk=data["section"].pk,
+        can_cite=bool(data["can_cite"]),
+        csrf_field=CsrfTokenNode().render(context) if data["can_cite"] else "",
+    )
