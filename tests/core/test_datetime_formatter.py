@@ -71,3 +71,18 @@ def test_digit_grouping_matches_django(language):
         assert [group(n) for n in numbers] == [
             formats.number_format(n, use_l10n=True) for n in numbers
         ]
+
+
+def test_days_kept_across_pages_stay_in_their_language():
+    """Formatted days are kept for the process, per pattern and language:
+    a German page after an English one gets German names, and back."""
+    from ikone.core.datetimes import day_formatter
+
+    day = datetime(2027, 1, 14, 12, 0, tzinfo=UTC)
+    texts = []
+    for language in ("en", "de", "en", "de"):
+        with translation.override(language):
+            texts.append(day_formatter("l, j. F Y")(day))
+            assert date_formatter("weekday")(day) == format_date(day, "weekday")
+            assert datetime_formatter("long")(day) == format_datetime(day, "long")
+    assert texts == ["Thursday, 14. January 2027", "Donnerstag, 14. Januar 2027"] * 2

@@ -29,12 +29,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time
+from functools import lru_cache
 from typing import Literal
 from zoneinfo import ZoneInfo
 
 from django.utils import dateformat, formats, timezone
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -113,17 +114,26 @@ def date_formatter(style: DateStyle = "long") -> Callable[[datetime | date], str
 def day_formatter(pattern: str) -> Callable[[datetime | date], str]:
     """What a template's `{{ value|date:"j. F Y" }}` writes for the Berlin
     day of a value (a date as it is), with a literal pattern, each day
-    formatted once for the rows of a page."""
+    formatted once for the rows of a page (and kept for the process)."""
     days: dict[date, str] = {}
+    language = get_language()
 
     def format_one(value: datetime | date) -> str:
         day = berlin_date(value)
         text = days.get(day)
         if text is None:
-            text = days[day] = dateformat.format(day, pattern)
+            text = days[day] = _formatted_day(day, pattern, language)
         return text
 
     return format_one
+
+
+@lru_cache(maxsize=4096)
+def _formatted_day(day: date, pattern: str, language: str | None) -> str:
+    """A day in a pattern in the language (active when called): the text
+    depends on nothing else, and a list of 50 events on 50 days translated
+    a weekday and a month name for each on every visit (issue 15)."""
+    return dateformat.format(day, pattern)
 
 
 def pattern_formatter(format_name: str) -> Callable[[datetime], str]:
@@ -146,13 +156,14 @@ def datetime_formatter(style: DateStyle = "long") -> Callable[[datetime], str]:
     pattern = formats.get_format(_date_pattern(style))
     wording = _("%(date)s, %(time)s Uhr")
     days: dict[date, str] = {}
+    language = get_language()
 
     def format_one(value: datetime) -> str:
         local = to_berlin(value)
         day = local.date()
         text = days.get(day)
         if text is None:
-            text = days[day] = dateformat.format(day, pattern)
+            text = days[day] = _formatted_day(day, pattern, language)
         # "H:i", as format_time writes it in every language.
         return wording % {"date": text, "time": f"{local.hour:02d}:{local.minute:02d}"}
 
