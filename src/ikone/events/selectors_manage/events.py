@@ -53,11 +53,10 @@ _EVENT_BY_SLUG = PreparedQuery(
 
 
 def event_list_for_manage(*, user: AnyUser) -> QuerySet[Event]:
-    """Events the person helps run, newest first, without their texts. Add
-    the registration counts to the page shown with `with_registration_counts`."""
-    queryset = Event.objects.select_related("series").defer(
-        "description", "cancellation_reason", "series__description"
-    )
+    """Events the person helps run, newest first, with only what the list
+    shows (`manage_rows.event_list_rows`). Add the registration counts to
+    the page shown with `with_registration_counts`."""
+    queryset = Event.objects.only("title", "slug", "starts_at", "ends_at", "status", "capacity")
     if not is_network_coordinator(user):
         if not is_signed_in(user):
             return queryset.none()
