@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from django.db.models import (
     Count,
     Exists,
+    F,
     IntegerField,
     Max,
     OuterRef,
@@ -161,20 +162,15 @@ def _detail_queryset() -> QuerySet[Event]:
 
 
 def event_get_for_detail(*, user: AnyUser | None, slug: str) -> Event:
-    """One event with series, fields of action, agenda (with speakers),
-    speakers and `confirmed_count`; 404 if it does not exist or is a draft
-    the viewer may not edit."""
+    """One event with series, call, creator and `confirmed_count` (its
+    rows: `event_page_rows`); 404 if it does not exist or is a draft the
+    viewer may not edit."""
     viewer_pk = user.pk if is_signed_in(user) else None
     event: Event | None
     if viewer_pk is not None:
         event = _EVENT_FOR_VIEWER.first(slug=slug, user_id=viewer_pk)
     else:
-        event = (
-            _detail_queryset()
-            .filter(slug=slug)
-            .annotate(confirmed_count=_confirmed_count())
-            .first()
-        )
+        event = _EVENT.first(slug=slug)
     if event is None:
         raise Http404
     if viewer_pk is not None:
@@ -185,10 +181,18 @@ def event_get_for_detail(*, user: AnyUser | None, slug: str) -> Event:
     return event
 
 
+_EVENT = PreparedQuery(
+    lambda slug: (
+        Event.objects.select_related("series", "created_by", "call")
+        .filter(slug=slug)
+        .annotate(confirmed_count=_confirmed_count())
+    ),
+    slug=str,
+)
 # The event page of a signed-in person, with whether they edit the event.
 _EVENT_FOR_VIEWER = PreparedQuery(
     lambda slug, user_id: (
-        _detail_queryset()
+        Event.objects.select_related("series", "created_by", "call")
         .filter(slug=slug)
         .annotate(
             confirmed_count=_confirmed_count(),
@@ -199,6 +203,60 @@ _EVENT_FOR_VIEWER = PreparedQuery(
     ),
     slug=str,
     user_id=int,
+)
+
+
+@dataclass(frozen=True)
+class EventPageRows:
+    """What the event page lists besides the event itself, in the orders
+    of the models: fields of action, speakers (with their accounts) and the
+    agenda, each item with its speakers."""
+
+    fields_of_action: list[FieldOfAction]
+    speakers: list[Speaker]
+    agenda: list[tuple[AgendaItem, list[Speaker]]]
+
+
+def event_page_rows(*, event: Event, user: AnyUser | None) -> EventPageRows:
+    """The event page's rows, read with prepared queries (issue 15: the
+    prefetches of fields of action, speakers and agenda cost the page more
+    to build and compile than to run); the agenda's speakers only when
+    there is an agenda. Notes for `permissions` whether the viewer speaks."""
+    speakers = _PAGE_SPEAKERS.all(event_id=event.pk)
+    items = _PAGE_AGENDA.all(event_id=event.pk)
+    by_item: dict[int, list[Speaker]] = {}
+    if items:
+        for speaker in _PAGE_AGENDA_SPEAKERS.all(event_id=event.pk):
+            by_item.setdefault(speaker.agenda_item_id, []).append(speaker)  # type: ignore[attr-defined]
+    if is_signed_in(user):
+        # What `permissions.is_speaker` would otherwise ask the database.
+        speaking = any(speaker.user_id == user.pk for speaker in speakers)
+        event.__dict__.setdefault("_speaker_by_user", {})[user.pk] = speaking
+    return EventPageRows(
+        fields_of_action=_PAGE_FIELDS_OF_ACTION.all(event_id=event.pk),
+        speakers=speakers,
+        agenda=[(item, by_item.get(item.pk, [])) for item in items],
+    )
+
+
+_PAGE_FIELDS_OF_ACTION = PreparedQuery(
+    lambda event_id: FieldOfAction.objects.filter(events__id=event_id), event_id=int
+)
+_PAGE_SPEAKERS = PreparedQuery(
+    lambda event_id: Speaker.objects.filter(event_id=event_id).select_related("user"),
+    event_id=int,
+)
+_PAGE_AGENDA = PreparedQuery(
+    lambda event_id: AgendaItem.objects.filter(event_id=event_id), event_id=int
+)
+# Each (agenda item, speaker) pair as the speaker, with the item's id.
+_PAGE_AGENDA_SPEAKERS = PreparedQuery(
+    lambda event_id: (
+        Speaker.objects.filter(agenda_items__event_id=event_id)
+        .select_related("user")
+        .annotate(agenda_item_id=F("agenda_items__id"))
+    ),
+    event_id=int,
 )
 
 
@@ -329,16 +387,22 @@ _MATERIALS = PreparedQuery(
 
 
 def can_see_meeting_link(
-    user: AnyUser | None, event: Event, registration: Registration | None
+    user: AnyUser | None,
+    event: Event,
+    registration: Registration | None,
+    speakers: list[Speaker] | None = None,
 ) -> bool:
     """The meeting link: confirmed participants, the event's speakers with
-    an account, and whoever runs the event. Not for cancelled events."""
+    an account, and whoever runs the event. Not for cancelled events.
+    `speakers`: the event's, when already read."""
     if not event.meeting_url or not is_signed_in(user):
         return False
     if event.status == EventStatus.CANCELLED:
         return False
     if registration is not None and registration.status == RegistrationStatus.CONFIRMED:
         return True
-    if any(speaker.user_id == user.pk for speaker in event.speakers.all()):
+    if speakers is None:
+        speakers = list(event.speakers.all())
+    if any(speaker.user_id == user.pk for speaker in speakers):
         return True
     return permissions.can_edit_event(user, event)

@@ -33,6 +33,7 @@ from ikone.events.models import (
     EventStatus,
     Registration,
     RegistrationStatus,
+    Speaker,
 )
 from ikone.events.services import registration as registration_services
 
@@ -78,7 +79,7 @@ def _manage_url(event: Event) -> str | None:
         return None
 
 
-def _json_ld(event: Event, *, request: HttpRequest) -> dict[str, Any]:
+def _json_ld(event: Event, *, request: HttpRequest, speakers: list[Speaker]) -> dict[str, Any]:
     """schema.org Event markup (no meeting link: it is not public)."""
     attendance = {
         EventFormat.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
@@ -113,7 +114,7 @@ def _json_ld(event: Event, *, request: HttpRequest) -> dict[str, Any]:
     }
     performers = [
         {"@type": "Person", "name": speaker.display_name}
-        for speaker in event.speakers.all()
+        for speaker in speakers
         if speaker.display_name
     ]
     if performers:
@@ -181,9 +182,13 @@ def _render_detail(
     """The event page; `form` is the registration form (bound when invalid)."""
     registration = selectors.registration_get_active(user=request.user, event=event)
     confirmed: int = event.confirmed_count  # type: ignore[attr-defined]  # event_get_for_detail
+    rows = selectors.event_page_rows(event=event, user=request.user)
     flags = permissions.event_flags(request.user, event)
     context = {
         "event": event,
+        "fields_of_action": rows.fields_of_action,
+        "speakers": rows.speakers,
+        "agenda": rows.agenda,
         "registration": registration,
         "position": (
             selectors.waitlist_position(registration=registration) if registration else None
@@ -192,14 +197,16 @@ def _render_detail(
         "confirmed_count": confirmed,
         "seats_left": None if event.capacity is None else max(event.capacity - confirmed, 0),
         "registration_open": _registration_open(event),
-        "show_meeting_link": selectors.can_see_meeting_link(request.user, event, registration),
+        "show_meeting_link": selectors.can_see_meeting_link(
+            request.user, event, registration, rows.speakers
+        ),
         "materials": selectors.material_list_visible(
             user=request.user, event=event, registration=registration
         ),
         "can": flags,
         "can_give_feedback": permissions.can_give_feedback(request.user, event, registration),
         "manage_url": _manage_url(event) if flags.edit else None,
-        "json_ld": json_ld(_json_ld(event, request=request)),
+        "json_ld": json_ld(_json_ld(event, request=request, speakers=rows.speakers)),
     }
     return render(request, "events/event_detail.html", context, status=status)
 
