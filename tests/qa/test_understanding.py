@@ -57,6 +57,37 @@ def test_the_starting_thesaurus_expands_a_question():
     assert "umsatzsteu" in understand("Ist die Mehrwertsteuer förderfähig?").terms
 
 
+def test_a_thesaurus_expression_of_several_words_is_searched_as_one_clause():
+    """ "selber zahlen" needs both words: searched word by word, its "zahlen"
+    matched every Zahlung (docs/search.md); a hyphenated expression is one
+    word, its parts count alone as a compound's do."""
+    understood = understand("Wie hoch ist der Eigenanteil der Kommune?")
+    assert "selb zahl" in understood.clauses
+    assert "selb bezahl" in understood.clauses
+    assert "zahl" not in understood.clauses
+    assert "zahl" in understood.terms  # still marked where a snippet says it
+    assert {"eigenanteil", "kofinanzier", "eig", "anteil"} <= set(understood.clauses)
+    clauses = understand("Wann ist die Info-Veranstaltung?").clauses
+    assert {"info", "veranstalt", "informationsveranstalt"} <= set(clauses)
+
+
+def test_a_multi_word_clause_matches_only_where_all_its_words_occur():
+    share = put(
+        "question", 1, "Wer trägt den Rest?", "Die Kommune muss selber zahlen.", suggestible=True
+    )
+    payment = put(
+        "question", 2, "Wann kommt die Zahlung?", "Sie erfolgt quartalsweise.", suggestible=True
+    )
+    found = [
+        item.document_id
+        for item in ranking.lexical(
+            "", audience=ANONYMOUS, kinds=("question",), terms=["selb zahl", "eigenanteil"]
+        )
+    ]
+    assert share.pk in found
+    assert payment.pk not in found
+
+
 def test_the_added_groups_reach_an_installation_once():
     """Migration qa 0005 adds the thesaurus lines an installation lacks and
     none it has (a new installation loaded them all in 0004)."""

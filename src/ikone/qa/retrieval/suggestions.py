@@ -147,7 +147,7 @@ def ranked(
     understood = understand(text)
     lexical = (
         ranking.lexical(
-            text, audience=audience, kinds=kinds, groups=groups, terms=understood.terms
+            text, audience=audience, kinds=kinds, groups=groups, terms=understood.clauses
         )
         if method != "semantic"
         else []

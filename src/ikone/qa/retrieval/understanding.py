@@ -77,6 +77,14 @@ _YEAR = re.compile(r"\b(20\d\d)\b")
 class Understood:
     text: str
     terms: tuple[str, ...]  # stems of the words, then of parts and synonyms
+    # What the full-text search looks for (any of them): each of the words'
+    # and parts' stems, and each thesaurus expression as one clause whose
+    # stems must all occur ("selber zahlen" → "selb zahl"). Searched word by
+    # word, "zahlen" of that expression matched every "Zahlung" and
+    # "Zahlen" (4,000 of the bench's 32,000 suggestible documents for a
+    # question on the Eigenanteil), and each match costs the database a
+    # ranking (docs/search.md).
+    clauses: tuple[str, ...] = ()
     wants: str = ""  # "amount", "date", "actor" or ""
     call_groups: tuple[str, ...] = ()
     # Calls open for submissions, when the question names no call.
@@ -124,13 +132,17 @@ def _contains(folded: str, phrase: str) -> bool:
     return re.search(rf"\b{re.escape(phrase)}", folded) is not None
 
 
-def _synonym_terms(folded: str, groups: list[list[str]]) -> list[str]:
-    found: list[str] = []
+def _synonym_expressions(folded: str, groups: list[list[str]]) -> list[list[str]]:
+    """The stems of each expression of every group the question uses; an
+    expression written as one word ("Info-Veranstaltung") gives each of its
+    stems alone, as the parts of a compound do."""
+    found: list[list[str]] = []
     for group in groups:
         if any(_contains(folded, phrase) for phrase in group):
             for phrase in group:
-                found.extend(query_terms(phrase))
-    return found
+                stems = query_terms(phrase)
+                found.extend([stems] if len(phrase.split()) > 1 else [[one] for one in stems])
+    return [stems for stems in found if stems]
 
 
 def _wants(folded: str) -> str:
@@ -170,15 +182,20 @@ def understand(text: str) -> Understood:
     knowledge = KNOWLEDGE.current()
     folded = fold(text)
     terms = [term for term in query_terms(text) if term not in QUESTION_STEMS]
-    extra: list[str] = []
+    parts: list[str] = []
     for token in tokens(text):
-        extra.extend(stem(part) for part in split(token))
-    extra.extend(_synonym_terms(folded, knowledge.groups))
+        parts.extend(stem(part) for part in split(token))
+    expressions = _synonym_expressions(folded, knowledge.groups)
+    extra = [*parts, *(term for stems in expressions for term in stems)]
     added = [term for term in dict.fromkeys(extra) if term and term not in terms]
+    single = [*terms, *(part for part in dict.fromkeys(parts) if part and part not in terms)]
+    joined = [" ".join(stems) for stems in expressions if len(stems) > 1]
+    clauses = [*single, *(stems[0] for stems in expressions if len(stems) == 1), *joined]
     call_groups = named_calls(folded, knowledge.calls)
     return Understood(
         text=text,
         terms=(*terms, *added[:MAX_EXTRA_TERMS]),
+        clauses=tuple(dict.fromkeys(clauses))[: len(terms) + MAX_EXTRA_TERMS],
         wants=_wants(folded),
         call_groups=call_groups,
         current_groups=() if call_groups else knowledge.open_calls,

@@ -12,7 +12,9 @@ class Query:
     """Stemmed terms and the filters every backend applies.
 
     `match_all`: every term must occur (the search page); otherwise any term
-    (ranking candidates for suggestions)."""
+    (ranking candidates for suggestions). A term of several stems separated
+    by spaces (a thesaurus expression, "selb zahl") matches where all of
+    them occur."""
 
     terms: tuple[str, ...]
     audience: Audience

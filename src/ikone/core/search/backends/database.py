@@ -37,6 +37,11 @@ def _prefix(term: str) -> bool:
     return len(term) >= 4
 
 
+def _grouped(joiner: str, stems: list[str]) -> str:
+    """One term of the query; a term of several stems needs all of them."""
+    return stems[0] if len(stems) == 1 else f"({joiner.join(stems)})"
+
+
 class DatabaseBackend(SearchBackend):
     def _vendor(self) -> str:
         return connection.vendor
@@ -47,7 +52,8 @@ class DatabaseBackend(SearchBackend):
         if self._vendor() == "postgresql":
             joiner = " & " if query.match_all else " | "
             expression = joiner.join(
-                f"{term}:*" if _prefix(term) else term for term in query.terms
+                _grouped(" & ", [f"{stem}:*" if _prefix(stem) else stem for stem in term.split()])
+                for term in query.terms
             )
             return (
                 "core_searchdocument d, to_tsquery('simple', %s) q",
@@ -56,7 +62,11 @@ class DatabaseBackend(SearchBackend):
             )
         joiner = " AND " if query.match_all else " OR "
         expression = joiner.join(
-            f'"{term}"*' if _prefix(term) else f'"{term}"' for term in query.terms
+            _grouped(
+                " AND ",
+                [f'"{stem}"*' if _prefix(stem) else f'"{stem}"' for stem in term.split()],
+            )
+            for term in query.terms
         )
         return (
             "core_searchdocument_fts f JOIN core_searchdocument d ON d.id = f.rowid",

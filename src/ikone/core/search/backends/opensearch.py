@@ -92,18 +92,30 @@ class OpenSearchBackend(SearchBackend):
             )
         return filters
 
+    @staticmethod
+    def _words(text: str, operator: str, kind: str = "best_fields") -> dict[str, Any]:
+        return {
+            "multi_match": {
+                "query": text,
+                "fields": ["stemmed_title^4", "stemmed_body"],
+                "operator": operator,
+                "type": kind,
+            }
+        }
+
     def _body(self, query: Query, *, with_kinds: bool) -> dict[str, Any]:
-        must = [
-            {
-                "multi_match": {
-                    "query": " ".join(query.terms),
-                    "fields": ["stemmed_title^4", "stemmed_body"],
-                    "operator": "and" if query.match_all else "or",
-                    "type": "best_fields",
+        if query.match_all or not any(" " in term for term in query.terms):
+            text = self._words(" ".join(query.terms), "and" if query.match_all else "or")
+        else:
+            # Any of the terms, a term of several stems with all of them, in
+            # the title or the body as the database backend matches.
+            text = {
+                "bool": {
+                    "should": [self._words(term, "and", "cross_fields") for term in query.terms],
+                    "minimum_should_match": 1,
                 }
             }
-        ]
-        return {"bool": {"must": must, "filter": self._filter(query, with_kinds=with_kinds)}}
+        return {"bool": {"must": [text], "filter": self._filter(query, with_kinds=with_kinds)}}
 
     def ranked_ids(self, query: Query, *, limit: int, offset: int = 0) -> list[tuple[int, float]]:
         if not query.terms:
