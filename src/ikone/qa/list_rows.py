@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ikone.core.datetimes import day_formatter, to_berlin
+from ikone.core.datetimes import day_formatter, iso
 from ikone.core.numbers import digit_grouper
 from ikone.qa.models import Question, QuestionStatus, Visibility
 
@@ -74,7 +74,7 @@ def question_rows(rows: Sequence[tuple[Question, bool]]) -> SafeString:
                 "%(counter)s Antwort", "%(counter)s Antworten", count
             ) % {"counter": number(count)}
         created_at = question.created_at
-        # `|date:"c"` is the Berlin time's isoformat().
+        # `|date:"c"` is the Berlin time in ISO 8601, as `iso` writes it.
         items.append(
             '<li class="kern-card"><div class="kern-card__container">'
             '<div class="kern-card__header"><h2 class="kern-heading-small">'
@@ -83,7 +83,7 @@ def question_rows(rows: Sequence[tuple[Question, bool]]) -> SafeString:
             f'<p class="kern-body">{badges}</p>'
             '<p class="kern-body kern-body--small">'
             f"{_escape(question.call.title)} · {asked_by} · "
-            f'<time datetime="{_escape(to_berlin(created_at).isoformat())}">'
+            f'<time datetime="{_escape(iso(created_at) or "")}">'
             f"{escape(day(created_at))}</time> · {answers}</p>"
             "</div></div></li>"
         )
