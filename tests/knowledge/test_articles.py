@@ -93,6 +93,38 @@ def test_search_finds_articles_by_their_text(client, index, django_capture_on_co
     ]
 
 
+def test_search_keeps_network_articles_to_the_network_and_orders_by_date(
+    client, index, staff_member, primary_network, django_capture_on_commit_callbacks
+):
+    """The search is a subquery of the list's own queries (docs/search.md):
+    it applies the reader's visibility, finds every match and leaves the
+    order to the list (newest first)."""
+
+    with django_capture_on_commit_callbacks(execute=True):
+        add_article(index, title="Alt", summary="Beschlussvorlage.", date=dt.date(2024, 1, 5))
+        add_article(
+            index,
+            title="Intern",
+            slug="intern",
+            summary="Beschlussvorlage intern.",
+            visibility=ArticleVisibility.NETWORK,
+            date=dt.date(2025, 3, 1),
+        )
+        add_article(index, title="Neu", summary="Beschlussvorlagen.", date=dt.date(2026, 2, 1))
+        add_article(index, title="Anderes", summary="Sensoren.", date=dt.date(2026, 3, 1))
+
+    def found() -> list[str]:
+        response = client.get(reverse("knowledge:index"), {"q": "Beschlussvorlage"})
+        return [a.title for a in response.context["page_obj"].object_list]
+
+    assert found() == ["Neu", "Alt"]
+    NetworkMembershipFactory(
+        organization=staff_member.memberships.get().organization, network=primary_network
+    )
+    sign_in(client, staff_member)
+    assert found() == ["Neu", "Intern", "Alt"]
+
+
 def test_htmx_gets_only_the_results(client, index):
     add_article(index, title="Früh beginnen")
     response = client.get(reverse("knowledge:index"), HTTP_HX_REQUEST="true")
@@ -205,7 +237,8 @@ def test_list_and_article_query_budgets(
     client.get(reverse("knowledge:index"))
     with django_assert_max_num_queries(12):
         assert client.get(reverse("knowledge:index")).status_code == 200
-    with django_assert_max_num_queries(12):
+    # The search adds no query of its own: it is a subquery of the list's.
+    with django_assert_max_num_queries(10):
         assert client.get(reverse("knowledge:index"), {"q": "Beitrag"}).status_code == 200
     article = TipPage.objects.get(slug="beitrag-3")
     client.get(article.url)
@@ -248,12 +281,24 @@ def test_article_paragraphs_are_passages_that_answer_with_their_anchor(
     ]
     with django_capture_on_commit_callbacks(execute=True):
         public = add_article(index, title="Eigenanteil berechnen", body=body)
+        # Worded on its own: a passage that repeats another word for word
+        # is suggested once, as the first of them (units._same_text).
+        internal = [
+            ("heading", {"text": "Personal intern", "level": "h2"}),
+            (
+                "paragraph",
+                RichText(
+                    "<p>Intern gilt: Stammpersonal zählt nicht als Eigenanteil der "
+                    "Kommune, befristete Projektstellen schon.</p>"
+                ),
+            ),
+        ]
         add_article(
             index,
             title="Nur intern",
             slug="nur-intern",
             visibility=ArticleVisibility.NETWORK,
-            body=body,
+            body=internal,
         )
     passages = SearchDocument.objects.filter(kind="article_passage").order_by("object_id")
     mine = [doc for doc in passages if doc.object_id.startswith(f"{public.pk}:")]

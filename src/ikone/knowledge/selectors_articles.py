@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
@@ -16,7 +17,7 @@ from ikone.core.models import FieldOfAction
 from ikone.core.pagecache import memo
 from ikone.core.registry import Registry
 from ikone.core.search.backends import get_backend
-from ikone.core.search.backends.base import Query
+from ikone.core.search.backends.base import Query, SearchBackend
 from ikone.core.search.models import SearchDocument
 from ikone.core.search.text import query_terms
 from ikone.knowledge.article_related import article_related
@@ -81,21 +82,31 @@ def article_list(*, viewer: Viewer, filters: ArticleFilters) -> QuerySet[Article
     if filters.year:
         articles = articles.filter(date__year=filters.year)
     if filters.query:
-        articles = articles.filter(pk__in=_found_ids(viewer, filters.query))
+        articles = _found(articles, viewer, filters.query)
     return articles.order_by("-date", "-pk").prefetch_related(
         Prefetch("fields_of_action", queryset=FieldOfAction.objects.order_by("position")),
         "author_organizations",
     )
 
 
-def _found_ids(viewer: Viewer, text: str) -> list[int]:
+def _found(articles: QuerySet[ArticlePage], viewer: Viewer, text: str) -> QuerySet[ArticlePage]:
+    """The articles the site-wide index finds for the text. In the database
+    the search is a subquery of the list's queries (all matches; the list
+    orders by date, so no ranking is needed); another engine's best
+    SEARCH_LIMIT come back as ids (two queries more)."""
     terms = query_terms(text)
     if not terms:
-        return []
-    hits = get_backend().ranked_ids(
-        Query(terms=tuple(terms), audience=viewer.audience, kinds=(SEARCH_KIND,)),
-        limit=SEARCH_LIMIT,
-    )
+        return articles.none()
+    query = Query(terms=tuple(terms), audience=viewer.audience, kinds=(SEARCH_KIND,))
+    backend = get_backend()
+    subquery = backend.matching_object_ids_sql(query)
+    if subquery is not None:
+        return articles.filter(pk__in=RawSQL(*subquery))  # noqa: S611 - terms are parameters
+    return articles.filter(pk__in=_found_ids(backend, query))
+
+
+def _found_ids(backend: SearchBackend, query: Query) -> list[int]:
+    hits = backend.ranked_ids(query, limit=SEARCH_LIMIT)
     ids = [document_id for document_id, _score in hits]
     object_ids = SearchDocument.objects.filter(pk__in=ids).values_list("object_id", flat=True)
     return [int(object_id) for object_id in object_ids]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ikone.core.search.audience import Audience
 from ikone.core.search.models import SearchDocument
@@ -47,6 +48,13 @@ class SearchBackend:
     def ranked_ids(self, query: Query, *, limit: int) -> list[tuple[int, float]]:
         """(document id, score) of the best matches, without loading documents."""
         return [(hit.document.pk, hit.score) for hit in self.search(query, limit=limit)]
+
+    def matching_object_ids_sql(self, query: Query) -> tuple[str, list[Any]] | None:
+        """A subquery (SQL, params) of the integer object ids of every match,
+        for a list that filters its own rows by the search and orders them
+        itself (the knowledge base by date); None where the engine is not
+        the database (the caller then asks `ranked_ids`)."""
+        return None
 
     def documents_changed(self, document_ids: Iterable[int]) -> None:
         """Documents were written; engines outside the database copy them."""

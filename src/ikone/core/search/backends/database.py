@@ -124,6 +124,14 @@ class DatabaseBackend(SearchBackend):
             cursor.execute(sql, [*params, limit])
             return [(int(pk), float(score)) for pk, score in cursor.fetchall()]
 
+    def matching_object_ids_sql(self, query: Query) -> tuple[str, list[Any]] | None:
+        if not query.terms:
+            return None
+        source, where, params = self._where(query, with_kinds=True)
+        # Rows are filtered before the select list is computed: only the
+        # wanted kinds' object ids (integers for whole objects) are cast.
+        return f"SELECT CAST(d.object_id AS INTEGER) FROM {source} WHERE {where}", params  # noqa: S608
+
     def facets(self, query: Query) -> dict[str, int]:
         if not query.terms:
             return {}
