@@ -15,13 +15,8 @@ from django.utils import translation
 
 from ikone.core.form_fields import fields_html
 from ikone.core.models import FieldOfAction
-from ikone.events.forms import (
-    AgendaItemForm,
-    EventForm,
-    FeedbackForm,
-    MaterialForm,
-    SpeakerForm,
-)
+from ikone.events.forms import EventForm, FeedbackForm, MaterialForm
+from ikone.events.forms_programme import AgendaItemForm, SpeakerForm
 
 CHOICE_FIELDSET = """{% load l10n i18n %}
 <fieldset class="kern-fieldset{% if field.errors %} kern-fieldset--error{% endif %}"{% if field.help_text %} aria-describedby="{{ field.auto_id }}_helptext"{% endif %}>

@@ -28,7 +28,8 @@ from ikone.core.widgets import (
     FastURLInput,
 )
 from ikone.events import selectors_manage as selectors
-from ikone.events.forms import AgendaFormSet, EventForm, SpeakerFormSet
+from ikone.events.forms import EventForm
+from ikone.events.forms_programme import AgendaFormSet, SpeakerFormSet
 from tests.events.factories import AgendaItemFactory, EventFactory, SpeakerFactory
 
 FORMER = {

@@ -1,5 +1,5 @@
 """The event page reads its fields of action, speakers and agenda with
-prepared queries (`selectors.event_page_rows`) instead of prefetches: the
+prepared queries (`page_rows.event_page_rows`) instead of prefetches: the
 same rows in the same orders as the event's relations, the agenda's
 speakers per item included, and the viewer's speaking noted for the
 permissions without another query."""
@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from ikone.core.models import FieldOfAction
-from ikone.events import permissions, selectors
+from ikone.events import permissions
+from ikone.events.page_rows import event_page_rows
 from tests.events.factories import AgendaItemFactory, EventFactory, SpeakerFactory
 
 
@@ -37,7 +38,7 @@ def test_page_rows_are_the_events_relations(mentor, staff_member, django_assert_
     AgendaItemFactory(event=other, title="Woanders").speakers.set(speakers[1:2])
 
     with django_assert_num_queries(4):
-        rows = selectors.event_page_rows(event=event, user=mentor)
+        rows = event_page_rows(event=event, user=mentor)
 
     assert rows.fields_of_action == list(event.fields_of_action.all())
     assert rows.speakers == list(event.speakers.all())
@@ -46,7 +47,7 @@ def test_page_rows_are_the_events_relations(mentor, staff_member, django_assert_
     with django_assert_num_queries(0):
         assert rows.agenda[0][1][1].user == mentor
         assert permissions.is_speaker(mentor, event)
-    rows = selectors.event_page_rows(event=event, user=staff_member)
+    rows = event_page_rows(event=event, user=staff_member)
     with django_assert_num_queries(0):
         assert not permissions.is_speaker(staff_member, event)
 
@@ -55,5 +56,5 @@ def test_page_rows_are_the_events_relations(mentor, staff_member, django_assert_
 def test_an_event_without_agenda_reads_no_agenda_speakers(django_assert_num_queries):
     event = EventFactory(slug="leer")
     with django_assert_num_queries(3):
-        rows = selectors.event_page_rows(event=event, user=None)
+        rows = event_page_rows(event=event, user=None)
     assert rows.agenda == [] and rows.speakers == [] and rows.fields_of_action == []

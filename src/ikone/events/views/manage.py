@@ -20,13 +20,8 @@ from ikone.core.datetimes import to_berlin
 from ikone.core.exceptions import DomainError
 from ikone.events import permissions
 from ikone.events import selectors_manage as selectors
-from ikone.events.forms import (
-    AgendaFormSet,
-    CancelEventForm,
-    EventForm,
-    SpeakerFormSet,
-    on_event_day,
-)
+from ikone.events.forms import CancelEventForm, EventForm
+from ikone.events.forms_programme import AgendaFormSet, SpeakerFormSet, on_event_day
 from ikone.events.manage_rows import event_list_rows
 from ikone.events.models import Event
 from ikone.events.sanitize import clean_description

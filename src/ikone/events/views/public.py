@@ -35,6 +35,7 @@ from ikone.events.models import (
     RegistrationStatus,
     Speaker,
 )
+from ikone.events.page_rows import event_page_rows
 from ikone.events.services import registration as registration_services
 
 PAGE_SIZE = 20
@@ -182,7 +183,7 @@ def _render_detail(
     """The event page; `form` is the registration form (bound when invalid)."""
     registration = selectors.registration_get_active(user=request.user, event=event)
     confirmed: int = event.confirmed_count  # type: ignore[attr-defined]  # event_get_for_detail
-    rows = selectors.event_page_rows(event=event, user=request.user)
+    rows = event_page_rows(event=event, user=request.user)
     flags = permissions.event_flags(request.user, event)
     context = {
         "event": event,
