@@ -214,7 +214,8 @@ def judge(summary: dict, budgets: dict[str, float]) -> list[str]:
 def role_pages() -> dict[str, list[Page]]:
     """Visitors: the anonymous scenarios of bench/run.py. Staff: their own
     role's scenarios twice as often as the public pages."""
-    from run import SCENARIOS, bench_draft, bench_question, bench_request, sessions
+    from run import bench_draft, bench_question, bench_request, sessions
+    from scenarios import SCENARIOS
 
     values = {"draft": bench_draft(), "question": bench_question(), "request": bench_request()}
     values["org"] = sessions()[1]

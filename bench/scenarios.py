@@ -130,6 +130,22 @@ SCENARIOS = [
     Scenario("/unterstuetzung/{request}/", "coordinator"),
     Scenario("/unterstuetzung/kennzahlen/", "coordinator"),
 ]
+# Public pages as a signed-in person gets them: rendered for them, never
+# from the shared page cache (docs/adr/0006-page-cache.md). The load test
+# (bench/loadtest.py) found these rows over budget under 50 users; here they
+# are measured alone. The load test's own mix stays SCENARIOS (it already
+# sends the public pages to its signed-in users).
+SIGNED_IN_PUBLIC = [
+    Scenario("/", "contact"),
+    Scenario("/kommunen/", "contact"),
+    Scenario("/kommunen/?q=berg", "contact"),
+    Scenario("/organisationen/", "contact"),
+    Scenario("/veranstaltungen/", "contact"),
+    Scenario("/loesungen/", "contact"),
+    Scenario("/loesungen/bench-loesung-0042/", "contact"),
+]
+# Everything bench/run.py measures.
+MEASURED = SCENARIOS + SIGNED_IN_PUBLIC
 # The floor: the base layout with its whole context and 10 KB of text
 # through every middleware, no query (core.views.floor); every share is
 # measured against it. /healthz (one SELECT 1, JSON) is reported beside it.
