@@ -312,7 +312,11 @@ def main() -> int:
     from run import prepare_django
 
     load.WORKERS = arguments.workers
-    load.WARMUP = 2  # per page and role: loads the code, fills the caches
+    # Per page and role, a new connection each: every worker (sync workers
+    # take turns accepting) runs the page once before the measurement, so
+    # the few requests of a signed-in row are not one worker's first
+    # (prepared queries, templates and memos are built per process).
+    load.WARMUP = 3 * arguments.workers
     data_dir = Path(tempfile.mkdtemp(prefix="ikone-load-"))
     environment = load.production_environment(data_dir)
     ikone = str(Path(sys.executable).parent / "ikone")
