@@ -312,10 +312,11 @@ def main() -> int:
     from run import prepare_django
 
     load.WORKERS = arguments.workers
-    # Per page and role, a new connection each: every worker (sync workers
-    # take turns accepting) runs the page once before the measurement, so
-    # the few requests of a signed-in row are not one worker's first
-    # (prepared queries, templates and memos are built per process).
+    # Per page and role, a new connection each, so that most likely every
+    # worker (whichever is idle accepts) has run the page before the
+    # measurement and the few requests of a signed-in row are not a
+    # worker's first (prepared queries, templates and memos are built per
+    # process). Not guaranteed: the kernel picks the accepting worker.
     load.WARMUP = 3 * arguments.workers
     data_dir = Path(tempfile.mkdtemp(prefix="ikone-load-"))
     environment = load.production_environment(data_dir)
