@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -40,6 +42,11 @@ class FastSelect(forms.Select):
     ) -> SafeString:
         final_attrs = self.build_attrs(self.attrs, attrs)
         selected = self.format_value(value)[:1]
+        if isinstance(self.choices, RenderedChoices):
+            options = self.choices.options_html(selected)
+            return mark_safe(  # noqa: S308 - as below
+                f'<select name="{escape(name)}"{_attrs(final_attrs)}>{options}</select>'
+            )
         parts = []
         for group_value, group_label in self.choices:
             if isinstance(group_label, list | tuple):
@@ -58,6 +65,43 @@ class FastSelect(forms.Select):
         value = "" if value is None else str(value)
         marker = " selected" if value in selected else ""
         return f'<option value="{escape(value)}"{marker}>{escape(label)}</option>'
+
+
+def options_html(choices: list[Any]) -> str:
+    """The <option>s (and <optgroup>s) `FastSelect` writes for `choices`
+    with nothing selected: written once for `RenderedChoices`."""
+    return "".join(
+        f'<optgroup label="{escape(value)}">'
+        + "".join(FastSelect._option(v, label, []) for v, label in labels)
+        + "</optgroup>"
+        if isinstance(labels, list | tuple)
+        else FastSelect._option(value, labels, [])
+        for value, labels in choices
+    )
+
+
+class RenderedChoices(BaseChoiceIterator):
+    """Choices in Django's normal form (pairs, groups as lists of pairs)
+    together with their <option>s as `options_html` wrote them, for a long
+    list that is the same on every page (the directory's 400 Kreise): Django
+    takes them without normalising them again, and `FastSelect` marks the
+    selected option in the finished text instead of writing each option
+    anew. Values must be unique (as in any <select>)."""
+
+    def __init__(self, choices: list[Any], html: str) -> None:
+        self.choices = choices
+        self.html = html
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.choices)
+
+    def options_html(self, selected: list[str]) -> str:
+        if not selected:
+            return self.html
+        value = escape(selected[0])
+        return self.html.replace(
+            f'<option value="{value}">', f'<option value="{value}" selected>', 1
+        )
 
 
 class _PythonInput(forms.widgets.Input):
@@ -85,6 +129,12 @@ class FastTextInput(_PythonInput, forms.TextInput):
     templates (the call amendment page)."""
 
     widget_type = "text"  # as Django names the widget it replaces (components/field.html)
+
+
+class FastSearchInput(_PythonInput, forms.SearchInput):
+    """A search field rendered in Python (widgets/search.html is input.html)."""
+
+    widget_type = "search"
 
 
 class FastNumberInput(_PythonInput, forms.NumberInput):

@@ -1,17 +1,20 @@
 """The directory's search and filter form (GET parameters q, land, kreis,
 typ, mitglied)."""
 
-from collections import Counter
-from collections.abc import Sequence
 from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ikone.core.widgets import FastSelect
+from ikone.core.widgets import (
+    FastCheckboxInput,
+    FastSearchInput,
+    FastSelect,
+    RenderedChoices,
+    options_html,
+)
 from ikone.municipalities.kinds import Choices, kind_choices
-from ikone.municipalities.models import Municipality
-from ikone.municipalities.selectors import DirectoryFilter
+from ikone.municipalities.selectors import DirectoryChoices, DirectoryFilter
 
 QUERY_MAX_LENGTH = 100
 
@@ -26,32 +29,32 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         max_length=QUERY_MAX_LENGTH,
         help_text=_("Teil des Namens, z. B. „Zweibrücken“ oder „zweibruecken“"),
-        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
+        widget=FastSearchInput(attrs={"autocomplete": "off"}),
     )
     land = forms.ChoiceField(label=_("Land"), required=False, widget=FastSelect)
     kreis = forms.ChoiceField(
         label=_("Kreis oder kreisfreie Stadt"), required=False, widget=FastSelect
     )
     typ = forms.ChoiceField(label=_("Ebene oder Art"), required=False, widget=FastSelect)
-    mitglied = forms.BooleanField(label=_("nur Mitglieder des Netzwerks"), required=False)
+    mitglied = forms.BooleanField(
+        label=_("nur Mitglieder des Netzwerks"), required=False, widget=FastCheckboxInput
+    )
 
-    def __init__(
-        self,
-        data: Any,
-        *,
-        states: Sequence[Municipality],
-        districts: Sequence[Municipality],
-    ) -> None:
+    def __init__(self, data: Any, *, choices: DirectoryChoices) -> None:
         data = data.copy()
-        district_keys = {district.ags for district in districts}
-        if data.get("kreis") and data["kreis"] not in district_keys:
+        if data.get("kreis") and data["kreis"] not in choices.district_keys:
             data["kreis"] = ""
         super().__init__(data)
         everything: Choices = [("", _("alle"))]
-        self.choice_field("land").choices = everything + [
-            (state.ags, state.name) for state in states
-        ]
-        self.choice_field("kreis").choices = everything + district_choices(states, districts)
+        # Prepared once per Land (a memo): hundreds of Kreise, normalised
+        # and written as options on every directory page before.
+        everything_html = options_html(everything)
+        self.choice_field("land").choices = RenderedChoices(
+            everything + choices.states, everything_html + choices.states_html
+        )
+        self.choice_field("kreis").choices = RenderedChoices(
+            everything + choices.district_groups, everything_html + choices.districts_html
+        )
         self.choice_field("typ").choices = everything + kind_choices()
 
     def choice_field(self, name: str) -> forms.ChoiceField:
@@ -68,19 +71,3 @@ class DirectoryFilterForm(forms.Form):
             kind=data.get("typ", ""),
             members_only=data.get("mitglied", False),
         )
-
-
-def district_choices(states: Sequence[Municipality], districts: Sequence[Municipality]) -> Choices:
-    """Kreise grouped by Land (in key order). Names that occur twice in a
-    Land, like Bavaria's "Ansbach" (Stadt and Landkreis), get their type."""
-    names = Counter((district.ags[:2], district.name) for district in districts)
-    groups: dict[str, list[tuple[str, str]]] = {state.ags: [] for state in states}
-    for district in districts:
-        label = district.name
-        if names[(district.ags[:2], district.name)] > 1:
-            label = f"{district.name} ({district.type_label})"
-        groups.setdefault(district.ags[:2], []).append((district.ags, label))
-    state_names = {state.ags: state.name for state in states}
-    return [
-        (state_names.get(key, key), choices) for key, choices in sorted(groups.items()) if choices
-    ]

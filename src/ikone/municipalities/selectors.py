@@ -5,6 +5,8 @@ units match: related units come through select_related, network status
 through subqueries.
 """
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -18,7 +20,9 @@ from django.db.models import (
     When,
 )
 
+from ikone.core.pagecache import memo
 from ikone.core.text import fold
+from ikone.core.widgets import options_html
 from ikone.municipalities import membership
 from ikone.municipalities.kinds import kind_filter
 from ikone.municipalities.models import Level, Municipality
@@ -93,6 +97,31 @@ def municipality_list(*, filters: DirectoryFilter) -> QuerySet[Municipality]:
     )
 
 
+# What the directory's table shows (municipalities.unit_rows): its rows
+# read nothing else, neither the parent nor the other columns of Kreis and
+# Land.
+TABLE_FIELDS = (
+    "ags",
+    "name",
+    "level",
+    "type_label",
+    "population",
+    "district__name",
+    "state__name",
+)
+
+
+def municipality_table_list(*, filters: DirectoryFilter) -> QuerySet[Municipality]:
+    """`municipality_list` with only the columns the directory's table
+    shows."""
+    return (
+        municipality_list(filters=filters)
+        .select_related(None)
+        .select_related("state", "district")
+        .only(*TABLE_FIELDS)
+    )
+
+
 def municipality_get(*, ags: str) -> Municipality:
     """One unit by its key, with parent, Land and Kreis, and annotated with
     `is_member`, `member_since` and `member_since_precision` (day, month or
@@ -143,6 +172,78 @@ def municipality_subdivisions(*, municipality: Municipality) -> Subdivisions:
 # Filter choices list hundreds of Kreise on every directory page; loading
 # only these columns keeps that cheap.
 CHOICE_FIELDS = ("ags", "name", "type_label", "search_name")
+
+
+Choices = list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class DirectoryChoices:
+    """The Land and Kreis choices of the directory's filter form: Länder as
+    (key, name) by key, Kreise as (key, label) grouped by Land name, each
+    with their <option>s (`core.widgets.options_html`), and the keys of
+    those Kreise."""
+
+    states: Choices
+    states_html: str
+    district_groups: list[tuple[str, Choices]]
+    districts_html: str
+    district_keys: frozenset[str]
+
+
+def directory_choices(*, land: str = "") -> DirectoryChoices:
+    """The filter choices with the Kreise of Land `land` (of all where it is
+    no Land's key). Länder and Kreise are memos until the directory's table
+    changes: hundreds of Kreise, the same for everyone, read and grouped on
+    every directory page before."""
+    states = memo.get_or_compute("municipalities:directory-states", _state_units)
+    state_key = land if land in {state.ags for state in states} else ""
+    return memo.get_or_compute(
+        f"municipalities:directory-choices:{state_key}",
+        lambda: _directory_choices(states, state_key),
+    )
+
+
+@dataclass(frozen=True)
+class _Unit:
+    ags: str
+    name: str
+    type_label: str
+
+
+def _state_units() -> list[_Unit]:
+    return [_Unit(state.ags, state.name, state.type_label) for state in state_list()]
+
+
+def _directory_choices(states: Sequence[_Unit], state_key: str) -> DirectoryChoices:
+    districts = list(district_list(state_key=state_key))
+    state_choices = [(state.ags, state.name) for state in states]
+    district_groups = district_choices(states, districts)
+    return DirectoryChoices(
+        states=state_choices,
+        states_html=options_html(state_choices),
+        district_groups=district_groups,
+        districts_html=options_html(district_groups),
+        district_keys=frozenset(district.ags for district in districts),
+    )
+
+
+def district_choices(
+    states: Sequence[Municipality | _Unit], districts: Sequence[Municipality]
+) -> list[tuple[str, Choices]]:
+    """Kreise grouped by Land (in key order). Names that occur twice in a
+    Land, like Bavaria's "Ansbach" (Stadt and Landkreis), get their type."""
+    names = Counter((district.ags[:2], district.name) for district in districts)
+    groups: dict[str, Choices] = {state.ags: [] for state in states}
+    for district in districts:
+        label = district.name
+        if names[(district.ags[:2], district.name)] > 1:
+            label = f"{district.name} ({district.type_label})"
+        groups.setdefault(district.ags[:2], []).append((district.ags, label))
+    state_names = {state.ags: state.name for state in states}
+    return [
+        (state_names.get(key, key), choices) for key, choices in sorted(groups.items()) if choices
+    ]
 
 
 def state_list() -> QuerySet[Municipality]:

@@ -12,11 +12,10 @@ from django_htmx.middleware import HtmxDetails
 from ikone.municipalities.forms import DirectoryFilterForm
 from ikone.municipalities.models import Municipality
 from ikone.municipalities.selectors import (
-    district_list,
+    directory_choices,
     municipality_get,
-    municipality_list,
     municipality_subdivisions,
-    state_list,
+    municipality_table_list,
 )
 from ikone.municipalities.signals import contributed_sections
 
@@ -33,13 +32,9 @@ def municipality_list_view(request: HtmxHttpRequest) -> HttpResponse:
     """The directory with search, filters and pages; htmx requests get only
     the results fragment, plus out of band the count for the live region
     and, when the Land changed, the Kreis choices."""
-    states = list(state_list())
     land = request.GET.get("land", "")
-    state_key = land if land in {state.ags for state in states} else ""
-    form = DirectoryFilterForm(
-        request.GET, states=states, districts=list(district_list(state_key=state_key))
-    )
-    paginator = Paginator(municipality_list(filters=form.to_filter()), PAGE_SIZE)
+    form = DirectoryFilterForm(request.GET, choices=directory_choices(land=land))
+    paginator = Paginator(municipality_table_list(filters=form.to_filter()), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     wants_fragment = bool(request.htmx) and not request.htmx.history_restore_request
     context = {

@@ -1,0 +1,77 @@
+"""The directory's tables of units as one string (issue 15): the include of
+`municipalities/includes/unit_table.html` rendered a `url` tag, a
+`default` filter and a translated badge per row, two thirds of the
+directory's time. Written here, each label is translated once per table and
+the addresses come from one `reverse`. The output is what the include wrote,
+up to whitespace (compared in tests/municipalities/test_unit_rows.py);
+names and labels are escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from ikone.municipalities.models import Level, Municipality
+
+# A key no unit has (two digits, as the address pattern wants), replaced
+# per row in the address.
+_PLACEHOLDER = "/99/"
+
+
+def _header(label: str, *, numeric: bool = False) -> str:
+    extra = " kern-table__header--numeric" if numeric else ""
+    return f'<th scope="col" class="kern-table__header{extra}">{escape(label)}</th>'
+
+
+def unit_table(units: Iterable[Municipality], caption: str, *, show_region: bool) -> SafeString:
+    """A table of `units` (annotated with `is_member`; with state and
+    district loaded when `show_region`), as the include wrote it."""
+    headers = [_header(_("Name")), _header(_("Art"))]
+    if show_region:
+        headers += [_header(_("Kreis")), _header(_("Land"))]
+    headers += [_header(_("Einwohner"), numeric=True), _header(_("Netzwerk"))]
+    member = (
+        '<span class="kern-badge kern-badge--success kern-badge--small">'
+        f'<span class="kern-label kern-label--small">{escape(_("Mitglied"))}</span></span>'
+    )
+    no_member = f'<span class="kern-sr-only">{escape(_("kein Mitglied"))}</span>'
+    levels = {value: escape(label) for value, label in Level.choices}
+    detail_url = reverse("municipalities:detail", args=[_PLACEHOLDER.strip("/")])
+    rows = []
+    for unit in units:
+        url = escape(detail_url.replace(_PLACEHOLDER, f"/{unit.ags}/"))
+        kind = escape(unit.type_label) if unit.type_label else levels.get(unit.level, unit.level)
+        region = ""
+        if show_region:
+            district = unit.district.name if unit.district else ""
+            state = unit.state.name if unit.state else ""
+            region = (
+                f'<td class="kern-table__cell">{escape(district) if district else "–"}</td>'
+                f'<td class="kern-table__cell">{escape(state) if state else "–"}</td>'
+            )
+        population = (
+            "–" if unit.population is None else conditional_escape(localize(unit.population))
+        )
+        rows.append(
+            '<tr class="kern-table__row">'
+            f'<th scope="row" class="kern-table__cell"><a class="kern-link" href="{url}">'
+            f"{escape(unit.name)}</a></th>"
+            f'<td class="kern-table__cell">{kind}</td>'
+            f"{region}"
+            f'<td class="kern-table__cell kern-table__cell--numeric">{population}</td>'
+            f'<td class="kern-table__cell">{member if getattr(unit, "is_member", False) else no_member}</td>'
+            "</tr>"
+        )
+    # Safe: caption, names, labels and addresses go through escape.
+    return mark_safe(  # noqa: S308
+        '<div class="kern-table-responsive"><table class="kern-table kern-table--striped">'
+        f'<caption class="kern-title">{conditional_escape(caption)}</caption>'
+        '<thead class="kern-table__head"><tr class="kern-table__row">'
+        f"{''.join(headers)}</tr></thead>"
+        f'<tbody class="kern-table__body">{"".join(rows)}</tbody></table></div>'
+    )
