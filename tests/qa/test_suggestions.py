@@ -138,6 +138,26 @@ def test_htmx_fragment_and_page_without_javascript(corpus, client_for):
     assert "Zurück zum Fragenformular" in page
 
 
+def test_the_page_without_javascript_lists_knowledge_as_the_fragment_does(corpus, client_for):
+    """The page a browser without JavaScript gets showed questions and the
+    call's sections but left out the knowledge articles and solutions."""
+    passage = put(
+        "article_passage",
+        "900:1",
+        "Eigenanteil berechnen – Personal anrechnen",
+        "Vorhandenes Personal der Verwaltung zählt nicht zum Eigenanteil.",
+        suggestible=True,
+    )
+    embed_documents([passage.pk])
+    client = client_for("staff_a")
+    data = {"title": "Zählt Personal der Verwaltung zum Eigenanteil?", "text": "", "call": ""}
+    fragment = client.post(URL, data, headers={"HX-Request": "true"}).content.decode()
+    page = client.post(URL, data).content.decode()
+    for content in (fragment, page):
+        assert "Aus Wissensbeiträgen und Lösungen" in content
+        assert passage.url in content
+
+
 def test_only_coordinators_see_how_often_suggestions_helped(corpus, client_for):
     SuggestionOutcome.objects.create()
     data = {"title": "Wie hoch ist unser Eigenanteil?"}
