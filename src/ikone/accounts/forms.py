@@ -15,7 +15,7 @@ from ikone.accounts.models import (
     Role,
     User,
 )
-from ikone.core.widgets import FastSelect
+from ikone.core.widgets import FastCheckboxInput, FastSelect, FastTextInput
 
 
 class DateInput(forms.DateInput):
@@ -110,13 +110,17 @@ class MunicipalitySearchForm(forms.Form):
 
 
 class OrganizationFilterForm(forms.Form):
+    # Widgets rendered in Python (core.widgets): the filter form is on every
+    # request of /organisationen/.
     q = forms.CharField(
         label=_("Suche"),
         required=False,
         max_length=100,
-        widget=forms.TextInput(attrs={"type": "search"}),
+        widget=FastTextInput(attrs={"type": "search"}),
     )
-    mitglied = forms.BooleanField(label=_("nur Netzwerkmitglieder"), required=False)
+    mitglied = forms.BooleanField(
+        label=_("nur Netzwerkmitglieder"), required=False, widget=FastCheckboxInput
+    )
 
 
 class NetworkMembershipForm(forms.Form):

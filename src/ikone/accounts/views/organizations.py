@@ -20,6 +20,7 @@ from ikone.accounts.forms import (
     OrganizationFilterForm,
 )
 from ikone.accounts.models import Organization
+from ikone.accounts.organization_rows import organization_rows
 from ikone.accounts.signals import OrganizationSection, organization_sections
 from ikone.accounts.structured_data import organization_json_ld
 from ikone.accounts.views._helpers import municipality_url
@@ -45,6 +46,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
+        "rows": organization_rows(page.object_list),
         "querystring": querystring.urlencode(),
         "network": selectors.network_get_primary(),
     }
