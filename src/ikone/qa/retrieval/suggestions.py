@@ -14,6 +14,7 @@ from ikone.qa.retrieval import ranking, units
 from ikone.qa.retrieval.answers import Answer, answer_of
 from ikone.qa.retrieval.understanding import (
     QUESTION_STEMS,
+    Understood,
     equivalents,
     topic_words,
     understand,
@@ -140,11 +141,13 @@ def ranked(
     groups: tuple[str, ...] = (),
     method: str = "combined",
     encoding: ranking.Encoded | None = None,
+    understood: Understood | None = None,
 ) -> Ranking:
     """Document ids best first, by "lexical", "semantic" or "combined"
     (visibility of semantic candidates is checked by the caller), and
-    whether the best is a confident answer."""
-    understood = understand(text)
+    whether the best is a confident answer. `understood`: the text's
+    `understand()`, when the caller has it already."""
+    understood = understood if understood is not None else understand(text)
     lexical = (
         ranking.lexical(
             text, audience=audience, kinds=kinds, groups=groups, terms=understood.clauses
@@ -234,11 +237,21 @@ def suggest(
         return Suggestions()
     groups = (f"call:{call_id}",) if call_id else ()
     encoding = ranking.encoded(full)  # once for both lists
+    understood = understand(full)
     questions = ranked(
-        full, audience=audience, kinds=(*QUESTION_KINDS, *KNOWLEDGE_KINDS), encoding=encoding
+        full,
+        audience=audience,
+        kinds=(*QUESTION_KINDS, *KNOWLEDGE_KINDS),
+        encoding=encoding,
+        understood=understood,
     )
     sections = ranked(
-        full, audience=audience, kinds=SECTION_KINDS, groups=groups, encoding=encoding
+        full,
+        audience=audience,
+        kinds=SECTION_KINDS,
+        groups=groups,
+        encoding=encoding,
+        understood=understood,
     )
     if not (questions.confident or sections.confident):
         return Suggestions(searched=True, confident=False)
@@ -250,7 +263,7 @@ def suggest(
         audience.q(), pk__in=[*question_ids, *section_ids], suggestible=True
     ).only("pk", "kind", "title", "body", "url", "context")
     by_id = {doc.pk: doc for doc in documents}
-    terms = list(understand(full).terms)
+    terms = list(understood.terms)
     knowledge_ids = [
         pk for pk in question_ids if pk in by_id and by_id[pk].kind in KNOWLEDGE_KINDS
     ]
