@@ -40,7 +40,7 @@ def unit_table(units: Iterable[Municipality], caption: str, *, show_region: bool
         f'<span class="kern-label kern-label--small">{escape(_("Mitglied"))}</span></span>'
     )
     no_member = f'<span class="kern-sr-only">{escape(_("kein Mitglied"))}</span>'
-    levels = {value: escape(label) for value, label in Level.choices}
+    levels = {value: escape(str(label)) for value, label in Level.choices}
     detail_url = reverse("municipalities:detail", args=[_PLACEHOLDER.strip("/")])
     rows = []
     for unit in units:

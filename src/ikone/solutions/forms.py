@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ikone.accounts.models import Organization
 from ikone.core.models import FieldOfAction
 from ikone.core.uploads import ALL_TYPES, MB, UploadValidator
+from ikone.core.widgets import FastCheckboxInput, FastSelect, FastTextInput
 from ikone.municipalities.models import Municipality
 from ikone.solutions.models import (
     Adoption,
@@ -28,21 +29,27 @@ UPLOAD = UploadValidator(allowed=ALL_TYPES, max_size=20 * MB)
 class CatalogueFilterForm(forms.Form):
     """The catalogue's filters; German parameter names as in the directory."""
 
-    q = forms.CharField(label=_("Suche"), required=False, max_length=200)
-    handlungsfeld = forms.ChoiceField(label=_("Handlungsfeld"), required=False)
+    # Widgets rendered in Python (core.widgets): the filters are on every
+    # request of the catalogue.
+    q = forms.CharField(label=_("Suche"), required=False, max_length=200, widget=FastTextInput)
+    handlungsfeld = forms.ChoiceField(label=_("Handlungsfeld"), required=False, widget=FastSelect)
     stand = forms.ChoiceField(
         label=_("Stand"),
         required=False,
         choices=[("", _("alle"))] + list(SolutionStatus.choices),
+        widget=FastSelect,
     )
     groesse = forms.ChoiceField(
         label=_("passt zu Orten der Größe"),
         required=False,
         choices=[("", _("alle"))] + list(SizeClass.choices),
+        widget=FastSelect,
     )
-    land = forms.ChoiceField(label=_("Land"), required=False)
-    programm = forms.ChoiceField(label=_("Förderprogramm"), required=False)
-    offen = forms.BooleanField(label=_("nur mit offener Lizenz"), required=False)
+    land = forms.ChoiceField(label=_("Land"), required=False, widget=FastSelect)
+    programm = forms.ChoiceField(label=_("Förderprogramm"), required=False, widget=FastSelect)
+    offen = forms.BooleanField(
+        label=_("nur mit offener Lizenz"), required=False, widget=FastCheckboxInput
+    )
 
     def __init__(
         self,

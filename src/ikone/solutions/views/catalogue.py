@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 from ikone.core.mail import absolute_url
 from ikone.municipalities.models import Level, Municipality
 from ikone.solutions import permissions, selectors, workflow
+from ikone.solutions.card_rows import solution_cards
 from ikone.solutions.forms import CatalogueFilterForm, CommentForm, DocumentForm, TransitionForm
 from ikone.solutions.models import Solution
 
@@ -39,6 +40,7 @@ def solution_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page_obj": page,
         "paginator": paginator,
+        "cards": solution_cards(page.object_list),
         "can_propose": permissions.can_propose_solution(request.user),
     }
     template = f"{LIST_TEMPLATE}#results" if wants_fragment else LIST_TEMPLATE
