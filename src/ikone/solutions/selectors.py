@@ -12,7 +12,9 @@ from django.db.models.functions import Coalesce
 from ikone.accounts.models import Membership
 from ikone.accounts.permissions import is_network_coordinator, is_signed_in, role_in
 from ikone.core.models import FieldOfAction
+from ikone.core.pagecache import memo
 from ikone.core.text import fold
+from ikone.municipalities.models import Level, Municipality
 from ikone.solutions import permissions
 from ikone.solutions.models import (
     Adoption,
@@ -88,6 +90,31 @@ def solution_list_published(*, filters: CatalogueFilter) -> QuerySet[Solution]:
     if filters.land or filters.field:
         queryset = queryset.distinct()
     return _with_cards(queryset).order_by("title", "pk")
+
+
+@dataclass(frozen=True)
+class CatalogueChoices:
+    """What the catalogue's filters offer besides fixed choices."""
+
+    fields_of_action: list[FieldOfAction]
+    states: list[Municipality]
+    programmes: list[str]
+
+
+def catalogue_choices() -> CatalogueChoices:
+    """Fields of action, Länder and funding programmes for the filters: a
+    memo, the same for everyone until one of their tables changes (three
+    queries on every catalogue page before)."""
+    return memo.get_or_compute(
+        "solutions:catalogue-choices",
+        lambda: CatalogueChoices(
+            fields_of_action=fields_of_action(),
+            states=list(
+                Municipality.objects.filter(level=Level.STATE).only("ags", "name").order_by("ags")
+            ),
+            programmes=funding_programmes(),
+        ),
+    )
 
 
 def funding_programmes() -> list[str]:

@@ -13,7 +13,6 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
 from ikone.core.mail import absolute_url
-from ikone.municipalities.models import Level, Municipality
 from ikone.solutions import permissions, selectors, workflow
 from ikone.solutions.card_rows import solution_cards
 from ikone.solutions.forms import CatalogueFilterForm, CommentForm, DocumentForm, TransitionForm
@@ -26,11 +25,12 @@ LIST_TEMPLATE = "solutions/solution_list.html"
 @require_safe
 def solution_list(request: HttpRequest) -> HttpResponse:
     """Published profiles with search, filters and pages; htmx gets the results."""
+    choices = selectors.catalogue_choices()
     form = CatalogueFilterForm(
         request.GET,
-        fields_of_action=selectors.fields_of_action(),
-        states=list(Municipality.objects.filter(level=Level.STATE).order_by("ags")),
-        programmes=selectors.funding_programmes(),
+        fields_of_action=choices.fields_of_action,
+        states=choices.states,
+        programmes=choices.programmes,
     )
     paginator = Paginator(selectors.solution_list_published(filters=form.to_filter()), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
