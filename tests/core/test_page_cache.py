@@ -169,6 +169,20 @@ def test_a_cached_page_answers_without_a_query(db, client, django_assert_num_que
         assert _get(client, "/veranstaltungen/")[STATE_HEADER] == "hit"
 
 
+def test_a_question_with_answers_is_shared_with_visitors_without_a_csrf_cookie(db, client):
+    """The answers' cards write a form (flag, edit, moderate) only for people
+    who may use it; a visitor's page must not ask for a CSRF token, or it
+    sets a cookie and is never stored (it was, for a while, in the bench)."""
+    from tests.qa.factories import AnswerFactory
+
+    question = QuestionFactory(call=make_call("aufruf-antworten"), status="answered")
+    AnswerFactory(question=question, author=UserFactory())
+    url = f"/fragen/{question.pk}/"
+    page = _cached_twice(client, url)
+    assert "Ja, sofern die Stelle" in page
+    assert "csrftoken" not in _get(client, url).cookies
+
+
 def test_etag_and_conditional_get(db, client):
     response = _get(client, "/veranstaltungen/")
     assert response["Cache-Control"] == "no-cache"

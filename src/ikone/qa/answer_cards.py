@@ -72,10 +72,13 @@ def answer_cards(
     answers: Sequence[Mapping[str, Any]],
     question: Question,
     can: Mapping[str, bool],
-    csrf_field: str,
+    csrf_field: Callable[[], str],
 ) -> SafeString:
     """The cards of `answers` (dicts: answer, can_edit, show_flag,
-    show_organization, as views.questions.detail_context builds them)."""
+    show_organization, as views.questions.detail_context builds them).
+    `csrf_field` writes the page's CSRF input; it is called only for a card
+    with a form, so a visitor's page sets no CSRF cookie and stays in the
+    shared page cache (docs/adr/0006-page-cache.md)."""
     from ikone.qa.templatetags.qa_tags import cited_sections
 
     if not answers:
@@ -115,7 +118,7 @@ def answer_cards(
                 '</span></div><div class="kern-alert__body">'
                 f'<p class="kern-body">{labels.changed % {"numbers": numbers}}</p>'
                 f'<form method="post" action="{confirm_url(pk)}" class="ikone-actions">'
-                f"{csrf_field}"
+                f"{csrf_field()}"
                 '<button type="submit" class="kern-btn kern-btn--secondary">'
                 f'<span class="kern-label">{labels.still_valid}</span></button>'
                 f'<a class="kern-link" href="{edit_url(pk)}">{labels.adjust}</a>'
@@ -140,7 +143,7 @@ def answer_cards(
                 )
                 official = (
                     f'<form method="post" action="{official_url(pk)}" '
-                    f'class="ikone-inline-form">{csrf_field}{button}</form>'
+                    f'class="ikone-inline-form">{csrf_field()}{button}</form>'
                 )
             actions = f'<div class="ikone-actions">{edit}{official}</div>'
         created_at = answer.created_at

@@ -1,5 +1,6 @@
 """Links and parts for the questions templates."""
 
+import functools
 from collections.abc import Iterable
 
 from django import template
@@ -118,5 +119,7 @@ def choice_fieldset(field: BoundField, kind: str) -> SafeString:
 @register.simple_tag(takes_context=True)
 def answer_cards(context: template.Context, answers, question, can) -> SafeString:
     """The answers' cards (qa/answer_cards.py), with the page's CSRF field
-    rendered once for their forms."""
-    return cards.answer_cards(answers, question, can, CsrfTokenNode().render(context))
+    rendered once, when the first of their forms needs it."""
+    return cards.answer_cards(
+        answers, question, can, functools.cache(lambda: CsrfTokenNode().render(context))
+    )
