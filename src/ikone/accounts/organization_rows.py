@@ -8,10 +8,8 @@ are escaped."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -23,12 +21,7 @@ from ikone.accounts.models import (
     Organization,
     OrganizationKind,
 )
-
-# A slug no organisation has, replaced per row in the address.
-_PLACEHOLDER = "ikone-placeholder-slug"
-# What the `slug` path converter matches: such slugs arrive in the address
-# as they are (reverse quotes nothing in them).
-_PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+from ikone.core.urlmemo import EACH, row_address
 
 
 def _badge(kind: str, label: str) -> str:
@@ -52,8 +45,7 @@ def organization_rows(organizations: Iterable[Organization]) -> SafeString:
     statuses = {value: str(label) for value, label in NetworkMembershipStatus.choices}
     member_badge = _badge("success", _("Netzwerkmitglied"))
     no_member = _badge("info", _("kein Mitglied"))
-    detail_url = reverse("organizations:detail", kwargs={"slug": _PLACEHOLDER})
-    placeholder = f"/{_PLACEHOLDER}/"
+    detail_url = row_address("organizations:detail", slug=EACH)
     rows = []
     for organization in organizations:
         memberships = organization.primary_memberships  # type: ignore[attr-defined]
@@ -64,11 +56,7 @@ def organization_rows(organizations: Iterable[Organization]) -> SafeString:
             status = _current_member(membership, member_badge)
         else:
             status = _badge("info", statuses.get(membership.status, membership.status))
-        slug = organization.slug
-        if _PLAIN_SLUG.fullmatch(slug):
-            url = detail_url.replace(placeholder, f"/{slug}/")
-        else:
-            url = organization.get_absolute_url()
+        url = detail_url(organization.slug)
         rows.append(
             '<tr class="kern-table__row">'
             f'<td class="kern-table__cell"><a class="kern-link" href="{escape(url)}">'

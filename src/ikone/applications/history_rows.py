@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -19,9 +18,7 @@ from django.utils.translation import gettext as _
 from ikone.applications.selectors_history import HistoryRow
 from ikone.core.datetimes import datetime_formatter
 from ikone.core.numbers import digit_grouper
-
-# A version number no section reaches, replaced per row in the restore address.
-_PLACEHOLDER = 987654321
+from ikone.core.urlmemo import EACH, row_address
 
 
 def history_rows(
@@ -43,9 +40,7 @@ def history_rows(
     older = escape(_("Version %(version)s als ältere wählen"))
     newer = escape(_("Version %(version)s als neuere wählen"))
     restore = escape(_("Version %(version)s wiederherstellen"))
-    restore_url = escape(
-        reverse("applications:restore", args=[draft_pk, section_key, _PLACEHOLDER])
-    )
+    restore_url = row_address("applications:restore", draft_pk, section_key, EACH)
     saved_at = datetime_formatter("short")
     group_digits = digit_grouper()
     rows = []
@@ -64,7 +59,7 @@ def history_rows(
         if can_edit:
             button = ""
             if number != current_version:
-                url = restore_url.replace(f"/{_PLACEHOLDER}/", f"/{version}/")
+                url = escape(restore_url(version))
                 label = restore % {"version": version}
                 button = (
                     '<button type="submit" class="ikone-link-button" form="restore" '

@@ -12,18 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from ikone.core.datetimes import pattern_formatter
 from ikone.core.numbers import digit_grouper
+from ikone.core.urlmemo import EACH, row_address
 from ikone.events.formatting import when_formatter
 from ikone.events.models import Event, EventStatus, Registration, RegistrationStatus
-
-# A slug no event has, replaced per row in the addresses.
-_SLUG = "ikone-slug-placeholder"
 
 
 def status_badges() -> dict[str, str]:
@@ -43,7 +40,7 @@ def status_badges() -> dict[str, str]:
 def event_list_rows(events: Sequence[Event]) -> SafeString:
     """The table rows of /veranstaltungen/verwaltung/: `events` carry
     `confirmed_count`, `waitlisted_count` and `attended_count`."""
-    edit_url = escape(reverse("events:manage_edit", args=[_SLUG]))
+    edit_url = row_address("events:manage_edit", EACH)
     badges = status_badges()
     draft_badge = badges[EventStatus.DRAFT]
     when = when_formatter()
@@ -56,7 +53,7 @@ def event_list_rows(events: Sequence[Event]) -> SafeString:
             confirmed += f" / {number(event.capacity)}"
         rows.append(
             '<tr class="kern-table__row">'
-            f'<td class="kern-table__cell"><a class="kern-link" href="{edit_url.replace(_SLUG, event.slug)}">'
+            f'<td class="kern-table__cell"><a class="kern-link" href="{escape(edit_url(event.slug))}">'
             f"{escape(event.title)}</a><br>"
             f'<span class="kern-body--small">{escape(when(event.starts_at, event.ends_at))}</span></td>'
             f'<td class="kern-table__cell">{badges.get(event.status, draft_badge)}</td>'
@@ -112,10 +109,7 @@ def attendance_rows(
     """The check-in list's rows, as the `row` partial of
     `events/manage/attendance.html` renders each (that partial stays the
     check-in view's answer to htmx; a test keeps both equal)."""
-    placeholder = 987654321
-    check_in_url = escape(
-        reverse("events:manage_check_in", kwargs={"slug": event.slug, "pk": placeholder})
-    )
+    check_in_url = row_address("events:manage_check_in", slug=event.slug, pk=EACH)
     token = escape(csrf_token)
     query_value = escape(query)
     waitlisted = escape(_("Warteliste"))
@@ -124,7 +118,7 @@ def attendance_rows(
     rows = []
     for registration in registrations:
         pk = str(int(registration.pk))
-        url = check_in_url.replace(f"/{placeholder}/", f"/{pk}/")
+        url = escape(check_in_url(pk))
         person = escape(registration.person)
         label: str = person
         if registration.organization:

@@ -10,17 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from ikone.core.urlmemo import EACH, row_address
 from ikone.municipalities.models import Level, Municipality
-
-# A key no unit has (two digits, as the address pattern wants), replaced
-# per row in the address.
-_PLACEHOLDER = "/99/"
 
 
 def _header(label: str, *, numeric: bool = False) -> str:
@@ -41,10 +37,10 @@ def unit_table(units: Iterable[Municipality], caption: str, *, show_region: bool
     )
     no_member = f'<span class="kern-sr-only">{escape(_("kein Mitglied"))}</span>'
     levels = {value: escape(str(label)) for value, label in Level.choices}
-    detail_url = reverse("municipalities:detail", args=[_PLACEHOLDER.strip("/")])
+    detail_url = row_address("municipalities:detail", EACH)
     rows = []
     for unit in units:
-        url = escape(detail_url.replace(_PLACEHOLDER, f"/{unit.ags}/"))
+        url = escape(detail_url(unit.ags))
         kind = escape(unit.type_label) if unit.type_label else levels.get(unit.level, unit.level)
         region = ""
         if show_region:

@@ -13,25 +13,21 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from django.urls import reverse
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from ikone.core.datetimes import pattern_formatter
 from ikone.core.numbers import digit_grouper
+from ikone.core.urlmemo import EACH, row_address
 from ikone.qa.models import Question
-
-# An answer id no answer has, replaced per card in the addresses.
-_PLACEHOLDER = 987654321
 
 
 def _address(name: str) -> Callable[[int], str]:
-    url = escape(reverse(name, kwargs={"pk": _PLACEHOLDER}))
-    placeholder = f"/{_PLACEHOLDER}/"
+    url = row_address(name, pk=EACH)
 
     def of(pk: int) -> str:
-        return url.replace(placeholder, f"/{int(pk)}/")
+        return escape(url(int(pk)))
 
     return of
 

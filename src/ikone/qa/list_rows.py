@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from django.urls import reverse
 from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -21,13 +20,12 @@ from django.utils.translation import ngettext
 
 from ikone.core.datetimes import day_formatter, iso
 from ikone.core.numbers import digit_grouper
+from ikone.core.urlmemo import EACH, row_address
 from ikone.qa.models import Question, QuestionStatus, Visibility
 
 # Per row, titles and names are plain strings: escaped as Django's `escape`
 # does (`html.escape` with quotes), without its check for lazy strings.
 _escape = html.escape
-# A question id no question has, replaced per row in the address.
-_PLACEHOLDER = 987654321
 
 
 def _badge(kind: str, label: str) -> str:
@@ -40,8 +38,7 @@ def _badge(kind: str, label: str) -> str:
 def question_rows(rows: Sequence[tuple[Question, bool]]) -> SafeString:
     """(question, may see the organisation) pairs of one page as list items;
     questions carry `answer_count`, `call` and `organization`."""
-    detail_url = escape(reverse("qa:detail", kwargs={"pk": _PLACEHOLDER}))
-    placeholder = f"/{_PLACEHOLDER}/"
+    detail_url = row_address("qa:detail", pk=EACH)
     status_badges: dict[str, str] = {
         QuestionStatus.FAQ: _badge("success", _("in den FAQ")),
         QuestionStatus.ANSWERED: _badge("info", _("beantwortet")),
@@ -57,7 +54,7 @@ def question_rows(rows: Sequence[tuple[Question, bool]]) -> SafeString:
     answer_labels: dict[int, str] = {}
     items = []
     for question, show_organization in rows:
-        url = detail_url.replace(placeholder, f"/{int(question.pk)}/")
+        url = escape(detail_url(int(question.pk)))
         badges = status_badges.get(question.status, open_badge)
         if question.visibility != Visibility.PUBLIC:
             badges += " " + visibility_badges.get(

@@ -11,7 +11,6 @@ titles, summaries, reasons and slugs are escaped."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -20,22 +19,14 @@ from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-# A slug no solution has, replaced per entry in the address.
-_PLACEHOLDER = "ikone-placeholder-slug"
-# What the `slug` path converter matches: such slugs arrive in the address
-# as they are (reverse quotes nothing in them).
-_PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+from ikone.core.urlmemo import EACH, row_address
 
 
 def _solution_url() -> Callable[[Any], str]:
-    url = reverse("solutions:detail", kwargs={"slug": _PLACEHOLDER})
-    placeholder = f"/{_PLACEHOLDER}/"
+    url = row_address("solutions:detail", slug=EACH)
 
     def of(solution: Any) -> str:
-        slug = solution.slug
-        if _PLAIN_SLUG.fullmatch(slug):
-            return escape(url.replace(placeholder, f"/{slug}/"))
-        return escape(solution.get_absolute_url())
+        return escape(url(solution.slug))
 
     return of
 

@@ -16,20 +16,18 @@ import datetime as dt
 import html
 from collections.abc import Callable, Iterable
 
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from ikone.core.datetimes import day_formatter
+from ikone.core.urlmemo import EACH, row_address
 from ikone.support.models import Priority, SupportRequest, Topic
 from ikone.support.workflow import Status
 
 # Per row, subjects and names are plain strings: escaped as Django's `escape`
 # does (`html.escape` with quotes), without its check for lazy strings.
 _escape = html.escape
-# A request id no request has, replaced per row in the address.
-_PLACEHOLDER = 987654321
 # The templates' `|date:"j. F Y"`: the same pattern in every language.
 _DAY_PATTERN = "j. F Y"
 _BADGE_KINDS: dict[str, str] = {
@@ -41,11 +39,10 @@ _BADGE_KINDS: dict[str, str] = {
 
 
 def _detail_url() -> Callable[[int], str]:
-    url = escape(reverse("support:detail", kwargs={"pk": _PLACEHOLDER}))
-    placeholder = f"/{_PLACEHOLDER}/"
+    url = row_address("support:detail", pk=EACH)
 
     def url_of(pk: int) -> str:
-        return url.replace(placeholder, f"/{int(pk)}/")
+        return escape(url(int(pk)))
 
     return url_of
 
