@@ -91,6 +91,18 @@ def _fresh_question_understanding():
     KNOWLEDGE.reset()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_term_rarity():
+    """PostgreSQL ranks by how many documents use a term, remembered in the
+    process for minutes (core/search/backends/rarity.py); a test's documents
+    are not the test before's."""
+    from ikone.core.search.backends import rarity
+
+    rarity.forget()
+    yield
+    rarity.forget()
+
+
 # ---------------------------------------------------------------------------
 # The rows the migrations created, back after a transactional test
 #

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from ikone.core.search import registry
-from ikone.core.search.backends import get_backend
+from ikone.core.search.backends import get_backend, rarity
 from ikone.core.search.backends.database import DatabaseBackend
 from ikone.core.search.models import SearchDocument
 from ikone.core.search.registry import PASSAGE_SEPARATOR, DocumentData, Provider
@@ -131,6 +131,8 @@ def _write(
     if update:
         SearchDocument.objects.bulk_update(update, [*FIELDS, "updated_at"], batch_size=500)
     backend = get_backend()
+    if create or update:
+        rarity.forget()
     if (create or update) and not isinstance(backend, DatabaseBackend):
         changed = [row.object_id for row in create + update]
         backend.documents_changed(
@@ -155,6 +157,7 @@ def _delete(kind: str, object_ids: list[str]) -> None:
         )
         get_backend().documents_deleted(rows.values_list("pk", flat=True))
         rows.delete()
+    rarity.forget()
 
 
 def _enqueue_embeddings(document_ids: list[int]) -> None:

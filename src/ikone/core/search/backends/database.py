@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import connection
 
+from ikone.core.search.backends import rarity
 from ikone.core.search.backends.base import Hit, Query, SearchBackend
 from ikone.core.search.models import SearchDocument
 
@@ -33,6 +34,13 @@ COLUMNS = (
 SELECT = ", ".join(f'd."{name}"' for name in COLUMNS)
 
 
+# ts_rank's weights of the labels D, C, B (body) and A (title) when ranking
+# candidates on PostgreSQL: a title counts 1.67 times a body, not 2.5 times
+# (the default 0.4 for B). Chosen on the development set with the rarity
+# weights (docs/search.md, "Seltenheit"); SQLite's BM25 keeps 4.0 / 1.0.
+RANKING_LABEL_WEIGHTS = "{0.1, 0.2, 0.6, 1.0}"
+
+
 def _prefix(term: str) -> bool:
     return len(term) >= 4
 
@@ -40,6 +48,14 @@ def _prefix(term: str) -> bool:
 def _grouped(joiner: str, stems: list[str]) -> str:
     """One term of the query; a term of several stems needs all of them."""
     return stems[0] if len(stems) == 1 else f"({joiner.join(stems)})"
+
+
+def _tsquery_terms(query: Query) -> list[str]:
+    """Each term of the query as a PostgreSQL tsquery expression."""
+    return [
+        _grouped(" & ", [f"{stem}:*" if _prefix(stem) else stem for stem in term.split()])
+        for term in query.terms
+    ]
 
 
 class DatabaseBackend(SearchBackend):
@@ -51,10 +67,7 @@ class DatabaseBackend(SearchBackend):
         the score expression, per database."""
         if self._vendor() == "postgresql":
             joiner = " & " if query.match_all else " | "
-            expression = joiner.join(
-                _grouped(" & ", [f"{stem}:*" if _prefix(stem) else stem for stem in term.split()])
-                for term in query.terms
-            )
+            expression = joiner.join(_tsquery_terms(query))
             return (
                 "core_searchdocument d, to_tsquery('simple', %s) q",
                 "d.search_vector @@ q",
@@ -74,10 +87,26 @@ class DatabaseBackend(SearchBackend):
             [expression],
         )
 
-    def _score(self) -> str:
-        if self._vendor() == "postgresql":
-            return "ts_rank(d.search_vector, q, 1)"
-        return "-bm25(core_searchdocument_fts, 4.0, 1.0)"
+    def _score(self, query: Query) -> tuple[str, list[Any]]:
+        """The score expression and its params. Candidates for a ranking (any
+        term) are scored on PostgreSQL by each term's ts_rank times its
+        rarity, as BM25 does on SQLite (rarity.py)."""
+        if self._vendor() != "postgresql":
+            return "-bm25(core_searchdocument_fts, 4.0, 1.0)", []
+        if query.match_all:
+            return "ts_rank(d.search_vector, q, 1)", []
+        labels = f"'{RANKING_LABEL_WEIGHTS}'::real[]"
+        if len(query.terms) == 1:
+            return f"ts_rank({labels}, d.search_vector, q, 1)", []
+        expressions = _tsquery_terms(query)
+        weighted = " + ".join(
+            [f"%s * ts_rank({labels}, d.search_vector, to_tsquery('simple', %s), 1)"]
+            * len(expressions)
+        )
+        params: list[Any] = []
+        for weight, expression in zip(rarity.weights(expressions), expressions, strict=True):
+            params += [weight, expression]
+        return f"({weighted})", params
 
     def _where(self, query: Query, *, with_kinds: bool) -> tuple[str, str, list[Any]]:
         source, match, params = self._match(query)
@@ -105,23 +134,25 @@ class DatabaseBackend(SearchBackend):
         if not query.terms:
             return []
         source, where, params = self._where(query, with_kinds=True)
+        score, score_params = self._score(query)
         sql = (
-            f"SELECT {SELECT}, {self._score()} AS score FROM {source} WHERE {where} "  # noqa: S608
+            f"SELECT {SELECT}, {score} AS score FROM {source} WHERE {where} "  # noqa: S608
             "ORDER BY score DESC, d.id LIMIT %s OFFSET %s"
         )
-        rows = SearchDocument.objects.raw(sql, [*params, limit, offset])
+        rows = SearchDocument.objects.raw(sql, [*score_params, *params, limit, offset])
         return [Hit(document=row, score=float(getattr(row, "score", 0.0))) for row in rows]
 
     def ranked_ids(self, query: Query, *, limit: int) -> list[tuple[int, float]]:
         if not query.terms:
             return []
         source, where, params = self._where(query, with_kinds=True)
+        score, score_params = self._score(query)
         sql = (
-            f"SELECT d.id, {self._score()} AS score FROM {source} WHERE {where} "  # noqa: S608
+            f"SELECT d.id, {score} AS score FROM {source} WHERE {where} "  # noqa: S608
             "ORDER BY score DESC, d.id LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, limit])
+            cursor.execute(sql, [*score_params, *params, limit])
             return [(int(pk), float(score)) for pk, score in cursor.fetchall()]
 
     def matching_object_ids_sql(self, query: Query) -> tuple[str, list[Any]] | None:

@@ -1,0 +1,88 @@
+"""How rare each term of a query is in the PostgreSQL index.
+
+PostgreSQL's `ts_rank` knows how often a document uses a term, but not how
+many documents use it: "kommun" (in four thousand documents) counts as much
+as "eigenanteil" (in a few dozen). SQLite's BM25 weighs by rarity. The
+database backend ranks the suggestions' candidates on PostgreSQL by the sum
+of each term's `ts_rank` times its inverse document frequency (BM25's idf),
+so that both databases order alike (docs/search.md, "Seltenheit").
+
+Counting a term's documents uses the GIN index but costs a few milliseconds
+for a common prefix, so the counts are kept per process for a while: they
+move slowly, and an exact count matters less than not counting per request.
+Writing the index forgets them (`forget`), so a process that has just
+indexed ranks with current counts.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+
+from django.db import connection
+
+# How long a process trusts a count, and how many it keeps.
+REMEMBER_SECONDS = 600
+REMEMBER_AT_MOST = 4096
+
+_lock = threading.Lock()
+_counts: dict[str, tuple[float, int]] = {}
+
+
+def forget() -> None:
+    with _lock:
+        _counts.clear()
+
+
+def _remembered(keys: list[str], now: float) -> dict[str, int]:
+    with _lock:
+        return {
+            key: count
+            for key in keys
+            if (entry := _counts.get(key)) is not None and (count := entry[1]) >= 0
+            if entry[0] > now
+        }
+
+
+def _count(expressions: list[str]) -> dict[str, int]:
+    """Documents per tsquery expression, and all documents under "", in one
+    round trip (each count through the GIN index)."""
+    parts = ["SELECT %s, COUNT(*) FROM core_searchdocument"]
+    params: list[str] = [""]
+    for expression in expressions:
+        parts.append(
+            "SELECT %s, COUNT(*) FROM core_searchdocument "
+            "WHERE search_vector @@ to_tsquery('simple', %s)"
+        )
+        params += [expression, expression]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return {key: int(count) for key, count in cursor.fetchall()}
+
+
+def document_counts(expressions: list[str]) -> tuple[int, dict[str, int]]:
+    """(documents in the index, documents matching each expression)."""
+    now = time.monotonic()
+    keys = ["", *expressions]
+    known = _remembered(keys, now)
+    missing = [expression for expression in expressions if expression not in known]
+    if missing or "" not in known:
+        counted = _count(missing)
+        known.update(counted)
+        with _lock:
+            if len(_counts) + len(counted) > REMEMBER_AT_MOST:
+                _counts.clear()
+            for key, count in counted.items():
+                _counts[key] = (now + REMEMBER_SECONDS, count)
+    return known[""], {expression: known[expression] for expression in expressions}
+
+
+def weights(expressions: list[str]) -> list[float]:
+    """BM25's inverse document frequency of each expression, never negative:
+    ln(1 + (N - n + 0.5) / (n + 0.5))."""
+    total, counts = document_counts(expressions)
+    return [
+        math.log(1 + (total - counts[expression] + 0.5) / (counts[expression] + 0.5))
+        for expression in expressions
+    ]
