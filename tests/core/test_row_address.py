@@ -18,6 +18,8 @@ def test_each_row_gets_the_address_reverse_gives():
     assert check_in(7) == reverse("events:manage_check_in", kwargs={"slug": "workshop", "pk": 7})
     unit = row_address("municipalities:detail", EACH)
     assert unit("07312000") == reverse("municipalities:detail", args=["07312000"])
+    calendar_file = row_address("events:ics", slug=EACH)
+    assert calendar_file("workshop-1") == reverse("events:ics", kwargs={"slug": "workshop-1"})
 
 
 def test_a_value_outside_the_plain_characters_goes_through_reverse():

@@ -80,3 +80,49 @@ def test_detail_with_agenda_and_speakers_but_no_meeting_link(client):
 def test_drafts_are_not_found(client):
     EventFactory(slug="entwurf", status=EventStatus.DRAFT)
     assert client.get(f"{LIST}entwurf/").status_code == 404
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_list_rows_are_what_the_generic_serializer_writes(client, language):
+    """`EventRows` writes each row itself; it must match DRF's generic path
+    field for field (series or none, fields of action, empty and set
+    capacity and deadline, an event over two days, a cancelled one). The
+    API answers in German (its paths have no language prefix); English is
+    compared on the serializers."""
+    from django.test import RequestFactory
+    from django.utils import translation
+    from rest_framework.renderers import JSONRenderer
+
+    from ikone.api.serializers.events import EventListSerializer
+    from ikone.core.models import FieldOfAction
+    from ikone.events import selectors
+
+    series = EventSeriesFactory(slug="reihe-mit-titel", title="Reihe <mit> „Titel“")
+    tagged = EventFactory(slug="mit-feldern", series=series, capacity=12, place="Rathaus, Saal 2")
+    fields = [
+        FieldOfAction.objects.get_or_create(key=key, defaults={"label": label})[0]
+        for key, label in (("mobilitaet-test", "Mobilität"), ("energie-test", "Energie & Umwelt"))
+    ]
+    tagged.fields_of_action.set(fields)
+    RegistrationFactory(event=tagged)
+    start = timezone.now() + datetime.timedelta(days=3)
+    EventFactory(
+        slug="zwei-tage",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(days=1, hours=2),
+        registration_deadline=start - datetime.timedelta(days=1, microseconds=-1234),
+    )
+    EventFactory(slug="abgesagt", status=EventStatus.CANCELLED, format=EventFormat.HYBRID)
+
+    with translation.override(language):
+        request = RequestFactory().get(LIST)
+        events = list(selectors.event_list(user=None, filters=selectors.EventFilters()))
+        expected = JSONRenderer().render(
+            [EventListSerializer(event, context={"request": request}).data for event in events]
+        )
+        rows = EventListSerializer(events, many=True, context={"request": request}).data
+        assert JSONRenderer().render(rows) == expected
+    assert len(events) == 3
+    if language == "de":
+        response = client.get(LIST)
+        assert JSONRenderer().render(response.json()["results"]) == expected

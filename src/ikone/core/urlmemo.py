@@ -66,12 +66,15 @@ def row_address(name: str, *args: object, **kwargs: object) -> Callable[[object]
 
     stand_in_args, stand_in_kwargs = filled(_STAND_IN)
     url = reverse(name, args=stand_in_args, kwargs=stand_in_kwargs)
-    marker = f"/{_STAND_IN}/"
+    # The stand-in begins a path segment, once; what follows it may be "/"
+    # or a suffix such as ".ics" (an event's calendar file).
+    before, found, after = url.partition(_STAND_IN)
+    pasted = bool(found) and before.endswith("/") and _STAND_IN not in after
 
     def of(value: object) -> str:
         text = str(value)
-        if _PLAIN.fullmatch(text):
-            return url.replace(marker, f"/{text}/", 1)
+        if pasted and _PLAIN.fullmatch(text):
+            return f"{before}{text}{after}"
         row_args, row_kwargs = filled(value)
         return reverse(name, args=row_args, kwargs=row_kwargs)
 
