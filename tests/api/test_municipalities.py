@@ -210,3 +210,46 @@ def test_the_list_uses_a_constant_number_of_queries(
 def test_the_detail_uses_one_query(client, hierarchy, django_assert_max_num_queries):
     with django_assert_max_num_queries(1):
         client.get(f"{LIST_URL}07335004/")
+
+
+@pytest.mark.parametrize(
+    "params", [{}, {"q": "en"}, {"land": "07", "typ": "gemeinde"}, {"format": "json"}]
+)
+def test_list_rows_are_what_the_generic_serializer_writes(client, hierarchy, params):
+    """`MunicipalityRows` writes each row itself from fewer columns; it must
+    match DRF's generic path on the full rows field for field (a member,
+    units without Land, Kreis, parent, population or area)."""
+    from rest_framework.renderers import JSONRenderer
+    from rest_framework.request import Request
+    from rest_framework.test import APIRequestFactory
+
+    from ikone.api.serializers.municipalities import MunicipalityListSerializer
+    from ikone.municipalities.selectors import DirectoryFilter, municipality_list
+
+    NetworkMembershipFactory(
+        organization=OrganizationFactory(municipality=hierarchy.city), network=NetworkFactory()
+    )
+    MunicipalityFactory(
+        ags="07335099", name="Ohne Zahlen", district=hierarchy.district, population=None,
+        area_km2=None,
+    )  # fmt: skip
+    response = client.get(LIST_URL, params)
+    assert response.status_code == 200
+    request = Request(APIRequestFactory().get(LIST_URL, params))
+    units = municipality_list(
+        filters=DirectoryFilter(
+            q=params.get("q", ""),
+            state_key=params.get("land", ""),
+            kind=params.get("typ", ""),
+        )
+    )
+    expected = [
+        MunicipalityListSerializer(unit, context={"request": request}).data for unit in units
+    ]
+    assert expected
+    if not params:
+        assert any(row["is_member"] for row in expected)
+        assert any(row["parent"] is None for row in expected)
+        assert any(row["area_km2"] is None for row in expected)
+        assert any(row["area_km2"] is not None for row in expected)
+    assert JSONRenderer().render(response.json()["results"]) == JSONRenderer().render(expected)

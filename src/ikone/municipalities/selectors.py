@@ -122,6 +122,29 @@ def municipality_table_list(*, filters: DirectoryFilter) -> QuerySet[Municipalit
     )
 
 
+# What the API's list shows of each unit (api.serializers.municipalities):
+# Land, Kreis and parent only by their keys.
+LIST_API_FIELDS = (
+    "ags",
+    "name",
+    "name_short",
+    "level",
+    "type_code",
+    "type_label",
+    "population",
+    "area_km2",
+    "state__ags",
+    "district__ags",
+    "parent__ags",
+)
+
+
+def municipality_key_list(*, filters: DirectoryFilter) -> QuerySet[Municipality]:
+    """`municipality_list` with only the columns the API's list shows: the
+    database sorts narrower rows and Python builds fewer fields."""
+    return municipality_list(filters=filters).only(*LIST_API_FIELDS)
+
+
 def municipality_get(*, ags: str) -> Municipality:
     """One unit by its key, with parent, Land and Kreis, and annotated with
     `is_member`, `member_since` and `member_since_precision` (day, month or

@@ -1,9 +1,13 @@
 """Municipality directory: query parameters in, units out."""
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from rest_framework.settings import api_settings
 
 from ikone.accounts.models import DatePrecision
+from ikone.core.urlmemo import EACH, row_address
 from ikone.municipalities.kinds import KIND_LABELS
 from ikone.municipalities.models import Municipality
 from ikone.municipalities.selectors import DirectoryFilter
@@ -65,6 +69,54 @@ class UnitReferenceSerializer(serializers.ModelSerializer[Municipality]):
         read_only_fields = fields
 
 
+class MunicipalityRows(serializers.ListSerializer[Municipality]):
+    """A page of the list, written row by row: DRF's generic path (a field
+    object and `get_attribute` per value, a `reverse` per row) was most of
+    a signed-in request's time (issue 15/17). Each row is what
+    `MunicipalityListSerializer` writes, in the same order (compared in
+    tests/api/test_municipalities.py); the fields stay declared there for
+    the schema. Rows whose links DRF would change (a format suffix or
+    parameter, API versions) take the generic path."""
+
+    def to_representation(self, data: Any) -> list[dict[str, Any]]:
+        request = self.context.get("request")
+        if (
+            request is None
+            or self.context.get("format")
+            or getattr(request, "versioning_scheme", None) is not None
+            or api_settings.URL_FORMAT_OVERRIDE in request.GET
+        ):
+            return super().to_representation(data)
+        detail_url = row_address("municipality-detail", ags=EACH)
+        area_field = Municipality._meta.get_field("area_km2")
+        # The field ModelSerializer makes of the column.
+        area = serializers.DecimalField(
+            max_digits=area_field.max_digits,  # type: ignore[union-attr]
+            decimal_places=area_field.decimal_places,  # type: ignore[union-attr]
+        ).to_representation
+        rows = []
+        for unit in data.all() if hasattr(data, "all") else data:
+            state, district, parent = unit.state, unit.district, unit.parent
+            rows.append(
+                {
+                    "url": request.build_absolute_uri(detail_url(unit.ags)),
+                    "ags": unit.ags,
+                    "name": unit.name,
+                    "name_short": unit.name_short,
+                    "level": unit.level,
+                    "type_code": unit.type_code,
+                    "type_label": unit.type_label,
+                    "population": unit.population,
+                    "area_km2": None if unit.area_km2 is None else area(unit.area_km2),
+                    "state": None if state is None else state.ags,
+                    "district": None if district is None else district.ags,
+                    "parent": None if parent is None else parent.ags,
+                    "is_member": bool(unit.is_member),  # type: ignore[attr-defined]
+                }
+            )
+        return rows
+
+
 class MunicipalityListSerializer(serializers.ModelSerializer[Municipality]):
     """A unit as the list shows it."""
 
@@ -97,6 +149,7 @@ class MunicipalityListSerializer(serializers.ModelSerializer[Municipality]):
             "population", "area_km2", "state", "district", "parent", "is_member",
         ]  # fmt: skip
         read_only_fields = fields
+        list_serializer_class: type[serializers.ListSerializer[Any]] = MunicipalityRows
 
 
 class MunicipalityDetailSerializer(MunicipalityListSerializer):
@@ -129,6 +182,8 @@ class MunicipalityDetailSerializer(MunicipalityListSerializer):
     )
 
     class Meta(MunicipalityListSerializer.Meta):
+        # Not the list's rows: a page of details would lose the extra fields.
+        list_serializer_class = serializers.ListSerializer
         fields = [
             *MunicipalityListSerializer.Meta.fields,
             "ars", "seat", "postcode", "latitude", "longitude", "density",

@@ -23,7 +23,7 @@ from ikone.municipalities.models import Municipality
 from ikone.municipalities.selectors import (
     DirectoryFilter,
     municipality_get,
-    municipality_list,
+    municipality_key_list,
 )
 
 AGS_PATTERN = r"\d{2}|\d{5}|\d{8}|\d{9}"
@@ -70,7 +70,7 @@ class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet[Municipality]):
     queryset = Municipality.objects.none()
 
     def get_queryset(self) -> QuerySet[Municipality]:
-        return municipality_list(filters=self.directory_filter())
+        return municipality_key_list(filters=self.directory_filter())
 
     def get_object(self) -> Municipality:
         try:
