@@ -86,8 +86,10 @@ def _date_pattern(style: DateStyle) -> str:
 def format_date(value: datetime | date, style: DateStyle = "long") -> str:
     """The (Berlin) day in the active language: "14. Januar 2027",
     "14.01.2027" (short), "Donnerstag, 14. Januar 2027" (weekday), "Januar 2027" (month)."""
-    day = berlin_date(value)
-    return formats.date_format(day, _date_pattern(style))
+    # The same text as `formats.date_format`, each day formatted once per
+    # pattern and language in the process (see `_formatted_day`).
+    pattern = formats.get_format(_date_pattern(style))
+    return _formatted_day(berlin_date(value), pattern, get_language())
 
 
 def format_time(value: datetime) -> str:

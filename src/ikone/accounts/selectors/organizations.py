@@ -50,11 +50,18 @@ def network_membership_get_primary(*, organization: Organization) -> NetworkMemb
 
 
 def _with_primary_membership(queryset: QuerySet[Organization]) -> QuerySet[Organization]:
-    """Adds `primary_memberships` (a list of at most one NetworkMembership)."""
+    """Adds `primary_memberships` (a list of at most one NetworkMembership,
+    with the columns the list's network status shows, not its network)."""
     return queryset.prefetch_related(
         Prefetch(
             "network_memberships",
-            queryset=NetworkMembership.objects.in_primary_network().select_related("network"),
+            queryset=NetworkMembership.objects.in_primary_network().only(
+                "organization_id",
+                "status",
+                "member_since",
+                "member_since_precision",
+                "member_until",
+            ),
             to_attr="primary_memberships",
         )
     )
@@ -62,8 +69,10 @@ def _with_primary_membership(queryset: QuerySet[Organization]) -> QuerySet[Organ
 
 def organization_list(*, query: str = "", members_only: bool = False) -> QuerySet[Organization]:
     """All organisations, optionally filtered by name and to current members of
-    the primary network; each with `municipality`, `primary_memberships` and
-    `people_count`. A constant number of queries however many there are."""
+    the primary network; each with `primary_memberships` and `people_count`
+    and only the columns the list shows (accounts.organization_rows: the
+    database sorts narrow rows and joins the municipality only to search).
+    A constant number of queries however many there are."""
     # A correlated count per row instead of JOIN + GROUP BY over all
     # organisations: the database then counts only for the page shown.
     people = (
@@ -73,7 +82,7 @@ def organization_list(*, query: str = "", members_only: bool = False) -> QuerySe
         .annotate(count=Count("pk"))
         .values("count")
     )
-    queryset = Organization.objects.select_related("municipality").annotate(
+    queryset = Organization.objects.only("name", "slug", "kind").annotate(
         people_count=Coalesce(Subquery(people), 0)
     )
     if query:
