@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -15,6 +14,7 @@ from django.utils.translation import gettext
 from ikone.accounts.forms import MembershipRoleForm
 from ikone.accounts.models import Membership, Organization
 from ikone.core.form_fields import render_field
+from ikone.core.urlmemo import EACH, row_address
 
 ROW = """
             <tr class="kern-table__row">
@@ -41,7 +41,8 @@ def people_rows_html(
     csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
     change = escape(gettext("Rolle ändern"))
     remove = gettext("%(person)s entfernen")
-    slug = organization.slug
+    role_url = row_address("organizations:membership_role", organization.slug, EACH)
+    remove_url = row_address("organizations:membership_remove", organization.slug, EACH)
     rows = []
     for membership, role_form in people:
         person = escape(str(membership.user))
@@ -49,15 +50,11 @@ def people_rows_html(
             ROW.format(
                 person=person,
                 email=escape(membership.user.email),
-                role_url=escape(
-                    reverse("organizations:membership_role", args=[slug, membership.pk])
-                ),
+                role_url=escape(role_url(membership.pk)),
                 csrf=csrf,
                 field=render_field(role_form["role"]),
                 change=change,
-                remove_url=escape(
-                    reverse("organizations:membership_remove", args=[slug, membership.pk])
-                ),
+                remove_url=escape(remove_url(membership.pk)),
                 remove=remove % {"person": person},
             )
         )

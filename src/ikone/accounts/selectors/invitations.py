@@ -95,11 +95,18 @@ def invitation_list_pending_for_user(*, user: User) -> list[Invitation]:
 
 def join_request_list_pending_for_organization(*, organization: Organization) -> list[JoinRequest]:
     """Open join requests of the organisation, oldest first."""
-    return list(
-        JoinRequest.objects.filter(organization=organization, status=JoinRequestStatus.PENDING)
+    return _PENDING_JOIN_REQUESTS_FOR.all(pk=organization.pk)
+
+
+# Read on every visit of an organisation's people page.
+_PENDING_JOIN_REQUESTS_FOR: PreparedQuery[JoinRequest] = PreparedQuery(
+    lambda pk: (
+        JoinRequest.objects.filter(organization_id=pk, status=JoinRequestStatus.PENDING)
         .select_related("user")
         .order_by("created_at")
-    )
+    ),
+    pk=int,
+)
 
 
 def join_request_list_pending_for_user(*, user: User) -> list[JoinRequest]:

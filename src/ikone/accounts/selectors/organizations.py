@@ -97,8 +97,9 @@ def organization_list(*, query: str = "", members_only: bool = False) -> QuerySe
 
 
 def organization_get(*, slug: str) -> Organization:
-    """One organisation by slug (Http404 if unknown); organisations are public."""
-    organization = Organization.objects.select_related("municipality").filter(slug=slug).first()
+    """One organisation by slug (Http404 if unknown); organisations are public.
+    Every page of an organisation's administration reads it: compiled once."""
+    organization = _ORGANIZATION.first(slug=slug)
     if organization is None:
         raise Http404
     return organization
