@@ -13,6 +13,7 @@ from django.db.models import (
     Case,
     Exists,
     IntegerField,
+    OuterRef,
     Q,
     QuerySet,
     Subquery,
@@ -122,8 +123,8 @@ def municipality_table_list(*, filters: DirectoryFilter) -> QuerySet[Municipalit
     )
 
 
-# What the API's list shows of each unit (api.serializers.municipalities):
-# Land, Kreis and parent only by their keys.
+# What the API's list shows of each unit (api.serializers.municipalities);
+# Land, Kreis and parent only by their keys (`municipality_key_list`).
 LIST_API_FIELDS = (
     "ags",
     "name",
@@ -133,16 +134,29 @@ LIST_API_FIELDS = (
     "type_label",
     "population",
     "area_km2",
-    "state__ags",
-    "district__ags",
-    "parent__ags",
 )
 
 
+def _key_of(column: str) -> Subquery:
+    return Subquery(Municipality.objects.filter(pk=OuterRef(column)).order_by().values("ags")[:1])
+
+
 def municipality_key_list(*, filters: DirectoryFilter) -> QuerySet[Municipality]:
-    """`municipality_list` with only the columns the API's list shows: the
-    database sorts narrower rows and Python builds fewer fields."""
-    return municipality_list(filters=filters).only(*LIST_API_FIELDS)
+    """`municipality_list` with only the columns the API's list shows, and
+    the keys of Land, Kreis and parent as `state_key`, `district_key` and
+    `parent_key`: subqueries that PostgreSQL evaluates for the 50 rows of a
+    page only, where joining the three units came before sorting every
+    match (a search for "bach": 751 rows joined three times)."""
+    return (
+        municipality_list(filters=filters)
+        .select_related(None)
+        .only(*LIST_API_FIELDS)
+        .annotate(
+            state_key=_key_of("state_id"),
+            district_key=_key_of("district_id"),
+            parent_key=_key_of("parent_id"),
+        )
+    )
 
 
 def municipality_get(*, ags: str) -> Municipality:

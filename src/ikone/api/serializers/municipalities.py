@@ -4,6 +4,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from rest_framework.reverse import reverse as drf_reverse
 from rest_framework.settings import api_settings
 
 from ikone.accounts.models import DatePrecision
@@ -70,51 +71,63 @@ class UnitReferenceSerializer(serializers.ModelSerializer[Municipality]):
 
 
 class MunicipalityRows(serializers.ListSerializer[Municipality]):
-    """A page of the list, written row by row: DRF's generic path (a field
-    object and `get_attribute` per value, a `reverse` per row) was most of
-    a signed-in request's time (issue 15/17). Each row is what
-    `MunicipalityListSerializer` writes, in the same order (compared in
-    tests/api/test_municipalities.py); the fields stay declared there for
-    the schema. Rows whose links DRF would change (a format suffix or
-    parameter, API versions) take the generic path."""
+    """A page of the list, written row by row from
+    `municipalities.selectors.municipality_key_list` (Land, Kreis and parent
+    by key): DRF's generic path (a field object and `get_attribute` per
+    value, a `reverse` per row, three related units per row) was most of a
+    signed-in request's time (issue 15/17). Each row is what
+    `MunicipalityListSerializer` writes for the unit with its related
+    units, in the same order (compared in tests/api/test_municipalities.py);
+    the fields stay declared there for the schema."""
 
     def to_representation(self, data: Any) -> list[dict[str, Any]]:
         request = self.context.get("request")
+        format_suffix = self.context.get("format")
         if (
             request is None
-            or self.context.get("format")
+            or format_suffix
             or getattr(request, "versioning_scheme", None) is not None
             or api_settings.URL_FORMAT_OVERRIDE in request.GET
         ):
-            return super().to_representation(data)
-        detail_url = row_address("municipality-detail", ags=EACH)
+            # What HyperlinkedIdentityField does, for links DRF changes (a
+            # format suffix or parameter, API versions).
+            def url(ags: str) -> str | None:
+                return drf_reverse(
+                    "municipality-detail",
+                    kwargs={"ags": ags},
+                    request=request,
+                    format=format_suffix,
+                )
+        else:
+            detail_url = row_address("municipality-detail", ags=EACH)
+
+            def url(ags: str) -> str | None:
+                return request.build_absolute_uri(detail_url(ags))
+
         area_field = Municipality._meta.get_field("area_km2")
         # The field ModelSerializer makes of the column.
         area = serializers.DecimalField(
             max_digits=area_field.max_digits,  # type: ignore[union-attr]
             decimal_places=area_field.decimal_places,  # type: ignore[union-attr]
         ).to_representation
-        rows = []
-        for unit in data.all() if hasattr(data, "all") else data:
-            state, district, parent = unit.state, unit.district, unit.parent
-            rows.append(
-                {
-                    "url": request.build_absolute_uri(detail_url(unit.ags)),
-                    "ags": unit.ags,
-                    "name": unit.name,
-                    "name_short": unit.name_short,
-                    "level": unit.level,
-                    "type_code": unit.type_code,
-                    "type_label": unit.type_label,
-                    "population": unit.population,
-                    "area_km2": None if unit.area_km2 is None else area(unit.area_km2),
-                    "state": None if state is None else state.ags,
-                    "district": None if district is None else district.ags,
-                    "parent": None if parent is None else parent.ags,
-                    "is_member": bool(unit.is_member),  # type: ignore[attr-defined]
-                }
-            )
-        return rows
+        return [
+            {
+                "url": url(unit.ags),
+                "ags": unit.ags,
+                "name": unit.name,
+                "name_short": unit.name_short,
+                "level": unit.level,
+                "type_code": unit.type_code,
+                "type_label": unit.type_label,
+                "population": unit.population,
+                "area_km2": None if unit.area_km2 is None else area(unit.area_km2),
+                "state": unit.state_key,  # type: ignore[attr-defined]
+                "district": unit.district_key,  # type: ignore[attr-defined]
+                "parent": unit.parent_key,  # type: ignore[attr-defined]
+                "is_member": bool(unit.is_member),  # type: ignore[attr-defined]
+            }
+            for unit in (data.all() if hasattr(data, "all") else data)
+        ]
 
 
 class MunicipalityListSerializer(serializers.ModelSerializer[Municipality]):
