@@ -77,9 +77,12 @@ def _units() -> list[Municipality]:
     ]
     for number, unit in enumerate(units):
         unit.is_member = number % 2 == 1
+        unit.state_name = unit.district_name = None
         if number >= 2:
             unit.state = state
             unit.district = district
+            # As selectors.municipality_table_list annotates them.
+            unit.state_name, unit.district_name = state.name, district.name
     return units
 
 

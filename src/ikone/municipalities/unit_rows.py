@@ -25,8 +25,9 @@ def _header(label: str, *, numeric: bool = False) -> str:
 
 
 def unit_table(units: Iterable[Municipality], caption: str, *, show_region: bool) -> SafeString:
-    """A table of `units` (annotated with `is_member`; with state and
-    district loaded when `show_region`), as the include wrote it."""
+    """A table of `units` (annotated with `is_member`; with `district_name`
+    and `state_name` when `show_region`, as
+    `selectors.municipality_table_list` gives them), as the include wrote it."""
     headers = [_header(_("Name")), _header(_("Art"))]
     if show_region:
         headers += [_header(_("Kreis")), _header(_("Land"))]
@@ -44,8 +45,8 @@ def unit_table(units: Iterable[Municipality], caption: str, *, show_region: bool
         kind = escape(unit.type_label) if unit.type_label else levels.get(unit.level, unit.level)
         region = ""
         if show_region:
-            district = unit.district.name if unit.district else ""
-            state = unit.state.name if unit.state else ""
+            district = unit.district_name  # type: ignore[attr-defined]
+            state = unit.state_name  # type: ignore[attr-defined]
             region = (
                 f'<td class="kern-table__cell">{escape(district) if district else "–"}</td>'
                 f'<td class="kern-table__cell">{escape(state) if state else "–"}</td>'
