@@ -70,3 +70,40 @@ def test_weights_are_never_negative():
         pytest.skip("needs PostgreSQL (DATABASE_URL)")
     put("faq", 1, "Kommune")
     assert rarity.weights(["kommun:*"]) == [pytest.approx(0.2876, abs=1e-3)]
+
+
+def _suggestible_any_of(*terms: str) -> Query:
+    return Query(terms=terms, audience=ANONYMOUS, match_all=False, suggestible_only=True)
+
+
+@pytest.mark.postgres
+def test_candidates_need_more_than_the_commonest_terms_when_the_others_find_enough(
+    monkeypatch,
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (DATABASE_URL)")
+    monkeypatch.setattr(rarity, "ENOUGH_CANDIDATES", 3)
+    for number in range(60):  # "eigenanteil" in 3 of 68 documents, "kommun" in 8
+        put("faq", 100 + number, f"Radweg {number}", "Beleuchtung")
+    rare = [put("faq", n, f"Eigenanteil {n}", "Kommune", suggestible=True) for n in range(3)]
+    only_common = [put("faq", 10 + n, "Kommune", "", suggestible=True) for n in range(5)]
+    found = {
+        pk
+        for pk, _ in get_backend().ranked_ids(
+            _suggestible_any_of("kommun", "eigenanteil"), limit=50
+        )
+    }
+
+    assert found == {doc.pk for doc in rare}  # "kommun" alone is not enough
+    # The site search's lists (no suggestible filter) still find every match.
+    listed = {pk for pk, _ in get_backend().ranked_ids(_any_of("kommun", "eigenanteil"), limit=50)}
+    assert listed == {doc.pk for doc in rare + only_common}
+
+    monkeypatch.setattr(rarity, "ENOUGH_CANDIDATES", 4)  # the rare term finds too few
+    found = {
+        pk
+        for pk, _ in get_backend().ranked_ids(
+            _suggestible_any_of("kommun", "eigenanteil"), limit=50
+        )
+    }
+    assert found == {doc.pk for doc in rare + only_common}

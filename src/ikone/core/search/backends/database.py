@@ -58,6 +58,13 @@ def _tsquery_terms(query: Query) -> list[str]:
     ]
 
 
+def _ranks_candidates(query: Query) -> bool:
+    """Whether the query gathers candidates for the suggestions' ranking
+    (any term, suggestible documents, no given ids): the one place where a
+    document that holds only the commonest terms can be left out."""
+    return not query.match_all and query.suggestible_only and not query.ids
+
+
 class DatabaseBackend(SearchBackend):
     def _vendor(self) -> str:
         return connection.vendor
@@ -67,7 +74,10 @@ class DatabaseBackend(SearchBackend):
         the score expression, per database."""
         if self._vendor() == "postgresql":
             joiner = " & " if query.match_all else " | "
-            expression = joiner.join(_tsquery_terms(query))
+            expressions = _tsquery_terms(query)
+            if _ranks_candidates(query):
+                expressions = rarity.informative(expressions)
+            expression = joiner.join(expressions)
             return (
                 "core_searchdocument d, to_tsquery('simple', %s) q",
                 "d.search_vector @@ q",

@@ -11,7 +11,8 @@ Counting a term's documents uses the GIN index but costs a few milliseconds
 for a common prefix, so the counts are kept per process for a while: they
 move slowly, and an exact count matters less than not counting per request.
 Writing the index forgets them (`forget`), so a process that has just
-indexed ranks with current counts.
+indexed ranks with current counts. The same counts tell which terms are so
+common that a candidate needs another one (`informative`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,13 @@ from django.db import connection
 # How long a process trusts a count, and how many it keeps.
 REMEMBER_SECONDS = 600
 REMEMBER_AT_MOST = 4096
+# The suggestions' candidates need not include a document that holds only
+# terms found in more than this share of the index ("kommun": 7 % of the
+# benchmark's documents): its score (rarity times ts_rank) stays below the
+# best 50 whenever the other terms find ENOUGH_CANDIDATES documents, and
+# scoring it cost most of the query (docs/search.md, "Häufige Wörter").
+COMMON_SHARE = 0.05
+ENOUGH_CANDIDATES = 200
 
 _lock = threading.Lock()
 _counts: dict[str, tuple[float, int]] = {}
@@ -86,3 +94,16 @@ def weights(expressions: list[str]) -> list[float]:
         math.log(1 + (total - counts[expression] + 0.5) / (counts[expression] + 0.5))
         for expression in expressions
     ]
+
+
+def informative(expressions: list[str]) -> list[str]:
+    """The expressions a candidate must match one of: all but those in more
+    than COMMON_SHARE of the index, unless the rest find fewer than
+    ENOUGH_CANDIDATES documents (the common ones still count in the score)."""
+    total, counts = document_counts(expressions)
+    kept = [expression for expression in expressions if counts[expression] <= COMMON_SHARE * total]
+    if not kept or len(kept) == len(expressions):
+        return expressions
+    if sum(counts[expression] for expression in kept) < ENOUGH_CANDIDATES:
+        return expressions
+    return kept
