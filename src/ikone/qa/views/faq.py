@@ -16,11 +16,12 @@ from ikone.core.exceptions import DomainError
 from ikone.core.seo.meta import json_ld
 from ikone.qa import permissions, selectors, services
 from ikone.qa.exceptions import EditConflictError
+from ikone.qa.faq_rows import faq_sections
 from ikone.qa.forms import FAQEntryForm
 from ikone.qa.models import Answer
 from ikone.qa.structured_data import faq_page_json_ld
 from ikone.qa.text import plain_text
-from ikone.qa.views._helpers import actor, report, viewer
+from ikone.qa.views._helpers import actor, call_url, report, viewer
 
 
 @require_safe
@@ -40,8 +41,12 @@ def call_faq(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "call": call,
         "groups": groups,
-        "visible_questions": visible_questions,
-        "can_moderate": permissions.can_moderate(who),
+        "faq_html": faq_sections(
+            groups,
+            call_url=call_url(call),
+            visible_questions=visible_questions,
+            can_moderate=permissions.can_moderate(who),
+        ),
         # An FAQPage without questions is invalid markup: none until one is published.
         "json_ld": json_ld(faq_page_json_ld(call, groups, request=request)) if groups else None,
     }
