@@ -48,7 +48,9 @@ def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> 
         body = list(response)
         if hasattr(response, "close"):
             response.close()
-    path = environ.get("PATH_INFO", "")
+    # The query string is part of the page (/wissen/ and /wissen/?q=… differ).
+    query = environ.get("QUERY_STRING", "")
+    path = environ.get("PATH_INFO", "") + (f"?{query}" if query else "")
     _seen[path] += 1
     if _seen[path] <= WARMUP:
         return body
