@@ -337,3 +337,27 @@ def test_the_intro_is_read_once_per_change_of_pages(client, index, django_assert
     index.intro = "Zweite Fassung der Einleitung."
     index.save_revision().publish()
     assert "Zweite Fassung" in client.get(reverse("knowledge:index")).content.decode()
+
+
+def test_list_results_are_reused_until_an_article_changes(
+    client, index, django_assert_max_num_queries
+):
+    """The count and the cards of a page are a memo per scopes, filters, page
+    and language: a repeated visit reads no article, a published or renamed
+    article shows on the next."""
+    first = add_article(index, title="Erster Beitrag", date=dt.date(2024, 1, 5))
+    url = reverse("knowledge:index")
+    assert "Erster Beitrag" in client.get(url).content.decode()
+    with django_assert_max_num_queries(1):
+        again = client.get(url)
+    assert "Erster Beitrag" in again.content.decode()
+    add_article(index, title="Zweiter Beitrag", date=dt.date(2025, 1, 5))
+    content = client.get(url).content.decode()
+    assert "Zweiter Beitrag" in content
+    assert "2 Beiträge gefunden" in content
+    first.title = "Umbenannt"
+    first.save_revision().publish()
+    content = client.get(url).content.decode()
+    assert "Umbenannt" in content
+    assert "Erster Beitrag" not in content
+    assert "Umbenannt" in client.get(url, {"seite": "7"}).content.decode()

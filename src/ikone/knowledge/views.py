@@ -19,11 +19,10 @@ from ikone.core import article_sources
 from ikone.core.audit import Actor
 from ikone.knowledge import selectors_articles as selectors
 from ikone.knowledge.forms import ArticleFilterForm
-from ikone.knowledge.list_rows import article_rows
+from ikone.knowledge.list_rows import PAGE_SIZE, article_results
 from ikone.knowledge.permissions import viewer_of_request
 from ikone.knowledge.services_drafts import experience_report_from_source
 
-PAGE_SIZE = 20
 LIST_TEMPLATE = "knowledge/article_list.html"
 
 
@@ -33,8 +32,14 @@ def article_list(request: HttpRequest) -> HttpResponse:
     viewer = viewer_of_request(request)
     form = ArticleFilterForm(request.GET, choices=selectors.filter_choices())
     filters = form.to_filters()
+    results = article_results(
+        viewer=viewer, filters=filters, page=request.GET.get("seite") or "", request=request
+    )
+    # The memo holds the count and the cards. The page's articles stay an
+    # unevaluated query (the template asks the count, not the rows).
     paginator = Paginator(selectors.article_list(viewer=viewer, filters=filters), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("seite"))
+    paginator.count = results.count  # type: ignore[misc]
+    page = paginator.page(results.number)
     htmx = getattr(request, "htmx", None)
     wants_fragment = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
     context = {
@@ -42,7 +47,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "page_obj": page,
         "paginator": paginator,
-        "rows": article_rows(page.object_list, request),
+        "rows": results.rows,
         "index_intro": "" if wants_fragment else selectors.index_intro(),
     }
     template = f"{LIST_TEMPLATE}#results" if wants_fragment else LIST_TEMPLATE
