@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
 
 from ikone.calls.models import CallSection
 from tests.calls.factories import make_call
@@ -79,3 +80,23 @@ def test_amendment_page_matches_the_former_loop(client_for, tmp_path, language):
     assert "Getippt &lt;mit&gt; &amp; Zeichen." in content
     assert 'aria-invalid="true"' in content
     assert call.versions.count() == 2
+
+
+def test_the_empty_forms_fieldsets_follow_every_change_of_a_section(client_for):
+    """The empty form's fieldsets are cached under a hash of the sections'
+    numbers, titles and texts and the language: a changed section is another
+    key, never the former text."""
+    call = make_call("zwischenspeicher", amended=True)
+    client = client_for("coordinator")
+    url = reverse("calls:amend", kwargs={"slug": call.slug})
+    assert 'value="Neue Überschrift"' not in client.get(url).content.decode()
+    CallSection.objects.filter(version=call.current_version, number="1.2").update(
+        title="Neue Überschrift", text="<p>Neuer Text &amp; mehr</p>"
+    )
+    content = client.get(url).content.decode()
+    assert 'value="Neue Überschrift"' in content
+    assert "Neuer Text &amp; mehr" in content
+    with translation.override("en"):
+        english = client.get(reverse("calls:amend", kwargs={"slug": call.slug}))
+    assert "Section 1.2" in english.content.decode()
+    assert "Abschnitt 1.2" in client.get(url).content.decode()
