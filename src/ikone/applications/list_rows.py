@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from ikone.applications.models import Draft, DraftStatus
 from ikone.core.datetimes import pattern_formatter
+from ikone.core.urlmemo import EACH, row_address
 
 # The badge colour per status (applications/includes/status_badge.html).
 _BADGE_KIND = {DraftStatus.FUNDED.value: "success", DraftStatus.NOT_FUNDED.value: "danger"}
@@ -37,18 +38,24 @@ def draft_rows(drafts: Iterable[Draft]) -> SafeString:
     )
     short_date = pattern_formatter("SHORT_DATE_FORMAT")
     short_datetime = pattern_formatter("SHORT_DATETIME_FORMAT")
+    detail_url = row_address("applications:detail", pk=EACH)
+    # Each status's badge translated once per page, not once per row.
+    badges: dict[str, str] = {}
     rows = []
     for draft in drafts:
         deadline = draft.call.deadline
         shown_deadline = escape(short_date(deadline)) if deadline else "–"
         updated = escape(short_datetime(draft.updated_at))
+        badge = badges.get(draft.status)
+        if badge is None:
+            badge = badges[draft.status] = status_badge(draft)
         rows.append(
             '<tr class="kern-table__row">'
-            f'<td class="kern-table__cell"><a class="kern-link" href="{escape(draft.get_absolute_url())}">'
+            f'<td class="kern-table__cell"><a class="kern-link" href="{escape(detail_url(int(draft.pk)))}">'
             f"{escape(draft.title)}</a>{example if draft.is_example else ''}</td>"
             f'<td class="kern-table__cell">{escape(draft.organization.name)}</td>'
             f'<td class="kern-table__cell">{escape(draft.call.title)}</td>'
-            f'<td class="kern-table__cell">{status_badge(draft)}</td>'
+            f'<td class="kern-table__cell">{badge}</td>'
             f'<td class="kern-table__cell">{shown_deadline}</td>'
             f'<td class="kern-table__cell">{updated}</td>'
             "</tr>"

@@ -57,6 +57,11 @@ def draft_list_for(*, user: AnyUser) -> QuerySet[Draft]:
     return (
         Draft.objects.filter(visible)
         .select_related("organization", "call")
+        # The rows' columns: the call's descriptions made each row KBs wide.
+        .only(
+            *("title", "status", "is_example", "updated_at", "organization_id", "call_id"),
+            *("organization__name", "call__title", "call__deadline"),
+        )
         .order_by("-updated_at", "-pk")
     )
 
