@@ -137,7 +137,7 @@ def solution_get_for_view(*, user: Any, slug: str) -> Solution:
     (a draft of another organisation looks like no profile at all)."""
     solution = (
         Solution.objects.select_related("model_project", "proposed_by")
-        .prefetch_related("organizations__municipality", "fields_of_action", "documents")
+        .prefetch_related("organizations", "fields_of_action", "documents")
         .get(slug=slug)
     )
     if not permissions.can_view_solution(user, solution):
@@ -146,8 +146,14 @@ def solution_get_for_view(*, user: Any, slug: str) -> Solution:
 
 
 def adoption_list_for_solution(*, solution: Solution, user: Any) -> list[Adoption]:
-    """The adoptions of a profile the person may see, newest first."""
-    queryset = solution.adoptions.select_related("organization__municipality")
+    """The adoptions of a profile the person may see, newest first, with
+    what the page, the API and the score read of them (a profile has dozens;
+    the organisations' and municipalities' other columns stay in the database)."""
+    queryset = solution.adoptions.select_related("organization__municipality").only(
+        *("solution", "status", "since", "experience", "visibility"),
+        *("organization__name", "organization__slug", "organization__kind"),
+        "organization__municipality__population",
+    )
     return _visible_adoptions(queryset, user)
 
 
@@ -209,13 +215,15 @@ def _visible_adoptions(queryset: QuerySet[Adoption], user: Any) -> list[Adoption
 
 
 def similar_solutions(*, solution: Solution, limit: int = 5) -> list[Solution]:
-    """Published profiles sharing the most fields of action (then adopters)."""
+    """Published profiles sharing the most fields of action (then adopters),
+    with what the page shows of them (not their long texts)."""
     field_ids = [field.pk for field in solution.fields_of_action.all()]
     if not field_ids:
         return []
     return list(
         Solution.objects.filter(review_state=ReviewState.PUBLISHED, fields_of_action__in=field_ids)
         .exclude(pk=solution.pk)
+        .only("slug", "title", "summary")
         .annotate(shared=Count("fields_of_action", distinct=True))
         .order_by("-shared", "title")[:limit]
     )

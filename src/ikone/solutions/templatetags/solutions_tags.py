@@ -10,7 +10,7 @@ from django.template.defaulttags import CsrfTokenNode
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 
-from ikone.solutions import recommendation_rows
+from ikone.solutions import detail_rows, recommendation_rows
 from ikone.solutions.models import ReviewEntry, SizeClass
 from ikone.solutions.text import clean_rich_text
 from ikone.solutions.workflow import ACTION_LABELS
@@ -55,7 +55,13 @@ def entry_label(entry: ReviewEntry) -> str:
     return f"{label}: {entry.get_from_state_display()} → {entry.get_to_state_display()}"
 
 
-# --- Written in Python (issue 15): solutions/recommendation_rows.py ----------------
+# --- Written in Python (issue 15): solutions/recommendation_rows.py, detail_rows.py ---
+
+
+@register.simple_tag
+def adoption_items(adoptions: Any) -> SafeString:
+    """A profile's adopters."""
+    return detail_rows.adoption_items(adoptions)
 
 
 @register.simple_tag
