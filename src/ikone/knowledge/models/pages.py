@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from ikone.knowledge import selectors
 from ikone.knowledge.blocks import HomeBodyBlock, StandardBodyBlock
+from ikone.knowledge.home_body import home_body_html
 
 
 class FooterRole(models.TextChoices):
@@ -73,6 +74,7 @@ class HomePage(ContentPage):
         context["hero_actions"] = selectors.home_actions(
             authenticated=request.user.is_authenticated
         )
+        context["body_html"] = home_body_html(page=self, request=request)
         return context
 
 
