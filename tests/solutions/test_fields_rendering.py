@@ -63,3 +63,22 @@ def test_the_checkboxes_read_their_choices_in_one_query(django_assert_num_querie
     with django_assert_num_queries(1):
         html = _render(FIELDS.read_text(), form)
     assert "Energie" in html
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_choices_given_by_the_caller_render_as_the_table_does(language, django_assert_num_queries):
+    """The recommendations page passes the catalogue's memo of the fields of
+    action: the same checkboxes, checked the same, without a query."""
+    energy = FieldOfAction.objects.create(
+        key="probe-energie", label="Energie & <Wärme>", position=1
+    )
+    FieldOfAction.objects.create(key="probe-mobil", label="Mobilität", position=2)
+    initial = {"fields_of_action": [energy], "needs": ""}
+    every_field = list(FieldOfAction.objects.all())
+    with translation.override(language):
+        from_table = _render(FIELDS.read_text(), InterestForm(initial=initial))
+        given = InterestForm(initial=initial, fields_of_action=every_field)
+        with django_assert_num_queries(0):
+            from_memo = _render(FIELDS.read_text(), given)
+    assert normalized_html(from_memo) == normalized_html(from_table)
+    assert " checked" in from_memo

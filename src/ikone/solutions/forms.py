@@ -224,6 +224,19 @@ class InterestForm(forms.Form):
         ),
     )
 
+    def __init__(
+        self, *args: Any, fields_of_action: list[FieldOfAction] | None = None, **kwargs: Any
+    ) -> None:
+        """`fields_of_action`: all of them, in their order, when the caller
+        has them (the catalogue's memo): the checkboxes then need no query
+        (the model field reads them with a server-side cursor, 18 ms on the
+        bench). Submitted values are still checked against the table."""
+        super().__init__(*args, **kwargs)
+        if fields_of_action is not None:
+            self.fields["fields_of_action"].choices = [
+                (field.pk, str(field)) for field in fields_of_action
+            ]
+
 
 class PlaceForm(forms.Form):
     ags = forms.RegexField(

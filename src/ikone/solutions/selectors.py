@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from ikone.accounts.models import Membership
+from ikone.accounts.models import Membership, Organization
 from ikone.accounts.permissions import is_network_coordinator, is_signed_in, role_in
 from ikone.core.models import FieldOfAction
 from ikone.core.pagecache import memo
@@ -42,11 +42,30 @@ class CatalogueFilter:
     programme: str = ""
 
 
+# What a catalogue card (solutions/card_rows.py) and an entry of the API's
+# list read of a profile: not its long texts, the review data or the search text.
+_LIST_COLUMNS = (
+    *("title", "slug", "summary", "status", "start_year", "suits_sizes", "licence"),
+    *("code_repository", "funding_programme", "model_project", "is_example", "published_at"),
+    "review_state",
+)
+
+
 def _with_cards(queryset: QuerySet[Solution]) -> QuerySet[Solution]:
-    return queryset.prefetch_related(
-        Prefetch("organizations", to_attr="owner_list"),
-        Prefetch("fields_of_action", to_attr="field_list"),
-    ).annotate(adopter_count=_adopter_count())
+    return (
+        queryset.only(*_LIST_COLUMNS)
+        .prefetch_related(
+            Prefetch(
+                "organizations", queryset=Organization.objects.only("name"), to_attr="owner_list"
+            ),
+            Prefetch(
+                "fields_of_action",
+                queryset=FieldOfAction.objects.only("key", "label"),
+                to_attr="field_list",
+            ),
+        )
+        .annotate(adopter_count=_adopter_count())
+    )
 
 
 def _adopter_count() -> Coalesce:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from ikone.accounts.models import Organization
 from ikone.core.audit import Actor
 from ikone.municipalities.models import Municipality
-from ikone.solutions import permissions
+from ikone.solutions import permissions, selectors
 from ikone.solutions.forms import InterestForm, PlaceForm
 from ikone.solutions.models import InterestProfile
 from ikone.solutions.recommendations import Place, recommend_memoised
@@ -69,6 +69,7 @@ def recommendations(request: HttpRequest) -> HttpResponse:
     interest_form = InterestForm(
         request.POST if request.method == "POST" else None,
         initial={"fields_of_action": declared, "needs": profile.needs if profile else ""},
+        fields_of_action=selectors.catalogue_choices().fields_of_action if can_edit else None,
     )
     status = 200
     if request.method == "POST":
