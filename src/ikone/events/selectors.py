@@ -35,6 +35,7 @@ from ikone.accounts.permissions import (
 )
 from ikone.core.datetimes import iso
 from ikone.core.models import FieldOfAction
+from ikone.core.pagecache import memo
 from ikone.core.prepared import PreparedQuery
 from ikone.events import permissions
 from ikone.events.models import (
@@ -132,16 +133,30 @@ def event_list(*, user: AnyUser | None, filters: EventFilters) -> QuerySet[Event
 
 def series_choices() -> list[tuple[str, str]]:
     """(slug, title) of series that have a public event."""
-    return list(
-        EventSeries.objects.filter(events__status__in=PUBLIC_STATUSES)
-        .distinct()
-        .order_by("title")
-        .values_list("slug", "title")
-    )
+    return _filter_choices()[0]
 
 
 def field_of_action_choices() -> list[tuple[str, str]]:
-    return list(FieldOfAction.objects.order_by("position", "label").values_list("key", "label"))
+    """(key, label) of every field of action."""
+    return _filter_choices()[1]
+
+
+def _filter_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The list filter's series and fields of action: one memo, the same
+    for everyone until events, series or fields of action change (two
+    queries on every list page before)."""
+    return memo.get_or_compute(
+        "events:filter-choices",
+        lambda: (
+            list(
+                EventSeries.objects.filter(events__status__in=PUBLIC_STATUSES)
+                .distinct()
+                .order_by("title")
+                .values_list("slug", "title")
+            ),
+            list(FieldOfAction.objects.order_by("position", "label").values_list("key", "label")),
+        ),
+    )
 
 
 def format_choices() -> list[tuple[str, str]]:
