@@ -59,6 +59,12 @@ def entry_label(entry: ReviewEntry) -> str:
 
 
 @register.simple_tag
+def solution_facts(solution: Any) -> SafeString:
+    """A profile's fact list."""
+    return detail_rows.solution_facts(solution)
+
+
+@register.simple_tag
 def adoption_items(adoptions: Any) -> SafeString:
     """A profile's adopters."""
     return detail_rows.adoption_items(adoptions)
