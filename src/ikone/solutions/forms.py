@@ -233,7 +233,7 @@ class InterestForm(forms.Form):
         bench). Submitted values are still checked against the table."""
         super().__init__(*args, **kwargs)
         if fields_of_action is not None:
-            self.fields["fields_of_action"].choices = [
+            cast(forms.ModelMultipleChoiceField, self.fields["fields_of_action"]).choices = [
                 (field.pk, str(field)) for field in fields_of_action
             ]
 
