@@ -51,7 +51,7 @@ def home_body_html(*, page: Any, request: HttpRequest) -> SafeString:
             str(site.pk if site else 0),
             get_language() or "",
             get_script_prefix(),
-            berlin_date().isoformat(),
+            str(berlin_date().toordinal()),  # the day, as a number
         ]
     )
     return mark_safe(memo.get_or_compute(key, render))  # noqa: S308 - rendered blocks, see above
