@@ -54,6 +54,12 @@ def test_postgres_counts_each_term_once_and_again_after_the_index_changed(
     assert (total, counts) == (2, {"eigenanteil:*": 1, "kommun:*": 2})
     with django_assert_num_queries(0):
         rarity.document_counts(["kommun:*"])
+    with django_assert_num_queries(1) as captured:  # a new word: only it is counted
+        assert rarity.document_counts(["kommun:*", "radweg:*"]) == (
+            2,
+            {"kommun:*": 2, "radweg:*": 0},
+        )
+    assert captured.captured_queries[0]["sql"].count("COUNT(*)") == 1
 
     index._delete("faq", ["2"])  # writing the index forgets the counts
     assert rarity.document_counts(["kommun:*"]) == (1, {"kommun:*": 1})

@@ -45,37 +45,32 @@ def forget() -> None:
 
 def _remembered(keys: list[str], now: float) -> dict[str, int]:
     with _lock:
-        return {
-            key: count
-            for key in keys
-            if (entry := _counts.get(key)) is not None and (count := entry[1]) >= 0
-            if entry[0] > now
-        }
+        entries = {key: _counts.get(key) for key in keys}
+    return {key: entry[1] for key, entry in entries.items() if entry and entry[0] > now}
 
 
-def _count(expressions: list[str]) -> dict[str, int]:
-    """Documents per tsquery expression, and all documents under "", in one
-    round trip (each count through the GIN index)."""
-    parts = ["SELECT %s, COUNT(*) FROM core_searchdocument"]
-    params: list[str] = [""]
-    for expression in expressions:
-        parts.append(
-            "SELECT %s, COUNT(*) FROM core_searchdocument "
-            "WHERE search_vector @@ to_tsquery('simple', %s)"
-        )
-        params += [expression, expression]
+def _count(keys: list[str]) -> dict[str, int]:
+    """Documents per tsquery expression, and all documents for the key "",
+    in one round trip (each count through the GIN index)."""
+    parts, params = [], []
+    for key in keys:
+        match = " WHERE search_vector @@ to_tsquery('simple', %s)" if key else ""
+        parts.append(f"SELECT %s, COUNT(*) FROM core_searchdocument{match}")  # noqa: S608
+        params += [key, key] if key else [key]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         return {key: int(count) for key, count in cursor.fetchall()}
 
 
 def document_counts(expressions: list[str]) -> tuple[int, dict[str, int]]:
-    """(documents in the index, documents matching each expression)."""
+    """(documents in the index, documents matching each expression). Only
+    what is not remembered is counted: the whole index (a scan of every
+    row) at most once per REMEMBER_SECONDS, not with every new word."""
     now = time.monotonic()
     keys = ["", *expressions]
     known = _remembered(keys, now)
-    missing = [expression for expression in expressions if expression not in known]
-    if missing or "" not in known:
+    missing = [key for key in dict.fromkeys(keys) if key not in known]
+    if missing:
         counted = _count(missing)
         known.update(counted)
         with _lock:
