@@ -52,7 +52,8 @@ def _remembered(keys: list[str], now: float) -> dict[str, int]:
 def _count(keys: list[str]) -> dict[str, int]:
     """Documents per tsquery expression, and all documents for the key "",
     in one round trip (each count through the GIN index)."""
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[str] = []
     for key in keys:
         match = " WHERE search_vector @@ to_tsquery('simple', %s)" if key else ""
         parts.append(f"SELECT %s, COUNT(*) FROM core_searchdocument{match}")  # noqa: S608
