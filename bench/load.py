@@ -25,6 +25,11 @@ WORKERS = 2
 WARMUP = 20
 REQUESTS_C1 = 200
 REQUESTS_C8 = 400
+# Each concurrency-8 figure is the median of this many bursts of
+# REQUESTS_C8: one burst lasts a second or two, and on a 2-core machine a
+# single disturbed burst moved a page's throughput (and the floor's, which
+# every share divides by) by a third between runs.
+ROUNDS_C8 = 3
 THREADS = 8
 
 
@@ -177,6 +182,19 @@ def warm_up(port: int, path: str, cookie: str) -> str:
             http.client.HTTPConnection(HOST, port, timeout=30), path, cookie
         )
     return state
+
+
+def run_concurrent_rounds(
+    port: int, path: str, cookie: str, count: int, rounds: int = ROUNDS_C8
+) -> dict[str, float | list[float]]:
+    """`rounds` bursts of `run_concurrent`: the figures of the burst with the
+    median throughput, and every burst's throughput in order (`rounds_rps`)."""
+    bursts = [run_concurrent(port, path, cookie, count) for _ in range(rounds)]
+    median: dict[str, float | list[float]] = dict(
+        sorted(bursts, key=lambda burst: burst["rps"])[len(bursts) // 2]
+    )
+    median["rounds_rps"] = [burst["rps"] for burst in bursts]
+    return median
 
 
 def run_concurrent(port: int, path: str, cookie: str, count: int) -> dict[str, float]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from load import REQUESTS_C1, REQUESTS_C8, WORKERS
+from load import REQUESTS_C1, REQUESTS_C8, ROUNDS_C8, WORKERS
 
 BENCH_DIR = Path(__file__).resolve().parent
 
@@ -21,7 +21,10 @@ class Result:
     status: int
     queries: int
     c1: dict[str, float]
-    c8: dict[str, float]
+    # The median of ROUNDS_C8 bursts, with every burst's req/s in
+    # "rounds_rps" (the floor: the median of its measurements across the
+    # run, each in "measurements_rps").
+    c8: dict[str, Any]
     # What the page cache did with the warmed-up page: "hit" (an anonymous
     # page served from the cache), "miss" or "" (not cacheable).
     cache: str = ""
@@ -94,7 +97,11 @@ def markdown(report: dict[str, Any]) -> str:
         f"# IKONE benchmark – {report['finished_at']}",
         "",
         f"gunicorn, {WORKERS} workers, DEBUG=false, PostgreSQL; {report['machine']}. "
-        f"Concurrency 1: {REQUESTS_C1} requests per page; concurrency 8: {REQUESTS_C8}.",
+        f"Concurrency 1: {REQUESTS_C1} requests per page; concurrency 8: median of "
+        f"{ROUNDS_C8} bursts of {REQUESTS_C8}. The floor: median of its measurements at the "
+        f"start, the middle and the end of the run, "
+        f"{' / '.join(str(rps) for rps in report['floor']['c8'].get('measurements_rps', []))} "
+        "req/s.",
         "",
         "| page | as | cache | queries | p50 c1 | p95 c1 | p99 c1 | p50 c8 | p95 c8 | p99 c8 "
         "| req/s c8 | of floor | budget |",

@@ -52,7 +52,7 @@ from load import (  # noqa: E402
     free_port,
     gunicorn,
     production_environment,
-    run_concurrent,
+    run_concurrent_rounds,
     run_sequential,
     warm_up,
 )
@@ -181,7 +181,7 @@ def measure(scenario: Scenario, port: int, cookies: dict[str, str], slug: str) -
         raise SystemExit(2)
     cache = warm_up(port, path, cookie)
     c1 = run_sequential(port, path, cookie, REQUESTS_C1)
-    c8 = run_concurrent(port, path, cookie, REQUESTS_C8)
+    c8 = run_concurrent_rounds(port, path, cookie, REQUESTS_C8)
     print(
         f"  {scenario.who:11} {path:55} {queries:3} q  p95 {c1['p95_ms']:7} ms  "
         f"{c8['rps']} req/s {cache}"
@@ -189,6 +189,17 @@ def measure(scenario: Scenario, port: int, cookies: dict[str, str], slug: str) -
     return Result(
         path=path, who=scenario.who, status=status, queries=queries, c1=c1, c8=c8, cache=cache
     )
+
+
+def median_floor(floors: list[Result]) -> Result:
+    """The floor measurement with the median throughput; every
+    measurement's req/s in order in `c8["measurements_rps"]`. Measured at
+    the start, the middle and the end of a run, the floor follows what the
+    machine does during the run, not during its first seconds."""
+    floor = sorted(floors, key=lambda result: result.c8["rps"])[len(floors) // 2]
+    floor.c8["measurements_rps"] = [result.c8["rps"] for result in floors]
+    print(f"  floor: {' / '.join(str(rps) for rps in floor.c8['measurements_rps'])} req/s")
+    return floor
 
 
 def memory_report(master_pid: int, budgets: dict[str, Any]) -> dict[str, Any]:
@@ -207,7 +218,8 @@ def memory_report(master_pid: int, budgets: dict[str, Any]) -> dict[str, Any]:
 
 def main_only(text: str) -> int:
     """Measure the scenarios whose path contains `text` (or one of several
-    texts separated by "|"), against one floor; no results file."""
+    texts separated by "|") against the median of three floor measurements
+    (one before them, two after); no results file."""
     budgets = load_budgets()
     texts = text.split("|")
     chosen = [scenario for scenario in MEASURED if any(part in scenario.path for part in texts)]
@@ -223,8 +235,11 @@ def main_only(text: str) -> int:
     # settings keep the sessions.
     with gunicorn(environment, port) as master_pid:
         cookies, slug = sessions()
-        floor = measure(FLOOR, port, cookies, slug)
+        floors = [measure(FLOOR, port, cookies, slug)]
         results = [measure(scenario, port, cookies, slug) for scenario in chosen]
+        floors.append(measure(FLOOR, port, cookies, slug))
+        floors.append(measure(FLOOR, port, cookies, slug))
+        floor = median_floor(floors)
         memory = memory_report(master_pid, budgets)
     for result in results:
         result.share_of_floor = round(result.c8["rps"] / floor.c8["rps"], 3)
@@ -257,9 +272,14 @@ def main() -> int:
     # settings keep the sessions.
     with gunicorn(environment, port) as master_pid:
         cookies, slug = sessions()
-        floor = measure(FLOOR, port, cookies, slug)
+        floors = [measure(FLOOR, port, cookies, slug)]
         liveness = measure(LIVENESS, port, cookies, slug)
-        results = [measure(scenario, port, cookies, slug) for scenario in MEASURED]
+        half = len(MEASURED) // 2
+        results = [measure(scenario, port, cookies, slug) for scenario in MEASURED[:half]]
+        floors.append(measure(FLOOR, port, cookies, slug))
+        results += [measure(scenario, port, cookies, slug) for scenario in MEASURED[half:]]
+        floors.append(measure(FLOOR, port, cookies, slug))
+        floor = median_floor(floors)
         memory = memory_report(master_pid, budgets)
         print("Start page LCP in headless Chromium …")
         lcp = measure_lcp(f"http://{HOST}:{port}")
