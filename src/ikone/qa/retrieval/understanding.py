@@ -29,6 +29,7 @@ from ikone.core.datetimes import to_berlin
 from ikone.core.search.text import query_terms, stem, tokens
 from ikone.core.text import fold
 from ikone.qa.retrieval.compounds import split
+from ikone.qa.retrieval.verbs import other_forms
 
 RELOAD_SECONDS = 30.0
 # Question words say what kind of answer is wanted (`wants`), not what it is
@@ -186,11 +187,17 @@ def understand(text: str) -> Understood:
     for token in tokens(text):
         parts.extend(stem(part) for part in split(token))
     expressions = _synonym_expressions(folded, knowledge.groups)
-    extra = [*parts, *(term for stems in expressions for term in stems)]
+    forms = other_forms(text, ignored=QUESTION_FRAME)
+    extra = [*parts, *(term for stems in expressions for term in stems), *forms]
     added = [term for term in dict.fromkeys(extra) if term and term not in terms]
     single = [*terms, *(part for part in dict.fromkeys(parts) if part and part not in terms)]
     joined = [" ".join(stems) for stems in expressions if len(stems) > 1]
-    clauses = [*single, *(stems[0] for stems in expressions if len(stems) == 1), *joined]
+    clauses = [
+        *single,
+        *(stems[0] for stems in expressions if len(stems) == 1),
+        *joined,
+        *forms,
+    ]
     call_groups = named_calls(folded, knowledge.calls)
     return Understood(
         text=text,
