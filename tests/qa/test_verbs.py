@@ -30,6 +30,10 @@ def test_nouns_modal_verbs_and_verbs_without_ge_are_left_alone():
     # bezahlen → bezahlt, finanzieren → finanziert: their stem starts the participle.
     assert other_forms("Wird das bezahlt oder finanziert?") == []
     assert other_forms("Können wir das?", QUESTION_FRAME) == []
+    # "müssen" is a stop word by its stem; "zusammen" a separable prefix alone.
+    assert other_forms("Müssen wir beide Phasen zusammen planen?") == ["geplan"]
+    # A strong participle gets no second "ge".
+    assert other_forms("Wer ist eingestiegen?") == []
 
 
 @pytest.mark.django_db

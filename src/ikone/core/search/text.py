@@ -66,12 +66,15 @@ def stem_text(text: str) -> str:
     return " ".join(word for word in stems if word and word not in STOPWORDS)
 
 
+def is_stop_word(token: str) -> bool:
+    return fold(token) in STOPWORDS or token.lower().translate(_DROP_MARKS) in STOPWORDS
+
+
 def query_terms(query: str) -> list[str]:
     """The distinct stems of a query, stop words left out, in order."""
     seen: dict[str, None] = {}
     for token in tokens(query):
-        folded = fold(token)
-        if folded in STOPWORDS or token.lower().translate(_DROP_MARKS) in STOPWORDS:
+        if is_stop_word(token):
             continue
         word = stem(token)
         if word and word not in STOPWORDS:

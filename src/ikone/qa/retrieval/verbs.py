@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ikone.core.search.text import STOPWORDS, stem, tokens
+from ikone.core.search.text import STOPWORDS, is_stop_word, stem, tokens
 from ikone.core.text import fold
 
 # Separable prefixes put the "ge" after themselves: ab-ge-rechnet.
@@ -50,6 +50,7 @@ MIN_STEM = 4
 _PREFIX = "|".join(SEPARABLE)
 # A weak verb's participle: (separable prefix) ge + stem + (e)t.
 _PARTICIPLE = re.compile(rf"^({_PREFIX})?ge([a-z]{{3,}}?)e?t$")
+_STRONG_PARTICIPLE = re.compile(rf"^({_PREFIX})ge[a-z]{{3,}}en$")
 
 
 def may_be_verb(token: str, first: bool) -> bool:
@@ -63,14 +64,19 @@ def other_forms(text: str, ignored: frozenset[str] = frozenset()) -> list[str]:
     forms: dict[str, None] = {}
     for position, token in enumerate(tokens(text)):
         folded = fold(token)
-        if not may_be_verb(token, position == 0) or folded in STOPWORDS:
-            continue
-        if stem(folded) in ignored:
+        if not may_be_verb(token, position == 0) or _left_alone(token, folded, ignored):
             continue
         for form in (_verb_of_participle(folded), _participle_of_verb(folded)):
             if form and len(form) >= MIN_STEM:
                 forms.setdefault(form, None)
     return list(forms)
+
+
+def _left_alone(token: str, folded: str, ignored: frozenset[str]) -> bool:
+    """Stop words (also by their stem: "müssen" → muss), the `ignored`
+    stems and the separable prefixes as words ("zusammen")."""
+    base = stem(folded)
+    return is_stop_word(token) or base in STOPWORDS or base in ignored or folded in SEPARABLE
 
 
 def _verb_of_participle(folded: str) -> str:
@@ -87,7 +93,9 @@ def _participle_of_verb(folded: str) -> str:
     participle, matched as the start of the indexed word."""
     if not folded.endswith(("en", "ern", "eln", "t")) or _PARTICIPLE.match(folded):
         return ""
-    if folded.endswith(("ieren", "iert")):
+    # Verbs on -ieren take no "ge"; a word already shaped like a strong
+    # participle ("eingestiegen") gets no second one.
+    if folded.endswith(("ieren", "iert")) or _STRONG_PARTICIPLE.match(folded):
         return ""
     base = stem(folded)
     if len(base) < MIN_STEM or base.endswith("ier"):
