@@ -43,11 +43,18 @@ class _QueryTimer:
 def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
     timer = _QueryTimer()
     wall, cpu = time.perf_counter(), time.process_time()
-    with connection.execute_wrapper(timer):
+    # Not `connection.execute_wrapper(timer)`: its exit pops the last
+    # wrapper, and when the request opens the connection, the table tracking
+    # (core.pagecache.tables, installed on connection_created) is the last
+    # one - the measured worker then ran without it for good.
+    connection.execute_wrappers.append(timer)
+    try:
         response = ikone_application(environ, start_response)
         body = list(response)
         if hasattr(response, "close"):
             response.close()
+    finally:
+        connection.execute_wrappers.remove(timer)
     # The query string is part of the page (/wissen/ and /wissen/?q=… differ).
     query = environ.get("QUERY_STRING", "")
     path = environ.get("PATH_INFO", "") + (f"?{query}" if query else "")

@@ -39,3 +39,24 @@ def test_answers_as_the_application_and_reports_medians_after_the_warm_up(monkey
     assert report[0].startswith("/probe/: wall ")
     assert "1 queries" in report[0]
     assert "(medians of 2" in report[0]
+
+
+def _application_adding_a_wrapper(environ, start_response):
+    # As a connection opened inside the request installs its table tracking.
+    connection.execute_wrappers.append(_tracking)
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"ok"]
+
+
+def _tracking(execute, sql, *args):
+    return execute(sql, *args)
+
+
+def test_a_wrapper_installed_during_the_request_stays(monkeypatch):
+    monkeypatch.setattr(cpu_wsgi, "ikone_application", _application_adding_a_wrapper)
+    before = list(connection.execute_wrappers)
+    try:
+        cpu_wsgi.application({"PATH_INFO": "/wrapped/"}, lambda status, headers: None)
+        assert connection.execute_wrappers == [*before, _tracking]
+    finally:
+        connection.execute_wrappers[:] = before
