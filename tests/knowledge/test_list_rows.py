@@ -136,3 +136,19 @@ def test_list_page_matches_the_former_include(
                 assert normalized_html(content) == normalized_html(former.content.decode())
                 assert "Leitfaden &lt;Rat&gt; &amp; Co" in content
                 assert ("Intern" in content) == (user is not None and not query)
+
+
+def test_page_numbers_with_the_same_start_are_different_pages(articles, staff_member, monkeypatch):
+    # The memo's key once held the first 12 characters of the page number:
+    # a number past the end (the last page) and an invalid one (the first)
+    # shared it.
+    from ikone.knowledge import list_rows, views
+
+    monkeypatch.setattr(list_rows, "PAGE_SIZE", 1)
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    client = Client()
+    sign_in(client, staff_member)
+    url = reverse("knowledge:index")
+    last = client.get(url, {"seite": "9999999999991"}).content.decode()
+    first = client.get(url, {"seite": "999999999999x"}).content.decode()
+    assert "Nur Felder" in first and "Nur Felder" not in last

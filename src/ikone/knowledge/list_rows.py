@@ -51,7 +51,7 @@ def article_results(
     cards, computed anew after a change to any table they were read from
     (articles, their organisations and fields of action, the search index)."""
     scopes = scopes_of(viewer)
-    key = repr((None if scopes is None else sorted(scopes), filters, page[:12], get_language()))
+    key = repr((None if scopes is None else sorted(scopes), filters, page, get_language()))
     digest = hashlib.sha256(key.encode()).hexdigest()
 
     def compute() -> ArticleResults:
