@@ -26,6 +26,13 @@ from ikone.solutions.text import clean_rich_text
 
 def adoption_items(adoptions: Iterable[Adoption]) -> SafeString:
     """The <li> of each adoption (with `organization` loaded)."""
+    return mark_safe("".join(adoption_item_list(adoptions)))  # noqa: S308 - see adoption_item_list
+
+
+def adoption_item_list(adoptions: Iterable[Adoption]) -> list[str]:
+    """`adoption_items`, one string per adoption (the page keeps them in a
+    memo and shows each person the ones they may see). Names are escaped,
+    the experience is cleaned by nh3."""
     organization_url = row_address("organizations:detail", slug=EACH)
     statuses = {value: escape(str(label)) for value, label in AdoptionStatus.choices}
     # Translators: an adoption's start, e.g. "seit Januar 2021".
@@ -46,7 +53,7 @@ def adoption_items(adoptions: Iterable[Adoption]) -> SafeString:
             else ""
         )
         items.append(f'<li class="ikone-stack"><p class="kern-body">{line}</p>{experience}</li>')
-    return mark_safe("".join(items))  # noqa: S308 - names escaped, experience cleaned by nh3
+    return items
 
 
 def _fact(key: str, value: Any, link: str = "", note: str = "") -> str:

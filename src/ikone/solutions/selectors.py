@@ -164,16 +164,56 @@ def solution_get_for_view(*, user: Any, slug: str) -> Solution:
     return solution
 
 
-def adoption_list_for_solution(*, solution: Solution, user: Any) -> list[Adoption]:
-    """The adoptions of a profile the person may see, newest first, with
-    what the page, the API and the score read of them (a profile has dozens;
-    the organisations' and municipalities' other columns stay in the database)."""
-    queryset = solution.adoptions.select_related("organization__municipality").only(
+# What a profile's page reads on every request: its header, the rules of
+# `permissions` (review state, proposer, organisations) and its address; the
+# rest of the page comes from a memo (solutions/detail_body.py).
+_PAGE_COLUMNS = ("title", "slug", "summary", "is_example", "review_state", "proposed_by")
+
+
+def solution_for_page(*, user: Any, slug: str) -> Solution:
+    """`solution_get_for_view` for the profile's page: only the columns and
+    the organisations' ids the page's header and rules read."""
+    solution = (
+        Solution.objects.only(*_PAGE_COLUMNS)
+        .prefetch_related(Prefetch("organizations", queryset=Organization.objects.only("pk")))
+        .get(slug=slug)
+    )
+    if not permissions.can_view_solution(user, solution):
+        raise Solution.DoesNotExist
+    return solution
+
+
+def solution_with_details(*, pk: int) -> Solution:
+    """A profile with what its facts, texts, documents and score read (no
+    permission check: for the memo of solutions/detail_body.py, used after
+    `solution_for_page` allowed the person to see it)."""
+    return (
+        Solution.objects.select_related("model_project")
+        .prefetch_related("organizations", "fields_of_action", "documents")
+        .get(pk=pk)
+    )
+
+
+def _adoptions_of(solution: Solution) -> QuerySet[Adoption]:
+    """A profile's adoptions, newest first, with what the page, the API and
+    the score read of them (a profile has dozens; the organisations' and
+    municipalities' other columns stay in the database)."""
+    return solution.adoptions.select_related("organization__municipality").only(
         *("solution", "status", "since", "experience", "visibility"),
         *("organization__name", "organization__slug", "organization__kind"),
         "organization__municipality__population",
     )
-    return _visible_adoptions(queryset, user)
+
+
+def adoption_list_for_solution(*, solution: Solution, user: Any) -> list[Adoption]:
+    """The adoptions of a profile the person may see, newest first."""
+    return _visible_adoptions(_adoptions_of(solution), user)
+
+
+def adoption_list_all(*, solution: Solution) -> list[Adoption]:
+    """Every adoption of a profile, whoever may see it (for the memo of
+    solutions/detail_body.py, which shows each person the visible ones)."""
+    return list(_adoptions_of(solution))
 
 
 def adoption_list_for_organization(*, organization: Any, user: Any) -> list[Adoption]:

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
-from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
-from ikone.core.mail import absolute_url
 from ikone.solutions import permissions, selectors, workflow
 from ikone.solutions.card_rows import solution_cards
+from ikone.solutions.detail_body import detail_body, visible_adopters
 from ikone.solutions.forms import CatalogueFilterForm, CommentForm, DocumentForm, TransitionForm
 from ikone.solutions.models import Solution
 
@@ -52,20 +50,20 @@ def solution_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def solution_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """One profile with adopters, similar solutions and, for the people
-    involved, its review history and actions."""
+    involved, its review history and actions. What is the same for everyone
+    who may see the profile comes from a memo (solutions/detail_body.py)."""
     try:
-        solution = selectors.solution_get_for_view(user=request.user, slug=slug)
+        solution = selectors.solution_for_page(user=request.user, slug=slug)
     except Solution.DoesNotExist:
         raise Http404 from None
     user = request.user
     actions = _allowed_actions(user, solution)
     can_comment = permissions.can_comment_solution(user, solution)
-    adoptions = selectors.adoption_list_for_solution(solution=solution, user=user)
+    body = detail_body(solution)
     context = {
         "solution": solution,
-        "adoptions": adoptions,
-        "score": selectors.transferability_for(solution=solution, adoptions=adoptions),
-        "similar": selectors.similar_solutions(solution=solution),
+        "body": {part: body.html(part) for part in ("about", "documents", "similar")},
+        "adopters": visible_adopters(body, user),
         "can": {
             "edit": permissions.can_edit_solution(user, solution),
             "comment": can_comment,
@@ -76,7 +74,7 @@ def solution_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "history": selectors.review_entries(solution=solution) if can_comment else [],
         "comment_form": CommentForm(),
         "document_form": DocumentForm(),
-        "json_ld": _script_json(_json_ld(solution)) if solution.is_published else "",
+        "json_ld": body.html("json_ld") if solution.is_published else "",
     }
     return render(request, "solutions/solution_detail.html", context)
 
@@ -92,38 +90,6 @@ def _allowed_actions(user: Any, solution: Solution) -> list[dict[str, Any]]:
         for action in workflow.actions_from(solution.review_state)
         if allowed[workflow.TRANSITIONS[(solution.review_state, action)][1]]
     ]
-
-
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def _script_json(data: dict[str, Any]) -> SafeString:
-    text = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    return mark_safe(text)  # noqa: S308  # escaped above; a data block, never executed
-
-
-def _json_ld(solution: Solution) -> dict[str, Any]:
-    """schema.org CreativeWork: a described solution, its authors, licence, code."""
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "CreativeWork",
-        "name": solution.title,
-        "description": solution.summary,
-        "url": absolute_url(solution.get_absolute_url()),
-        "inLanguage": "de",
-        "author": [
-            {"@type": "GovernmentOrganization", "name": organization.name}
-            for organization in solution.organizations.all()
-        ],
-        "keywords": [field.label for field in solution.fields_of_action.all()],
-    }
-    if solution.has_open_licence:
-        data["license"] = f"https://spdx.org/licenses/{solution.licence}.html"
-    if solution.code_repository:
-        data["isBasedOn"] = solution.code_repository
-    if solution.start_year:
-        data["dateCreated"] = str(solution.start_year)
-    return data
 
 
 @require_safe
