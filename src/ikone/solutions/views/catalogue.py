@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from ikone.solutions import permissions, selectors, workflow
-from ikone.solutions.card_rows import solution_cards
+from ikone.solutions.catalogue_page import catalogue_page
 from ikone.solutions.detail_body import detail_body, visible_adopters
 from ikone.solutions.forms import CatalogueFilterForm, CommentForm, DocumentForm, TransitionForm
 from ikone.solutions.models import Solution
 
-PAGE_SIZE = 20
 LIST_TEMPLATE = "solutions/solution_list.html"
 
 
 @require_safe
 def solution_list(request: HttpRequest) -> HttpResponse:
-    """Published profiles with search, filters and pages; htmx gets the results."""
+    """Published profiles with search, filters and pages; htmx gets the
+    results. The page of results comes from a memo (solutions/catalogue_page.py)."""
     choices = selectors.catalogue_choices()
     form = CatalogueFilterForm(
         request.GET,
@@ -30,15 +29,14 @@ def solution_list(request: HttpRequest) -> HttpResponse:
         states=choices.states,
         programmes=choices.programmes,
     )
-    paginator = Paginator(selectors.solution_list_published(filters=form.to_filter()), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = catalogue_page(form.to_filter(), request.GET.get("page"))
     htmx = getattr(request, "htmx", None)
     wants_fragment = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
     context = {
         "form": form,
         "page_obj": page,
-        "paginator": paginator,
-        "cards": solution_cards(page.object_list),
+        "paginator": page,
+        "cards": page.cards,
         "can_propose": permissions.can_propose_solution(request.user),
     }
     template = f"{LIST_TEMPLATE}#results" if wants_fragment else LIST_TEMPLATE
