@@ -6,7 +6,9 @@ import re
 import pytest
 from django.urls import reverse
 
+from ikone.accounts import querysets
 from ikone.accounts.models import NetworkMembershipStatus
+from ikone.municipalities import list_results, views
 from tests.municipalities.factories import (
     MunicipalityFactory,
     NetworkFactory,
@@ -274,3 +276,68 @@ def test_the_list_uses_a_constant_number_of_queries(
         client.get(LIST_URL, {"q": "gemeinde", "land": "07", "mitglied": "1"})
     with django_assert_max_num_queries(4):
         client.get(LIST_URL, {"kreis": "07335"}, headers={"HX-Request": "true"})
+
+
+def test_a_change_appears_on_the_next_visit(client, hierarchy):
+    """Count and rows are a memo (`list_results`): each table they were read
+    from changes them at once – the directory, organisations, memberships."""
+    first = client.get(LIST_URL, {"q": "frank"})
+    assert listed(first) == ["07335010"]
+    assert "kern-badge--success" not in first.content.decode()
+
+    MunicipalityFactory(ags="07335097", name="Frankenthal-Süd", district=hierarchy.district)
+    second = client.get(LIST_URL, {"q": "frank"})
+    assert listed(second) == ["07335010", "07335097"]
+    assert "2 Kommunen gefunden" in second.content.decode()
+
+    hierarchy.sibling.name = "Frankenstein (Pfalz)"
+    hierarchy.sibling.save()
+    assert "Frankenstein (Pfalz)</a>" in client.get(LIST_URL, {"q": "frank"}).content.decode()
+
+    organization = OrganizationFactory(municipality=hierarchy.sibling)
+    membership = NetworkMembershipFactory(organization=organization, network=NetworkFactory())
+    member = client.get(LIST_URL, {"q": "frank"}).content.decode()
+    assert member.count("kern-badge--success") == 1
+    assert listed(client.get(LIST_URL, {"q": "frank", "mitglied": "on"})) == ["07335010"]
+
+    membership.member_until = datetime.date(2020, 1, 1)
+    membership.save()
+    assert "kern-badge--success" not in client.get(LIST_URL, {"q": "frank"}).content.decode()
+    assert listed(client.get(LIST_URL, {"q": "frank", "mitglied": "on"})) == []
+
+
+def test_the_memo_keeps_pages_and_languages_apart(client, hierarchy):
+    for number in range(60):
+        MunicipalityFactory(
+            ags=f"07335{100 + number}",
+            name=f"Ort {number:02d}",
+            district=hierarchy.district,
+            population=1_000 + number,
+        )
+
+    first = client.get(LIST_URL, {"q": "ort"})
+    second = client.get(LIST_URL, {"q": "ort", "page": "2"})
+    english = client.get("/en" + LIST_URL, {"q": "ort"}, headers={"Accept-Language": "en"})
+
+    assert listed(first)[:1] == ["07335100"]
+    assert listed(second)[:1] == ["07335150"]
+    assert ">1.000</td>" in first.content.decode()
+    english_content = english.content.decode()
+    assert 'href="/en/kommunen/07335100/"' in english_content
+    assert ">1,000</td>" in english_content
+
+
+def test_a_membership_ends_with_its_last_day(client, hierarchy, monkeypatch):
+    last_day = datetime.date(2026, 12, 5)
+    NetworkMembershipFactory(
+        organization=OrganizationFactory(municipality=hierarchy.sibling),
+        network=NetworkFactory(),
+        member_until=last_day,
+    )
+    for module in (querysets, list_results, views):
+        monkeypatch.setattr(module, "berlin_date", lambda: last_day)
+    assert "kern-badge--success" in client.get(LIST_URL, {"q": "frank"}).content.decode()
+
+    for module in (querysets, list_results, views):
+        monkeypatch.setattr(module, "berlin_date", lambda: last_day + datetime.timedelta(days=1))
+    assert "kern-badge--success" not in client.get(LIST_URL, {"q": "frank"}).content.decode()

@@ -28,10 +28,30 @@ def unit_table(units: Iterable[Municipality], caption: str, *, show_region: bool
     """A table of `units` (annotated with `is_member`; with `district_name`
     and `state_name` when `show_region`, as
     `selectors.municipality_table_list` gives them), as the include wrote it."""
+    return table_of_rows(
+        unit_rows(units, show_region=show_region), caption, show_region=show_region
+    )
+
+
+def table_of_rows(rows: SafeString, caption: str, *, show_region: bool) -> SafeString:
+    """The table around `rows` (from `unit_rows` with the same `show_region`):
+    the directory keeps its rows in a memo and adds caption and headers."""
     headers = [_header(_("Name")), _header(_("Art"))]
     if show_region:
         headers += [_header(_("Kreis")), _header(_("Land"))]
     headers += [_header(_("Einwohner"), numeric=True), _header(_("Netzwerk"))]
+    # Safe: caption and labels go through escape, the rows are safe.
+    return mark_safe(  # noqa: S308
+        '<div class="kern-table-responsive"><table class="kern-table kern-table--striped">'
+        f'<caption class="kern-title">{conditional_escape(caption)}</caption>'
+        '<thead class="kern-table__head"><tr class="kern-table__row">'
+        f"{''.join(headers)}</tr></thead>"
+        f'<tbody class="kern-table__body">{rows}</tbody></table></div>'
+    )
+
+
+def unit_rows(units: Iterable[Municipality], *, show_region: bool) -> SafeString:
+    """The rows of `unit_table` (the body of the table)."""
     member = (
         '<span class="kern-badge kern-badge--success kern-badge--small">'
         f'<span class="kern-label kern-label--small">{escape(_("Mitglied"))}</span></span>'
@@ -64,11 +84,5 @@ def unit_table(units: Iterable[Municipality], caption: str, *, show_region: bool
             f'<td class="kern-table__cell">{member if getattr(unit, "is_member", False) else no_member}</td>'
             "</tr>"
         )
-    # Safe: caption, names, labels and addresses go through escape.
-    return mark_safe(  # noqa: S308
-        '<div class="kern-table-responsive"><table class="kern-table kern-table--striped">'
-        f'<caption class="kern-title">{conditional_escape(caption)}</caption>'
-        '<thead class="kern-table__head"><tr class="kern-table__row">'
-        f"{''.join(headers)}</tr></thead>"
-        f'<tbody class="kern-table__body">{"".join(rows)}</tbody></table></div>'
-    )
+    # Safe: names, labels and addresses go through escape.
+    return mark_safe("".join(rows))  # noqa: S308

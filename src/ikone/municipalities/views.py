@@ -1,26 +1,35 @@
 """The public municipality directory: /kommunen/ and /kommunen/<ags>/."""
 
+import hashlib
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from django_htmx.middleware import HtmxDetails
 
+from ikone.core.datetimes import berlin_date
+from ikone.core.pagecache import memo
 from ikone.municipalities.forms import DirectoryFilterForm
+from ikone.municipalities.list_results import PAGE_SIZE, directory_results
 from ikone.municipalities.models import Municipality
 from ikone.municipalities.selectors import (
     directory_choices,
     municipality_get,
     municipality_subdivisions,
-    municipality_table_list,
 )
 from ikone.municipalities.signals import contributed_sections
 
-PAGE_SIZE = 50
 LIST_TEMPLATE = "municipalities/municipality_list.html"
+CONTENT_TEMPLATE = "municipalities/includes/list_content.html"
+CONTENT_MEMO_PREFIX = "municipalities:list-content:v1:"
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -32,21 +41,56 @@ def municipality_list_view(request: HtmxHttpRequest) -> HttpResponse:
     """The directory with search, filters and pages; htmx requests get only
     the results fragment, plus out of band the count for the live region
     and, when the Land changed, the Kreis choices."""
-    land = request.GET.get("land", "")
-    form = DirectoryFilterForm(request.GET, choices=directory_choices(land=land))
-    paginator = Paginator(municipality_table_list(filters=form.to_filter()), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    wants_fragment = bool(request.htmx) and not request.htmx.history_restore_request
-    context = {
-        "form": form,
-        "page_obj": page,
-        "paginator": paginator,
-        "refresh_districts": wants_fragment and _land_changed(request, land),
-    }
-    template = f"{LIST_TEMPLATE}#results" if wants_fragment else LIST_TEMPLATE
-    response = render(request, template, context)
+    if request.htmx and not request.htmx.history_restore_request:
+        template = f"{CONTENT_TEMPLATE}#results"
+        response = render(request, template, _list_context(request, htmx=True))
+    elif request.htmx:
+        content = render_to_string(CONTENT_TEMPLATE, _list_context(request, htmx=False), request)
+        response = render(request, LIST_TEMPLATE, {"content": content})
+    else:
+        response = render(request, LIST_TEMPLATE, {"content": _content_html(request)})
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _list_context(request: HtmxHttpRequest, *, htmx: bool) -> dict[str, Any]:
+    """What the directory's content template reads, `htmx` for the results
+    fragment an htmx request gets."""
+    land = request.GET.get("land", "")
+    form = DirectoryFilterForm(request.GET, choices=directory_choices(land=land))
+    results = directory_results(filters=form.to_filter(), page=request.GET.get("page") or "")
+    # Count and rows come from a memo; the paginator only numbers the pages
+    # for the navigation (a range: nothing reads its rows).
+    paginator = Paginator(range(results.count), PAGE_SIZE)
+    return {
+        "form": form,
+        "page_obj": paginator.page(results.number),
+        "paginator": paginator,
+        "rows": results.rows,
+        "refresh_districts": htmx and _land_changed(request, land),
+    }
+
+
+def _content_html(request: HtmxHttpRequest) -> SafeString:
+    """The content of a whole page (no htmx) as a memo (ADR 0006): it depends
+    only on the query string (filters, page, and the order of its parameters
+    in the pages' links), language, script prefix and the Berlin day
+    (memberships end on a day), never on the person. Filters, choices and
+    count cost more than the rest of the page; computed anew when a table
+    they were read from changes (directory, organisations, memberships)."""
+    key = repr(
+        (
+            request.META.get("QUERY_STRING", ""),
+            get_language(),
+            get_script_prefix(),
+            berlin_date().toordinal(),
+        )
+    )
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    return memo.get_or_compute(
+        CONTENT_MEMO_PREFIX + digest,
+        lambda: render_to_string(CONTENT_TEMPLATE, _list_context(request, htmx=False), request),
+    )
 
 
 def _land_changed(request: HtmxHttpRequest, land: str) -> bool:
