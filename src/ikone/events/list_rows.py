@@ -10,16 +10,78 @@ are escaped."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
 
+from django.core.paginator import Paginator
+from django.urls import get_script_prefix
+from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ikone.core.pagecache import memo
 from ikone.core.urlmemo import EACH, row_address
+from ikone.events import selectors
 from ikone.events.formatting import when_formatter
 from ikone.events.models import Event, EventFormat, EventStatus
+
+if TYPE_CHECKING:
+    from ikone.accounts.permissions import AnyUser
+
+PAGE_SIZE = 20
+RESULTS_MEMO_PREFIX = "events:list-results:v1:"
+
+
+@dataclass(frozen=True)
+class EventResults:
+    """One page of the list: how many events the filters find, the number
+    of the page shown, its cards, and until when they hold (the end of the
+    next event to end, or None)."""
+
+    count: int
+    number: int
+    cards: SafeString
+    valid_until: datetime | None
+
+
+def event_results(
+    *, user: AnyUser | None, filters: selectors.EventFilters, page: str
+) -> EventResults:
+    """The page `page` (as the request names it) of the events `user` may
+    see under `filters`. A memo (ADR 0006) per visibility
+    (`selectors.list_visibility_key`), filters, page, language and script
+    prefix: computed anew after a change to a table it was read from
+    (events, series, fields of action, registrations, editors) and once the
+    next event has ended, which moves it from the upcoming to the past ones."""
+    key = repr(
+        (selectors.list_visibility_key(user), filters, page, get_language(), get_script_prefix())
+    )
+    memo_key = RESULTS_MEMO_PREFIX + hashlib.sha256(key.encode()).hexdigest()
+
+    def compute() -> EventResults:
+        # Taken before the list reads the clock: an event ending in between
+        # makes the result out of date at once, never too late.
+        now = timezone.now()
+        paginator = Paginator(selectors.event_list(user=user, filters=filters), PAGE_SIZE)
+        shown = paginator.get_page(page)
+        return EventResults(
+            paginator.count,
+            shown.number,
+            event_cards(shown.object_list),
+            selectors.next_list_change(user=user, now=now),
+        )
+
+    results = memo.get_or_compute(memo_key, compute)
+    if results.valid_until is not None and timezone.now() > results.valid_until:
+        memo.forget(memo_key)
+        results = memo.get_or_compute(memo_key, compute)
+    return results
 
 
 def _status_badges() -> dict[str, str]:

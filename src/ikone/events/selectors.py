@@ -17,6 +17,7 @@ from django.db.models import (
     Exists,
     IntegerField,
     Max,
+    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -129,6 +130,25 @@ def event_list(*, user: AnyUser | None, filters: EventFilters) -> QuerySet[Event
         )
         .annotate(confirmed_count=_confirmed_count())
     )
+
+
+def list_visibility_key(user: AnyUser | None) -> tuple[object, ...]:
+    """Who sees the same events in `event_list` (the rule of `_visible_q`):
+    coordinators all, visitors the public ones, anyone else the public ones
+    and those they may edit (their own key)."""
+    if is_network_coordinator(user):
+        return ("all",)
+    if not is_signed_in(user):
+        return ("public",)
+    return ("person", user.pk, bool(user.is_mentor))
+
+
+def next_list_change(*, user: AnyUser | None, now: datetime) -> datetime | None:
+    """When the next event `user` may see ends (the first end at or after
+    `now`): then it moves from the upcoming events to the past ones. None
+    without one."""
+    ends = Event.objects.filter(_visible_q(user), ends_at__gte=now).aggregate(first=Min("ends_at"))
+    return ends["first"]
 
 
 def series_choices() -> list[tuple[str, str]]:

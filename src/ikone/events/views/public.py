@@ -27,6 +27,7 @@ from ikone.core.seo.meta import json_ld
 from ikone.events import permissions, selectors
 from ikone.events.calendar import build_calendar
 from ikone.events.forms_public import EventFilterForm, RegistrationForm
+from ikone.events.list_rows import PAGE_SIZE, event_results
 from ikone.events.models import (
     Event,
     EventFormat,
@@ -38,7 +39,6 @@ from ikone.events.models import (
 from ikone.events.page_rows import event_page_rows
 from ikone.events.services import registration as registration_services
 
-PAGE_SIZE = 20
 FEED_PAST_DAYS = 365
 FEED_CACHE_SECONDS = 24 * 3600
 LIST_TEMPLATE = "events/event_list.html"
@@ -55,8 +55,13 @@ def event_list(request: HttpRequest) -> HttpResponse:
         fields_of_action=selectors.field_of_action_choices(),
     )
     filters = form.to_filters()
-    paginator = Paginator(selectors.event_list(user=request.user, filters=filters), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("seite"))
+    results = event_results(
+        user=request.user, filters=filters, page=request.GET.get("seite") or ""
+    )
+    # Count and cards come from a memo; the paginator only numbers the pages
+    # for the navigation (a range: nothing reads its rows).
+    paginator = Paginator(range(results.count), PAGE_SIZE)
+    page = paginator.page(results.number)
     htmx = getattr(request, "htmx", None)
     wants_fragment = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
     context = {
@@ -64,6 +69,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "page_obj": page,
         "paginator": paginator,
+        "cards": results.cards,
         "past": filters.when == selectors.PAST,
     }
     template = f"{LIST_TEMPLATE}#results" if wants_fragment else LIST_TEMPLATE
