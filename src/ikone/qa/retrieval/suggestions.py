@@ -4,6 +4,7 @@ only what the person may see."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ikone.core.search import embeddings
@@ -97,33 +98,35 @@ def _stems_of(document_id: int) -> set[str]:
     return {token for title, body in stems for token in f"{title} {body}".split()}
 
 
-def _has(found: set[str], word: str) -> bool:
+def _has(found: Collection[str], word: str) -> bool:
     """As the full-text search matches: a stem, or the start of a longer one."""
     return word in found or (len(word) >= 4 and any(token.startswith(word) for token in found))
 
 
-def lexically_confident(text: str, document_id: int) -> bool:
+def lexically_confident(text: str, document_id: int, stems: Collection[str] | None = None) -> bool:
     """The rule without vectors: enough of the question's own words (not
-    question words, not added synonyms) occur in the document."""
+    question words, not added synonyms) occur in the document (its `stems`
+    when the caller read them already)."""
     words = [term for term in dict.fromkeys(query_terms(text)) if term not in QUESTION_STEMS]
     if len(words) < LEXICAL_ONLY_WORDS:
         return False
-    found = _stems_of(document_id)
+    found = stems if stems is not None else _stems_of(document_id)
     covered = sum(1 for word in words if _has(found, word))
     return covered >= LEXICAL_ONLY_WORDS and covered / len(words) >= LEXICAL_ONLY_SHARE
 
 
-def names_the_topic(text: str, document_id: int) -> bool:
+def names_the_topic(text: str, document_id: int, stems: Collection[str] | None = None) -> bool:
     """Whether the document contains most of the words naming the question's
     topic (`topic_words`): "Wie hoch ist die Förderquote?" and a passage on
     the Förderquote, not "Wie hoch ist die Hundesteuer?" and a passage that
     only shares "hoch". Words of a thesaurus expression count as found when
     the document says it in another expression of the group ("selbst
-    bezahlen" in a passage on the Eigenanteil)."""
+    bezahlen" in a passage on the Eigenanteil). `stems`: the document's,
+    when the caller read them already."""
     words = topic_words(text)
     if not words:
         return False
-    found = _stems_of(document_id)
+    found = stems if stems is not None else _stems_of(document_id)
     covered = {word for word in words if _has(found, word)}
     for used, expressions in equivalents(text):
         if any(
@@ -176,17 +179,24 @@ def ranked(
             listed = {item.document_id for item in semantic}
             missing = [item.document_id for item in lexical if item.document_id not in listed]
             meaning = semantic + ranking.cosines(encoding, missing)
-    ids = units.rerank(ranking.combine(lexical, meaning), understood)
+    ids, stems = units.reranked(ranking.combine(lexical, meaning), understood)
+    # The best candidate's stems, as rerank read them (none: a row gone since
+    # the embedding snapshot, as `_stems_of` would find).
+    best = stems.get(ids[0], frozenset()) if ids else frozenset()
     confident = bool(fused) and (
         cosine >= CONFIDENT_COSINE
         or (
             fused[0].score >= CONFIDENT_FUSED
-            and (cosine >= CONFIDENT_SUPPORT_COSINE or bool(ids) and names_the_topic(text, ids[0]))
+            and (
+                cosine >= CONFIDENT_SUPPORT_COSINE
+                or bool(ids)
+                and names_the_topic(text, ids[0], best)
+            )
         )
     )
     if not confident and ids and lexical and method == "combined":
         # A fresh install has no vectors: let a strong lexical match count.
-        confident = not _has_vectors(kinds, encoding) and lexically_confident(text, ids[0])
+        confident = not _has_vectors(kinds, encoding) and lexically_confident(text, ids[0], best)
     return Ranking(ids=ids, confident=confident)
 
 

@@ -92,8 +92,16 @@ def _adjusted(
 def rerank(fused: list[Ranked], understood: Understood | None) -> list[int]:
     """Fused candidates adjusted for what the question asks (an amount, a
     date, an actor; a named call), best first, one document per unit."""
+    return reranked(fused, understood)[0]
+
+
+def reranked(
+    fused: list[Ranked], understood: Understood | None
+) -> tuple[list[int], dict[int, frozenset[str]]]:
+    """As `rerank`, and the stems of the candidates it read (title and body),
+    which the confidence rules ask about the best one (no second query)."""
     if not fused:
-        return []
+        return [], {}
     candidates = fused[:RERANKED]
     rows = {}
     stems: dict[int, frozenset[str]] = {}
@@ -120,7 +128,7 @@ def rerank(fused: list[Ranked], understood: Understood | None) -> list[int]:
             if text:
                 seen.add(text)
             kept.append(pk)
-    return kept
+    return kept, stems
 
 
 def _same_text(row: tuple[str, str, str] | None) -> str:
