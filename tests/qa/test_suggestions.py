@@ -3,13 +3,18 @@ fragment and the page without JavaScript, the "answered" counter."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from ikone.core.search.audience import ANONYMOUS, audience_for
 from ikone.core.search.embeddings import embed_documents
 from ikone.core.search.models import SearchDocument, SuggestionOutcome, Visibility
 from ikone.qa.retrieval.ranking import Ranked, fuse
-from ikone.qa.retrieval.suggestions import suggest
+from ikone.qa.retrieval.suggestions import remembered, suggest
 from tests.accounts.fixtures import *  # noqa: F403
 from tests.search.conftest import put
 
@@ -192,3 +197,69 @@ def test_get_gives_the_same_suggestions(corpus, client):
     response = client.get(URL, {"title": "Wie hoch ist unser Eigenanteil?"})
     assert "3.2 Eigenanteil und Kofinanzierung" in response.content.decode()
     assert client.put(URL).status_code == 405
+
+
+# The remembered suggestions (`suggestions.remembered`): the same result as
+# computing them, per person and language; a change of the index shows on
+# the next request.
+QUESTION = {"title": "Wie hoch ist unser Eigenanteil?", "text": "", "call": ""}
+
+
+def _without_tokens(page: str) -> str:
+    return re.sub(r"[A-Za-z0-9]{64}", "", page)  # CSRF tokens
+
+
+def _searches(captured: CaptureQueriesContext) -> int:
+    return sum(1 for query in captured.captured_queries if "core_searchdocument" in query["sql"])
+
+
+def test_a_repeated_request_is_answered_from_the_memo(corpus, client_for):
+    client = client_for("staff_a")
+    first = client.post(URL, QUESTION).content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        second = client.post(URL, QUESTION).content.decode()
+    assert "3.2 Eigenanteil und Kofinanzierung" in first
+    assert _searches(captured) == 0
+    assert _without_tokens(second) == _without_tokens(first)
+
+
+def test_a_change_of_the_index_shows_on_the_next_request(corpus, client_for):
+    client = client_for("staff_a")
+    assert "Wie hoch ist der Eigenanteil?" in client.post(URL, QUESTION).content.decode()
+    faq = SearchDocument.objects.get(kind="faq", object_id="13")
+    faq.title = "Wie hoch ist der Eigenanteil genau?"
+    faq.save()
+    assert "Wie hoch ist der Eigenanteil genau?" in client.post(URL, QUESTION).content.decode()
+
+
+def test_a_new_answer_shows_on_the_next_request(corpus, client_for):
+    client = client_for("staff_a")
+    client.post(URL, QUESTION)
+    put(
+        "question",
+        14,
+        "Eigenanteil über Jahre verteilen?",
+        "Ja, über die Laufzeit.",
+        suggestible=True,
+    )
+    assert "Eigenanteil über Jahre verteilen?" in client.post(URL, QUESTION).content.decode()
+
+
+def test_each_person_gets_what_they_may_see(corpus, client_for):
+    data = {"title": "Eigenanteil aus Landesmitteln?", "text": "", "call": ""}
+    hidden = "Eigenanteil aus Landesmitteln – nur im Netzwerk"
+    assert hidden in client_for("coordinator").post(URL, data).content.decode()
+    assert hidden not in client_for("anonymous").post(URL, data).content.decode()
+    assert hidden not in client_for("staff_b").post(URL, data).content.decode()
+
+
+def test_remembered_equals_computed_in_each_language(corpus, mentor):
+    audience = audience_for(mentor)
+    for language in ("de", "en", "de"):
+        with translation.override(language):
+            for title in ("Wie hoch ist unser Eigenanteil?", "Eigenanteil aus Landesmitteln?"):
+                computed = suggest(audience=audience, title=title, call_id=1)
+                assert remembered(audience=audience, title=title, call_id=1) == computed
+                assert remembered(audience=ANONYMOUS, title=title, call_id=1) == suggest(
+                    audience=ANONYMOUS, title=title, call_id=1
+                )

@@ -4,16 +4,23 @@ only what the person may see."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language
+
+from ikone.core.pagecache import memo
 from ikone.core.search import embeddings
 from ikone.core.search.audience import Audience
+from ikone.core.search.backends import rarity
 from ikone.core.search.models import SearchDocument
 from ikone.core.search.text import Snippet, query_terms, snippet
 from ikone.qa.retrieval import ranking, units
 from ikone.qa.retrieval.answers import Answer, answer_of
 from ikone.qa.retrieval.understanding import (
+    KNOWLEDGE,
     QUESTION_STEMS,
     Understood,
     equivalents,
@@ -52,6 +59,10 @@ CONFIDENT_TOPIC_SHARE = 0.6
 # and at least two of them (docs/search.md; tuned on the development set).
 LEXICAL_ONLY_SHARE = 0.5
 LEXICAL_ONLY_WORDS = 2
+# A whole result is remembered (`remembered`) no longer than a process
+# trusts its counts of how rare a word is (`rarity`), so that it never
+# outlives them.
+REMEMBER_SECONDS = rarity.REMEMBER_SECONDS
 
 
 @dataclass(frozen=True)
@@ -284,4 +295,42 @@ def suggest(
         sections=_pick(section_ids, by_id, terms, MAX_SECTIONS),
         knowledge=_pick(knowledge_ids, by_id, terms, MAX_KNOWLEDGE),
         searched=True,
+    )
+
+
+def remembered(
+    *, audience: Audience, title: str, text: str = "", call_id: int | None = None
+) -> Suggestions:
+    """`suggest`, remembered while nothing it depends on changed (issue 15):
+    the form asks again for the same text (a pause in typing, another call
+    chosen and back, the page without JavaScript), and so do several people
+    of one organisation. Computing it costs two full-text queries over tens
+    of thousands of documents, a product with the whole embedding matrix
+    and the highlighting of the shown sentences.
+
+    The key holds everything the result is made of besides the search
+    table: the text as `suggest` reads it, the call, who is asking (what
+    they may see), the language (the sources' labels), the embedding
+    snapshot and the thesaurus and calls the question is understood with.
+    The search table is the memo's (`core.pagecache.memo`): any write to
+    it, an index update or a new answer, computes the next result anew."""
+    full = f"{title.strip()}\n{text.strip()}".strip()
+    if len(full) < MIN_LENGTH:
+        return Suggestions()
+    parts = [
+        full,
+        call_id,
+        audience.sees_all,
+        sorted(audience.scopes),
+        sorted(audience.organization_ids),
+        audience.user_id,
+        get_language() or "",
+        list(embeddings.matrix().stamp),
+        KNOWLEDGE.current().fingerprint,
+    ]
+    digest = hashlib.blake2b(json.dumps(parts).encode(), digest_size=16).hexdigest()
+    return memo.get_or_compute(
+        f"qa:suggestions:{digest}",
+        lambda: suggest(audience=audience, title=title, text=text, call_id=call_id),
+        REMEMBER_SECONDS,
     )

@@ -17,6 +17,8 @@ process, so a coordinator's change applies within that time.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import threading
 import time
@@ -101,6 +103,9 @@ class _Knowledge:
         self.groups: list[list[str]] = []
         self.calls: list[tuple[str, str]] = []  # (group key, folded title)
         self.open_calls: tuple[str, ...] = ()  # group keys of calls open for submissions
+        # Changes whenever what was loaded differs: part of the key of a
+        # remembered result that was computed with it (`suggestions`).
+        self.fingerprint = ""
 
     def current(self) -> _Knowledge:
         if time.monotonic() - self._loaded_at >= RELOAD_SECONDS:
@@ -120,6 +125,8 @@ class _Knowledge:
         self.open_calls = tuple(
             f"call:{call.pk}" for call in calls if call.is_open_for_submissions
         )
+        loaded = json.dumps([self.groups, self.calls, self.open_calls])
+        self.fingerprint = hashlib.blake2b(loaded.encode(), digest_size=12).hexdigest()
         self._loaded_at = time.monotonic()
 
     def reset(self) -> None:

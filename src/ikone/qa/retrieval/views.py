@@ -20,7 +20,7 @@ from ikone.core.search.audience import audience_for
 from ikone.core.search.models import SearchDocument
 from ikone.core.search.texts import ANSWERED_MESSAGE
 from ikone.qa.retrieval import services
-from ikone.qa.retrieval.suggestions import suggest
+from ikone.qa.retrieval.suggestions import remembered
 
 FRAGMENT = "search/suggestions.html"
 PAGE = "search/suggestions_page.html"
@@ -46,7 +46,7 @@ def suggestions_view(request: HttpRequest) -> HttpResponse:
     call_id, call_slug = _call_id(params)
     title = params.get("title", "")[:200]
     text = params.get("text", "")[:MAX_TEXT]
-    result = suggest(audience=audience, title=title, text=text, call_id=call_id)
+    result = remembered(audience=audience, title=title, text=text, call_id=call_id)
     context = {
         "suggestions": result,
         "answered_count": services.answered_count() if audience.is_coordinator else None,
