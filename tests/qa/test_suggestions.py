@@ -245,6 +245,19 @@ def test_a_new_answer_shows_on_the_next_request(corpus, client_for):
     assert "Eigenanteil über Jahre verteilen?" in client.post(URL, QUESTION).content.decode()
 
 
+def test_a_new_ranking_code_does_not_show_what_the_old_one_remembered(
+    corpus, client_for, monkeypatch
+):
+    from ikone.qa.retrieval import suggestions
+
+    client = client_for("staff_a")
+    client.post(URL, QUESTION)
+    monkeypatch.setattr(suggestions, "code_fingerprint", lambda: "an update")
+    with CaptureQueriesContext(connection) as captured:
+        client.post(URL, QUESTION)
+    assert _searches(captured) > 0
+
+
 def test_each_person_gets_what_they_may_see(corpus, client_for):
     data = {"title": "Eigenanteil aus Landesmitteln?", "text": "", "call": ""}
     hidden = "Eigenanteil aus Landesmitteln – nur im Netzwerk"

@@ -4,10 +4,12 @@ only what the person may see."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.utils.translation import get_language
 
@@ -298,6 +300,18 @@ def suggest(
     )
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """A digest of the code that ranks and shows suggestions (this package
+    and the search core): an update that changes the ranking does not show
+    results remembered by the code before it."""
+    roots = [Path(__file__).resolve().parent, Path(embeddings.__file__).resolve().parent]
+    digest = hashlib.blake2b(digest_size=16)
+    for source in sorted(path for root in roots for path in root.rglob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
 def remembered(
     *, audience: Audience, title: str, text: str = "", call_id: int | None = None
 ) -> Suggestions:
@@ -311,8 +325,8 @@ def remembered(
     The key holds everything the result is made of besides the search
     table: the text as `suggest` reads it, the call, who is asking (what
     they may see), the language (the sources' labels), the embedding
-    snapshot and the thesaurus and calls the question is understood with.
-    The search table is the memo's (`core.pagecache.memo`): any write to
+    snapshot, the thesaurus and calls the question is understood with, and
+    the ranking code (`code_fingerprint`). The search table is the memo's (`core.pagecache.memo`): any write to
     it, an index update or a new answer, computes the next result anew."""
     full = f"{title.strip()}\n{text.strip()}".strip()
     if len(full) < MIN_LENGTH:
@@ -327,6 +341,7 @@ def remembered(
         get_language() or "",
         list(embeddings.matrix().stamp),
         KNOWLEDGE.current().fingerprint,
+        code_fingerprint(),
     ]
     digest = hashlib.blake2b(json.dumps(parts).encode(), digest_size=16).hexdigest()
     return memo.get_or_compute(
