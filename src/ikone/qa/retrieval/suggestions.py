@@ -317,8 +317,8 @@ def remembered(
 ) -> Suggestions:
     """`suggest`, remembered while nothing it depends on changed (issue 15):
     the form asks again for the same text (a pause in typing, another call
-    chosen and back, the page without JavaScript), and so do several people
-    of one organisation. Computing it costs two full-text queries over tens
+    chosen and back, the page without JavaScript). Each person has their
+    own results (the person is part of the key). Computing it costs two full-text queries over tens
     of thousands of documents, a product with the whole embedding matrix
     and the highlighting of the shown sentences.
 
