@@ -85,7 +85,7 @@ def _verb_of_participle(folded: str) -> str:
     if not match:
         return ""
     prefix, core = match.group(1) or "", match.group(2)
-    return stem(prefix + core) if len(core) >= MIN_STEM - 1 else ""
+    return stem(prefix + core)
 
 
 def _participle_of_verb(folded: str) -> str:
