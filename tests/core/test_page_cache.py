@@ -370,3 +370,23 @@ def test_an_outdated_memo_is_computed_by_one_request_while_others_get_the_previo
     assert len(calls) == 2
     assert cache.get(memo.LOCK_PREFIX + "test-swr") is None  # the lock is released
     assert swr() == ["Erster", "Zweiter"] and len(calls) == 2
+
+
+def test_a_memo_key_tells_apart_its_parts_the_language_and_the_script_prefix():
+    from django.urls import set_script_prefix
+    from django.utils import translation
+
+    with translation.override("de"):
+        german = memo.key("test-rows", "seite=2", 7)
+        assert memo.key("test-rows", "seite=2", 7) == german
+        assert memo.key("test-rows", "seite=3", 7) != german
+        assert memo.key("test-rows", "seite=2", "7") != german
+        assert memo.key("test-other", "seite=2", 7) != german
+        set_script_prefix("/ikone/")
+        try:
+            assert memo.key("test-rows", "seite=2", 7) != german
+        finally:
+            set_script_prefix("/")
+    with translation.override("en"):
+        assert memo.key("test-rows", "seite=2", 7) != german
+    assert german.startswith("test-rows:")

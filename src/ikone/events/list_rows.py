@@ -10,19 +10,16 @@ are escaped."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.core.paginator import Paginator
-from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ikone.core.pagecache import memo
@@ -35,7 +32,7 @@ if TYPE_CHECKING:
     from ikone.accounts.permissions import AnyUser
 
 PAGE_SIZE = 20
-RESULTS_MEMO_PREFIX = "events:list-results:v1:"
+RESULTS_MEMO_PREFIX = "events:list-results:v1"
 
 
 @dataclass(frozen=True)
@@ -59,10 +56,7 @@ def event_results(
     prefix: computed anew after a change to a table it was read from
     (events, series, fields of action, registrations, editors) and once the
     next event has ended, which moves it from the upcoming to the past ones."""
-    key = repr(
-        (selectors.list_visibility_key(user), filters, page, get_language(), get_script_prefix())
-    )
-    memo_key = RESULTS_MEMO_PREFIX + hashlib.sha256(key.encode()).hexdigest()
+    memo_key = memo.key(RESULTS_MEMO_PREFIX, selectors.list_visibility_key(user), filters, page)
 
     def compute() -> EventResults:
         # Taken before the list reads the clock: an event ending in between

@@ -9,7 +9,6 @@ and names are escaped, the labels escaped once.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +17,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ikone.accounts.visibility import Viewer, scopes_of
@@ -28,7 +26,7 @@ from ikone.knowledge.models import ArticlePage
 from ikone.knowledge.selectors_articles import ArticleFilters, article_list
 
 PAGE_SIZE = 20
-RESULTS_MEMO_PREFIX = "knowledge:list-results:v1:"
+RESULTS_MEMO_PREFIX = "knowledge:list-results:v1"
 
 
 @dataclass(frozen=True)
@@ -45,21 +43,20 @@ def article_results(
     *, viewer: Viewer, filters: ArticleFilters, page: str, request: HttpRequest | None
 ) -> ArticleResults:
     """The page `page` (as the request names it) of the articles `viewer`
-    may read under `filters`. A memo (ADR 0006) per scopes, filters, page
-    and language: what a person may read of the knowledge base depends on
+    may read under `filters`. A memo (ADR 0006) per scopes, filters, page,
+    language and script prefix: what a person may read of the knowledge base depends on
     their scopes only, so everyone with the same scopes shares the count and
     cards, computed anew after a change to any table they were read from
     (articles, their organisations and fields of action, the search index)."""
     scopes = scopes_of(viewer)
-    key = repr((None if scopes is None else sorted(scopes), filters, page, get_language()))
-    digest = hashlib.sha256(key.encode()).hexdigest()
+    key = memo.key(RESULTS_MEMO_PREFIX, None if scopes is None else sorted(scopes), filters, page)
 
     def compute() -> ArticleResults:
         paginator = Paginator(article_list(viewer=viewer, filters=filters), PAGE_SIZE)
         shown = paginator.get_page(page)
         return ArticleResults(paginator.count, shown.number, article_rows(shown, request))
 
-    return memo.get_or_compute(RESULTS_MEMO_PREFIX + digest, compute)
+    return memo.get_or_compute(key, compute)
 
 
 def _badge(label: str, kind: str = "") -> str:

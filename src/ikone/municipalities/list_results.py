@@ -11,13 +11,10 @@ organisations or network memberships (the "Mitglied" badge and the
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.urls import get_script_prefix
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
 
 from ikone.core.datetimes import berlin_date
 from ikone.core.pagecache import memo
@@ -25,7 +22,7 @@ from ikone.municipalities.selectors import DirectoryFilter, municipality_table_l
 from ikone.municipalities.unit_rows import unit_rows
 
 PAGE_SIZE = 50
-RESULTS_MEMO_PREFIX = "municipalities:list-results:v1:"
+RESULTS_MEMO_PREFIX = "municipalities:list-results:v1"
 
 
 @dataclass(frozen=True)
@@ -44,9 +41,7 @@ def directory_results(*, filters: DirectoryFilter, page: str) -> DirectoryResult
     `filters`. Rows hold translated labels, localized numbers and addresses,
     hence language and script prefix in the key; memberships are current
     on a Berlin day, hence the day."""
-    day = berlin_date().toordinal()
-    key = repr((filters, page, get_language(), get_script_prefix(), day))
-    digest = hashlib.sha256(key.encode()).hexdigest()
+    key = memo.key(RESULTS_MEMO_PREFIX, filters, page, berlin_date().toordinal())
 
     def compute() -> DirectoryResults:
         paginator = Paginator(municipality_table_list(filters=filters), PAGE_SIZE)
@@ -55,4 +50,4 @@ def directory_results(*, filters: DirectoryFilter, page: str) -> DirectoryResult
             paginator.count, shown.number, unit_rows(shown.object_list, show_region=True)
         )
 
-    return memo.get_or_compute(RESULTS_MEMO_PREFIX + digest, compute)
+    return memo.get_or_compute(key, compute)

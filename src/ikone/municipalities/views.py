@@ -1,6 +1,5 @@
 """The public municipality directory: /kommunen/ and /kommunen/<ags>/."""
 
-import hashlib
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -8,10 +7,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from django_htmx.middleware import HtmxDetails
 
@@ -29,7 +26,7 @@ from ikone.municipalities.signals import contributed_sections
 
 LIST_TEMPLATE = "municipalities/municipality_list.html"
 CONTENT_TEMPLATE = "municipalities/includes/list_content.html"
-CONTENT_MEMO_PREFIX = "municipalities:list-content:v1:"
+CONTENT_MEMO_PREFIX = "municipalities:list-content:v1"
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -78,17 +75,11 @@ def _content_html(request: HtmxHttpRequest) -> SafeString:
     (memberships end on a day), never on the person. Filters, choices and
     count cost more than the rest of the page; computed anew when a table
     they were read from changes (directory, organisations, memberships)."""
-    key = repr(
-        (
-            request.META.get("QUERY_STRING", ""),
-            get_language(),
-            get_script_prefix(),
-            berlin_date().toordinal(),
-        )
+    key = memo.key(
+        CONTENT_MEMO_PREFIX, request.META.get("QUERY_STRING", ""), berlin_date().toordinal()
     )
-    digest = hashlib.sha256(key.encode()).hexdigest()
     return memo.get_or_compute(
-        CONTENT_MEMO_PREFIX + digest,
+        key,
         lambda: render_to_string(CONTENT_TEMPLATE, _list_context(request, htmx=False), request),
     )
 

@@ -13,14 +13,11 @@ The filter form, the links and the person's own actions stay per request.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.urls import get_script_prefix
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 
 from ikone.core.pagecache import memo
 from ikone.solutions import selectors
@@ -88,8 +85,7 @@ def catalogue_page(filters: CatalogueFilter, page: str | None) -> CataloguePage:
     not a number is the first page, beyond the end the last)."""
     if page is not None and len(page) > LONGEST_PAGE_PARAMETER:
         return _compute(filters, page)
-    digest = hashlib.blake2b(repr((filters, page)).encode(), digest_size=16).hexdigest()
-    key = f"solutions:catalogue-page:{digest}:{get_language()}:{get_script_prefix()}"
+    key = memo.key("solutions:catalogue-page", filters, page)
     return memo.get_or_compute(key, lambda: _compute(filters, page))
 
 

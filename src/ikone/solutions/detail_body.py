@@ -26,9 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 
 from ikone.accounts.permissions import is_network_coordinator, is_signed_in
 from ikone.core.mail import absolute_url
@@ -65,7 +63,7 @@ class DetailBody:
 
 def detail_body(solution: Solution) -> DetailBody:
     """The shared parts of `solution`'s page in the active language."""
-    key = f"solutions:detail-body:{solution.pk}:{get_language()}:{get_script_prefix()}"
+    key = memo.key("solutions:detail-body", solution.pk)
     return memo.get_or_compute(key, lambda: _compute(solution.pk))
 
 

@@ -12,7 +12,6 @@ from typing import Any
 from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ikone.accounts.signals import OrganizationSection, organization_sections
@@ -33,7 +32,7 @@ def solutions_section(
     was read from are unchanged (a memo, ADR 0006; four queries and most of
     the page's rendering otherwise)."""
     audience = selectors.adoption_audience(organization=organization, user=user)
-    key = f"solutions:organization-section:{organization.pk}:{audience}:{get_language()}"
+    key = memo.key("solutions:organization-section", organization.pk, audience)
     html = memo.get_or_compute(key, lambda: _solutions_section_html(organization, audience))
     if html is None:
         return None

@@ -1,7 +1,7 @@
 """A value computed once and reused while the tables it was read from are
 unchanged (see `tables`): the layout's footer links, an overview's figures.
 
-    links = memo.get_or_compute(f"footer:{language}", compute_links)
+    links = memo.get_or_compute(memo.key("footer"), compute_links)
 
 A value computed while something was written is not kept (it would hide the
 write's effect from the next reader). A reused value counts as read by any
@@ -10,10 +10,13 @@ page being recorded around it, so the page cache learns its tables too.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.cache import cache
+from django.urls import get_script_prefix
+from django.utils.translation import get_language
 
 from ikone.core.pagecache import tables
 
@@ -28,6 +31,17 @@ SECONDS = 3600
 # How long one request may hold the right to recompute an outdated value
 # (`stale_while_revalidate`); if it dies, another takes over after this.
 LOCK_SECONDS = 30
+
+
+def key(prefix: str, *parts: object) -> str:
+    """The key of a value made of `parts` as this request renders it: the
+    active language and script prefix are part of every key, because what a
+    memo keeps holds translated labels, localized numbers and addresses.
+    `parts` are told apart by their `repr` (strings, numbers, tuples, frozen
+    dataclasses of those), digested so that a long query string makes no
+    long key."""
+    text = repr((parts, get_language(), get_script_prefix()))
+    return f"{prefix}:{hashlib.blake2b(text.encode(), digest_size=16).hexdigest()}"
 
 
 def get_or_compute(

@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from django.utils.translation import get_language
 
 from ikone.core.pagecache import memo
 from ikone.core.search import embeddings
@@ -331,21 +328,20 @@ def remembered(
     full = f"{title.strip()}\n{text.strip()}".strip()
     if len(full) < MIN_LENGTH:
         return Suggestions()
-    parts = [
+    key = memo.key(
+        "qa:suggestions",
         full,
         call_id,
         audience.sees_all,
         sorted(audience.scopes),
         sorted(audience.organization_ids),
         audience.user_id,
-        get_language() or "",
-        list(embeddings.matrix().stamp),
+        tuple(embeddings.matrix().stamp),
         KNOWLEDGE.current().fingerprint,
         code_fingerprint(),
-    ]
-    digest = hashlib.blake2b(json.dumps(parts).encode(), digest_size=16).hexdigest()
+    )
     return memo.get_or_compute(
-        f"qa:suggestions:{digest}",
+        key,
         lambda: suggest(audience=audience, title=title, text=text, call_id=call_id),
         REMEMBER_SECONDS,
     )
