@@ -5,6 +5,7 @@ sequential (concurrency 1) and from THREADS threads at once.
 from __future__ import annotations
 
 import http.client
+import itertools
 import os
 import socket
 import statistics
@@ -12,7 +13,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -31,6 +32,9 @@ REQUESTS_C8 = 400
 # every share divides by) by a third between runs.
 ROUNDS_C8 = 3
 THREADS = 8
+# A page to request: one path, or a function that gives the path of each
+# request (`rotation`).
+Target = str | Callable[[], str]
 
 
 # ---------------------------------------------------------------------------
@@ -152,6 +156,23 @@ def request_with_cache_state(
     return response.status, elapsed, response.getheader("X-Page-Cache", "")
 
 
+def rotation(paths: Sequence[str]) -> Callable[[], str]:
+    """The paths in turn, one per request, from every thread: for a
+    measurement in which no request may repeat an earlier one (each typed
+    text asked once, past the memo of its result). Starts again from the
+    first path after the last; `measured_paths` tells how many were needed."""
+    counter = itertools.count()  # next() on it is atomic under the GIL
+
+    def next_path() -> str:
+        return paths[next(counter) % len(paths)]
+
+    return next_path
+
+
+def path_of(target: Target) -> str:
+    return target if isinstance(target, str) else target()
+
+
 def percentiles(samples: list[float], wall: float) -> dict[str, float]:
     cuts = statistics.quantiles(samples, n=100, method="inclusive")
     return {
@@ -162,34 +183,35 @@ def percentiles(samples: list[float], wall: float) -> dict[str, float]:
     }
 
 
-def run_sequential(port: int, path: str, cookie: str, count: int) -> dict[str, float]:
+def run_sequential(port: int, target: Target, cookie: str, count: int) -> dict[str, float]:
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     samples = []
     started = time.perf_counter()
     for _ in range(count):
+        path = path_of(target)
         status, elapsed = request(connection, path, cookie)
         assert status == 200, f"{path} answered {status}"
         samples.append(elapsed)
     return percentiles(samples, time.perf_counter() - started)
 
 
-def warm_up(port: int, path: str, cookie: str) -> str:
+def warm_up(port: int, target: Target, cookie: str) -> str:
     """Both workers load the page's code and fill their caches; returns the
     page cache's state of the last answer ("hit" for a cached page)."""
     state = ""
     for _ in range(WARMUP):
         _status, _elapsed, state = request_with_cache_state(
-            http.client.HTTPConnection(HOST, port, timeout=30), path, cookie
+            http.client.HTTPConnection(HOST, port, timeout=30), path_of(target), cookie
         )
     return state
 
 
 def run_concurrent_rounds(
-    port: int, path: str, cookie: str, count: int, rounds: int = ROUNDS_C8
+    port: int, target: Target, cookie: str, count: int, rounds: int = ROUNDS_C8
 ) -> dict[str, float | list[float]]:
     """`rounds` bursts of `run_concurrent`: the figures of the burst with the
     median throughput, and every burst's throughput in order (`rounds_rps`)."""
-    bursts = [run_concurrent(port, path, cookie, count) for _ in range(rounds)]
+    bursts = [run_concurrent(port, target, cookie, count) for _ in range(rounds)]
     median: dict[str, float | list[float]] = dict(
         sorted(bursts, key=lambda burst: burst["rps"])[len(bursts) // 2]
     )
@@ -197,7 +219,7 @@ def run_concurrent_rounds(
     return median
 
 
-def run_concurrent(port: int, path: str, cookie: str, count: int) -> dict[str, float]:
+def run_concurrent(port: int, target: Target, cookie: str, count: int) -> dict[str, float]:
     per_thread = count // THREADS
     samples: list[float] = []
     errors: list[str] = []
@@ -209,6 +231,7 @@ def run_concurrent(port: int, path: str, cookie: str, count: int) -> dict[str, f
         mine = []
         barrier.wait()
         for _ in range(per_thread):
+            path = path_of(target)
             status, elapsed = request(connection, path, cookie)
             if status != 200:
                 errors.append(f"{path} answered {status}")

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import random
 import subprocess
 import sys
 import tempfile
@@ -35,6 +36,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BENCH_DIR.parent
@@ -48,10 +50,14 @@ from load import (  # noqa: E402
     HOST,
     REQUESTS_C1,
     REQUESTS_C8,
+    ROUNDS_C8,
+    WARMUP,
     WORKERS,
+    Target,
     free_port,
     gunicorn,
     production_environment,
+    rotation,
     run_concurrent_rounds,
     run_sequential,
     warm_up,
@@ -91,15 +97,16 @@ def sessions() -> tuple[dict[str, str], str]:
     return cookies, slug
 
 
-def count_queries(path: str, cookie: str) -> tuple[int, int]:
+def count_queries(path: str, cookie: str, *, again: bool = True) -> tuple[int, int]:
     """Status and number of queries of the second request (the first may
-    fill caches)."""
+    fill caches), or with `again=False` of the only one."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client(headers={"Host": HOST, "Cookie": cookie} if cookie else {"Host": HOST})
-    client.get(path, secure=True)
+    if again:
+        client.get(path, secure=True)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(path, secure=True)
     return response.status_code, len(captured.captured_queries)
@@ -170,18 +177,60 @@ def bench_question() -> int:
     return pk or 0
 
 
+def typed_texts() -> list[str]:
+    """Texts as the question form sends them while someone types, none
+    twice: every question of the development set
+    (src/ikone/qa/data/retrieval_eval.yaml), cut after each of its words
+    from the third on, without and with one of the funding calls chosen (the
+    call is part of the result). In a fixed shuffled order, so that one
+    question's beginnings are not asked one after another."""
+    from ikone.calls.models import Call
+    from ikone.qa.retrieval.evaluation import load
+    from ikone.qa.retrieval.suggestions import MIN_LENGTH
+
+    data = load()
+    questions = [item["q"] for item in (*data["questions"], *data.get("everywhere", []))]
+    typed = {
+        " ".join(words[:end])
+        for question in questions
+        for words in [question.split()]
+        for end in range(3, len(words) + 1)
+    }
+    texts = sorted(text for text in typed if len(text) >= MIN_LENGTH)
+    calls = ["", *Call.objects.order_by("slug").values_list("slug", flat=True)]
+    queries = [
+        urlencode({"title": text, **({"call": call} if call else {})})
+        for text in texts
+        for call in calls
+    ]
+    random.Random(15).shuffle(queries)
+    return queries
+
+
 def measure(scenario: Scenario, port: int, cookies: dict[str, str], slug: str) -> Result:
     path = scenario.path.format(
         org=slug, question=bench_question(), draft=bench_draft(), request=bench_request()
     )
     cookie = cookies[scenario.who]
-    status, queries = count_queries(path, cookie)
+    target: Target = path
+    if scenario.typed:
+        base = path.partition("?")[0]
+        paths = [f"{base}?{query}" for query in typed_texts()]
+        needed = 2 + WARMUP + REQUESTS_C1 + ROUNDS_C8 * REQUESTS_C8
+        if len(paths) < needed:
+            raise SystemExit(f"{path}: {len(paths)} typed texts, {needed} needed")
+        # The first request fills the process's caches, the second is counted.
+        count_queries(paths[0], cookie)
+        status, queries = count_queries(paths[1], cookie, again=False)
+        path, target = f"{base}?title=… ({needed - 2} texts, each once)", rotation(paths[2:])
+    else:
+        status, queries = count_queries(path, cookie)
     if status != 200:
         print(f"{path} as {scenario.who} answered {status}, not 200", file=sys.stderr)
         raise SystemExit(2)
-    cache = warm_up(port, path, cookie)
-    c1 = run_sequential(port, path, cookie, REQUESTS_C1)
-    c8 = run_concurrent_rounds(port, path, cookie, REQUESTS_C8)
+    cache = warm_up(port, target, cookie)
+    c1 = run_sequential(port, target, cookie, REQUESTS_C1)
+    c8 = run_concurrent_rounds(port, target, cookie, REQUESTS_C8)
     print(
         f"  {scenario.who:11} {path:55} {queries:3} q  p95 {c1['p95_ms']:7} ms  "
         f"{c8['rps']} req/s {cache}"

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 class Scenario:
     path: str
     who: str = "anonymous"  # or "contact" (an Ansprechperson) or "coordinator"
+    # The path holds {typed}: each request asks with another text, as typing
+    # a question does (run.typed_texts), so none is answered from a memo.
+    typed: bool = False
 
 
 # {org} is the benchmark Ansprechperson's organisation.
@@ -62,6 +65,8 @@ SCENARIOS = [
         "&call=beispielaufruf-smarte-region",
         "contact",
     ),
+    # The same for texts nobody asked before: what typing costs.
+    Scenario("/fragen/vorschlaege/?title={typed}", "contact", typed=True),
     # Workshops (docs/events.md): the list, past events of a series, an event
     # with about 50 registrations (the Ansprechperson among them), the
     # calendar feed and the API.
