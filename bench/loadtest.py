@@ -221,6 +221,10 @@ def role_pages() -> dict[str, list[Page]]:
     values["org"] = sessions()[1]
     mix: dict[str, list[Page]] = {"anonymous": [], "contact": [], "coordinator": []}
     for scenario in SCENARIOS:
+        if scenario.typed:
+            # A page per typed text would make one row per text; the fixed
+            # suggestion row stands for typing here.
+            continue
         page = Page(scenario.path.format(**values), scenario.path)
         if scenario.who == "anonymous":
             # Signed-in people do not open the login page (it redirects them).

@@ -209,7 +209,11 @@ def typed_texts() -> list[str]:
 
 def measure(scenario: Scenario, port: int, cookies: dict[str, str], slug: str) -> Result:
     path = scenario.path.format(
-        org=slug, question=bench_question(), draft=bench_draft(), request=bench_request()
+        org=slug,
+        question=bench_question(),
+        draft=bench_draft(),
+        request=bench_request(),
+        typed="{typed}",
     )
     cookie = cookies[scenario.who]
     target: Target = path
