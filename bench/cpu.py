@@ -11,7 +11,9 @@ its CPU time, the number of queries and the time in the database per page:
 CPU time is what a page costs the server, and it moves much less than the
 latency when other work shares the machine. `@contact` / `@coordinator`
 request as the bench's Ansprechperson / coordinator (default: signed out);
-{org}, {draft}, {question} and {request} are filled as in bench/run.py.
+{org}, {draft}, {question} and {request} are filled as in bench/run.py;
+with {typed} (`"/fragen/vorschlaege/?title={typed}@contact"`) each request
+asks another text (`run.typed_texts`) and the worker counts them together.
 BENCH_REDIS_URL chooses the Redis database (it is emptied).
 """
 
@@ -31,9 +33,11 @@ import run  # noqa: E402
 from load import (  # noqa: E402
     BIN,
     HOST,
+    Target,
     flush_redis,
     free_port,
     production_environment,
+    rotation,
     run_sequential,
     wait_until_up,
 )
@@ -44,6 +48,9 @@ def main(arguments: list[str]) -> int:
     environment["PYTHONPATH"] = os.pathsep.join([str(BENCH_DIR), str(BENCH_DIR.parent / "src")])
     count = int(environment.setdefault("CPU_REPORT_EVERY", "100"))
     warmup = int(environment.setdefault("CPU_WARMUP", "20"))
+    environment["CPU_TYPED_PATHS"] = ",".join(
+        argument.partition("?")[0] for argument in arguments if "{typed}" in argument
+    )
     subprocess.run(
         [str(BIN / "ikone"), "collectstatic", "--noinput", "-v", "0"], env=environment, check=True
     )
@@ -55,6 +62,7 @@ def main(arguments: list[str]) -> int:
         "draft": run.bench_draft(),
         "question": run.bench_question(),
         "request": run.bench_request(),
+        "typed": "{typed}",
     }
     port = free_port()
     command = [
@@ -68,8 +76,12 @@ def main(arguments: list[str]) -> int:
             path, _, who = argument.partition("@")
             path = path.format(**values)
             cookie = cookies[who or "anonymous"]
-            run_sequential(port, path, cookie, warmup)
-            latency = run_sequential(port, path, cookie, count)
+            target: Target = path
+            if "{typed}" in path:
+                base = path.partition("?")[0]
+                target = rotation([f"{base}?{query}" for query in run.typed_texts()])
+            run_sequential(port, target, cookie, warmup)
+            latency = run_sequential(port, target, cookie, count)
             print(f"{path}: client p50 {latency['p50_ms']} ms, p95 {latency['p95_ms']} ms")
     finally:
         server.terminate()

@@ -20,6 +20,9 @@ from ikone.wsgi import application as ikone_application
 REPORT_EVERY = int(os.environ.get("CPU_REPORT_EVERY", "100"))
 # Requests per path that warm it up (not counted); bench/cpu.py sets it.
 WARMUP = int(os.environ.get("CPU_WARMUP", "20"))
+# Paths whose requests count together whatever their query string: typed
+# texts (bench/cpu.py with {typed}), each asked once.
+TYPED_PATHS = set(filter(None, os.environ.get("CPU_TYPED_PATHS", "").split(",")))
 _seen: dict[str, int] = defaultdict(int)
 _samples: dict[str, list[tuple[float, float, int, float]]] = defaultdict(list)
 
@@ -57,7 +60,11 @@ def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> 
         connection.execute_wrappers.remove(timer)
     # The query string is part of the page (/wissen/ and /wissen/?q=… differ).
     query = environ.get("QUERY_STRING", "")
-    path = environ.get("PATH_INFO", "") + (f"?{query}" if query else "")
+    path = environ.get("PATH_INFO", "")
+    if path in TYPED_PATHS:
+        path += "?title=… (typed)"
+    elif query:
+        path += f"?{query}"
     _seen[path] += 1
     if _seen[path] <= WARMUP:
         return body

@@ -60,3 +60,19 @@ def test_a_wrapper_installed_during_the_request_stays(monkeypatch):
         assert connection.execute_wrappers == [*before, _tracking]
     finally:
         connection.execute_wrappers[:] = before
+
+
+@pytest.mark.django_db
+def test_typed_texts_of_a_path_count_together(monkeypatch, capsys):
+    monkeypatch.setattr(cpu_wsgi, "ikone_application", _one_query_application)
+    monkeypatch.setattr(cpu_wsgi, "WARMUP", 1)
+    monkeypatch.setattr(cpu_wsgi, "REPORT_EVERY", 2)
+    monkeypatch.setattr(cpu_wsgi, "TYPED_PATHS", {"/fragen/vorschlaege/"})
+    for text in ("Wie+hoch", "Wie+hoch+ist", "Wie+hoch+ist+der"):
+        cpu_wsgi.application(
+            {"PATH_INFO": "/fragen/vorschlaege/", "QUERY_STRING": f"title={text}"},
+            lambda status, headers: None,
+        )
+    report = capsys.readouterr().err.strip().splitlines()
+    assert len(report) == 1
+    assert report[0].startswith("/fragen/vorschlaege/?title=… (typed): wall ")
