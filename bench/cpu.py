@@ -13,7 +13,8 @@ latency when other work shares the machine. `@contact` / `@coordinator`
 request as the bench's Ansprechperson / coordinator (default: signed out);
 {org}, {draft}, {question} and {request} are filled as in bench/run.py;
 with {typed} (`"/fragen/vorschlaege/?title={typed}@contact"`) each request
-asks another text (`run.typed_texts`) and the worker counts them together.
+asks another text (`run.typed_texts`) as htmx does while one types, and
+the worker counts them together.
 BENCH_REDIS_URL chooses the Redis database (it is emptied).
 """
 
@@ -33,6 +34,7 @@ import run  # noqa: E402
 from load import (  # noqa: E402
     BIN,
     HOST,
+    NO_HEADERS,
     Target,
     flush_redis,
     free_port,
@@ -77,11 +79,13 @@ def main(arguments: list[str]) -> int:
             path = path.format(**values)
             cookie = cookies[who or "anonymous"]
             target: Target = path
+            extra = NO_HEADERS
             if "{typed}" in path:
                 base = path.partition("?")[0]
                 target = rotation([f"{base}?{query}" for query in run.typed_texts()])
-            run_sequential(port, target, cookie, warmup)
-            latency = run_sequential(port, target, cookie, count)
+                extra = run.HTMX
+            run_sequential(port, target, cookie, warmup, extra)
+            latency = run_sequential(port, target, cookie, count, extra)
             print(f"{path}: client p50 {latency['p50_ms']} ms, p95 {latency['p95_ms']} ms")
     finally:
         server.terminate()

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,6 +35,9 @@ THREADS = 8
 # A page to request: one path, or a function that gives the path of each
 # request (`rotation`).
 Target = str | Callable[[], str]
+# Headers a scenario adds to each request (htmx's for a fragment).
+Headers = Mapping[str, str]
+NO_HEADERS: Headers = {}
 
 
 # ---------------------------------------------------------------------------
@@ -132,20 +135,23 @@ def wait_until_up(port: int) -> None:
 # Requests
 
 
-def request(connection: http.client.HTTPConnection, path: str, cookie: str) -> tuple[int, float]:
+def request(
+    connection: http.client.HTTPConnection, path: str, cookie: str, extra: Headers = NO_HEADERS
+) -> tuple[int, float]:
     """One GET; returns the status and the seconds until the body was read."""
-    status, elapsed, _cache = request_with_cache_state(connection, path, cookie)
+    status, elapsed, _cache = request_with_cache_state(connection, path, cookie, extra)
     return status, elapsed
 
 
 def request_with_cache_state(
-    connection: http.client.HTTPConnection, path: str, cookie: str
+    connection: http.client.HTTPConnection, path: str, cookie: str, extra: Headers = NO_HEADERS
 ) -> tuple[int, float, str]:
     """One GET; the status, the seconds until the body was read and what the
     page cache did (`X-Page-Cache`: hit, miss, or "" when not cacheable)."""
     headers = {"Host": HOST, "X-Forwarded-Proto": "https", "Accept-Language": "de"}
     if cookie:
         headers["Cookie"] = cookie
+    headers.update(extra)
     started = time.perf_counter()
     connection.request("GET", path, headers=headers)
     response = connection.getresponse()
@@ -183,35 +189,42 @@ def percentiles(samples: list[float], wall: float) -> dict[str, float]:
     }
 
 
-def run_sequential(port: int, target: Target, cookie: str, count: int) -> dict[str, float]:
+def run_sequential(
+    port: int, target: Target, cookie: str, count: int, extra: Headers = NO_HEADERS
+) -> dict[str, float]:
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     samples = []
     started = time.perf_counter()
     for _ in range(count):
         path = path_of(target)
-        status, elapsed = request(connection, path, cookie)
+        status, elapsed = request(connection, path, cookie, extra)
         assert status == 200, f"{path} answered {status}"
         samples.append(elapsed)
     return percentiles(samples, time.perf_counter() - started)
 
 
-def warm_up(port: int, target: Target, cookie: str) -> str:
+def warm_up(port: int, target: Target, cookie: str, extra: Headers = NO_HEADERS) -> str:
     """Both workers load the page's code and fill their caches; returns the
     page cache's state of the last answer ("hit" for a cached page)."""
     state = ""
     for _ in range(WARMUP):
         _status, _elapsed, state = request_with_cache_state(
-            http.client.HTTPConnection(HOST, port, timeout=30), path_of(target), cookie
+            http.client.HTTPConnection(HOST, port, timeout=30), path_of(target), cookie, extra
         )
     return state
 
 
 def run_concurrent_rounds(
-    port: int, target: Target, cookie: str, count: int, rounds: int = ROUNDS_C8
+    port: int,
+    target: Target,
+    cookie: str,
+    count: int,
+    rounds: int = ROUNDS_C8,
+    extra: Headers = NO_HEADERS,
 ) -> dict[str, float | list[float]]:
     """`rounds` bursts of `run_concurrent`: the figures of the burst with the
     median throughput, and every burst's throughput in order (`rounds_rps`)."""
-    bursts = [run_concurrent(port, target, cookie, count) for _ in range(rounds)]
+    bursts = [run_concurrent(port, target, cookie, count, extra) for _ in range(rounds)]
     median: dict[str, float | list[float]] = dict(
         sorted(bursts, key=lambda burst: burst["rps"])[len(bursts) // 2]
     )
@@ -219,7 +232,9 @@ def run_concurrent_rounds(
     return median
 
 
-def run_concurrent(port: int, target: Target, cookie: str, count: int) -> dict[str, float]:
+def run_concurrent(
+    port: int, target: Target, cookie: str, count: int, extra: Headers = NO_HEADERS
+) -> dict[str, float]:
     per_thread = count // THREADS
     samples: list[float] = []
     errors: list[str] = []
@@ -232,7 +247,7 @@ def run_concurrent(port: int, target: Target, cookie: str, count: int) -> dict[s
         barrier.wait()
         for _ in range(per_thread):
             path = path_of(target)
-            status, elapsed = request(connection, path, cookie)
+            status, elapsed = request(connection, path, cookie, extra)
             if status != 200:
                 errors.append(f"{path} answered {status}")
             mine.append(elapsed)

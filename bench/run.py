@@ -48,11 +48,13 @@ sys.path.insert(0, str(BENCH_DIR))
 from common import BENCH_CONTACT_EMAIL, BENCH_COORDINATOR_EMAIL  # noqa: E402
 from load import (  # noqa: E402
     HOST,
+    NO_HEADERS,
     REQUESTS_C1,
     REQUESTS_C8,
     ROUNDS_C8,
     WARMUP,
     WORKERS,
+    Headers,
     Target,
     free_port,
     gunicorn,
@@ -71,6 +73,8 @@ from task_worker import measure_worker  # noqa: E402
 
 # ---------------------------------------------------------------------------
 # In-process: sessions and query counts
+
+HTMX: Headers = {"HX-Request": "true"}
 
 
 def prepare_django(environment: dict[str, str]) -> None:
@@ -97,14 +101,17 @@ def sessions() -> tuple[dict[str, str], str]:
     return cookies, slug
 
 
-def count_queries(path: str, cookie: str, *, again: bool = True) -> tuple[int, int]:
+def count_queries(
+    path: str, cookie: str, *, again: bool = True, extra: Headers = NO_HEADERS
+) -> tuple[int, int]:
     """Status and number of queries of the second request (the first may
     fill caches), or with `again=False` of the only one."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client(headers={"Host": HOST, "Cookie": cookie} if cookie else {"Host": HOST})
+    headers = {"Host": HOST, **({"Cookie": cookie} if cookie else {}), **extra}
+    client = Client(headers=headers)
     if again:
         client.get(path, secure=True)
     with CaptureQueriesContext(connection) as captured:
@@ -216,6 +223,7 @@ def measure(scenario: Scenario, port: int, cookies: dict[str, str], slug: str) -
         typed="{typed}",
     )
     cookie = cookies[scenario.who]
+    extra = HTMX if scenario.htmx else NO_HEADERS
     target: Target = path
     if scenario.typed:
         base = path.partition("?")[0]
@@ -224,17 +232,19 @@ def measure(scenario: Scenario, port: int, cookies: dict[str, str], slug: str) -
         if len(paths) < needed:
             raise SystemExit(f"{path}: {len(paths)} typed texts, {needed} needed")
         # The first request fills the process's caches, the second is counted.
-        count_queries(paths[0], cookie)
-        status, queries = count_queries(paths[1], cookie, again=False)
+        count_queries(paths[0], cookie, extra=extra)
+        status, queries = count_queries(paths[1], cookie, again=False, extra=extra)
         path, target = f"{base}?title=… ({needed - 2} texts, each once)", rotation(paths[2:])
     else:
-        status, queries = count_queries(path, cookie)
+        status, queries = count_queries(path, cookie, extra=extra)
     if status != 200:
         print(f"{path} as {scenario.who} answered {status}, not 200", file=sys.stderr)
         raise SystemExit(2)
-    cache = warm_up(port, target, cookie)
-    c1 = run_sequential(port, target, cookie, REQUESTS_C1)
-    c8 = run_concurrent_rounds(port, target, cookie, REQUESTS_C8)
+    if scenario.htmx:
+        path += " (htmx)"
+    cache = warm_up(port, target, cookie, extra)
+    c1 = run_sequential(port, target, cookie, REQUESTS_C1, extra)
+    c8 = run_concurrent_rounds(port, target, cookie, REQUESTS_C8, extra=extra)
     print(
         f"  {scenario.who:11} {path:55} {queries:3} q  p95 {c1['p95_ms']:7} ms  "
         f"{c8['rps']} req/s {cache}"

@@ -13,6 +13,8 @@ class Scenario:
     # The path holds {typed}: each request asks with another text, as typing
     # a question does (run.typed_texts), so none is answered from a memo.
     typed: bool = False
+    # Requested as htmx does (the fragment the page swaps in).
+    htmx: bool = False
 
 
 # {org} is the benchmark Ansprechperson's organisation.
@@ -65,8 +67,9 @@ SCENARIOS = [
         "&call=beispielaufruf-smarte-region",
         "contact",
     ),
-    # The same for texts nobody asked before: what typing costs.
-    Scenario("/fragen/vorschlaege/?title={typed}", "contact", typed=True),
+    # The same for texts nobody asked before, as the form asks while one
+    # types (htmx, the fragment): what typing costs.
+    Scenario("/fragen/vorschlaege/?title={typed}", "contact", typed=True, htmx=True),
     # Workshops (docs/events.md): the list, past events of a series, an event
     # with about 50 registrations (the Ansprechperson among them), the
     # calendar feed and the API.

@@ -44,7 +44,9 @@ def test_a_rotation_gives_each_path_once_across_threads_before_repeating():
 def test_every_request_of_a_measurement_takes_the_next_path(monkeypatch):
     asked: list[str] = []
     monkeypatch.setattr(
-        load, "request", lambda connection, path, cookie: (asked.append(path), (200, 0.001))[1]
+        load,
+        "request",
+        lambda connection, path, cookie, extra: (asked.append(path), (200, 0.001))[1],
     )
 
     load.run_sequential(1, load.rotation(["/a", "/b", "/c"]), "", 4)
@@ -73,6 +75,6 @@ def test_typed_texts_are_beginnings_of_development_questions_without_and_with_a_
 def test_the_bench_measures_typed_suggestions_as_a_person():
     typed = [scenario for scenario in MEASURED if scenario.typed]
 
-    assert [(scenario.path, scenario.who) for scenario in typed] == [
-        ("/fragen/vorschlaege/?title={typed}", "contact")
+    assert [(scenario.path, scenario.who, scenario.htmx) for scenario in typed] == [
+        ("/fragen/vorschlaege/?title={typed}", "contact", True)
     ]
