@@ -94,3 +94,68 @@ def test_typing_is_debounced_in_the_browser():
     delays = [int(ms) for ms in re.findall(r"keyup changed delay:(\d+)ms", attributes)]
     assert delays and all(ms >= 300 for ms in delays)
     assert 'hx-sync="this:replace"' in attributes
+
+
+def test_a_snapshot_holds_every_stored_row_in_column_order(monkeypatch):
+    from ikone.core.search.models import SearchDocument
+
+    # Blocks of two rows: five documents are written in three blocks.
+    monkeypatch.setattr(vector_files, "STREAM_ROWS", 2)
+    docs = [
+        put("faq", number, f"Frage {number} zur Förderung", f"Antwort {number}.", suggestible=True)
+        for number in range(1, 6)
+    ]
+    embed_documents([doc.pk for doc in docs])
+
+    snapshot = vector_files.write_snapshot()
+
+    assert snapshot.vectors.flags.f_contiguous
+    stored = {
+        pk: np.frombuffer(bytes(embedding), dtype=np.float32)
+        for pk, embedding in SearchDocument.objects.filter(
+            pk__in=[doc.pk for doc in docs]
+        ).values_list("pk", "embedding")
+    }
+    assert list(snapshot.ids) == sorted(stored)
+    for row, pk in enumerate(snapshot.ids):
+        assert np.array_equal(snapshot.vectors[row], stored[int(pk)])
+
+
+class _CountingRows(np.ndarray):
+    """The stored vectors, recording each product with all rows and each
+    read of chosen rows."""
+
+    reads: list[str]
+
+    def __matmul__(self, other):
+        self.reads.append("product")
+        return np.asarray(self) @ other
+
+    def __getitem__(self, key):
+        self.reads.append("rows")
+        return np.asarray(self)[key]
+
+
+def test_one_question_multiplies_the_matrix_once_and_copies_no_rows(monkeypatch):
+    from dataclasses import replace
+
+    from ikone.core.search.audience import ANONYMOUS
+    from ikone.qa.retrieval.suggestions import suggest
+
+    faqs = _corpus()
+    passages = [
+        put("call_passage", f"1:{number}", "3.1 Förderquote", text, suggestible=True)
+        for number, text in enumerate(
+            ["Die Kommune trägt 35 % als Eigenanteil.", "Der Bund fördert 65 %."], start=1
+        )
+    ]
+    embed_documents([*faqs, *(doc.pk for doc in passages)])
+    current = embeddings.matrix()
+    vectors = np.asarray(current.vectors).view(_CountingRows)
+    vectors.reads = []
+    monkeypatch.setattr(embeddings, "matrix", lambda: replace(current, vectors=vectors))
+
+    suggest(audience=ANONYMOUS, title="Wie hoch ist der Eigenanteil der Kommune?")
+
+    # Questions, the call's passages and the lexical candidates' own cosines.
+    assert vectors.reads == ["product"]

@@ -144,10 +144,12 @@ def similar(
     limit: int = 50,
     vector: np.ndarray | None = None,
     current: Matrix | None = None,
+    scores: np.ndarray | None = None,
 ) -> list[tuple[int, float]]:
     """(document id, cosine) of the stored documents most similar to `text`
-    (or to its already computed `vector`), optionally only of some kinds and
-    groups. Visibility is the caller's business (one query over the few
+    (or to its already computed `vector`, or with the cosines of every row
+    of `current` already computed: `scores`), optionally only of some kinds
+    and groups. Visibility is the caller's business (one query over the few
     candidates)."""
     current = current if current is not None else matrix()
     if not len(current.ids) or not text.strip():
@@ -161,15 +163,19 @@ def similar(
     candidates = np.flatnonzero(mask)
     if not len(candidates):
         return []
-    # A few candidates (one call's passages) are scored alone; for most of
-    # the matrix one product over all rows is cheaper than copying them out.
-    if len(candidates) * 4 < len(current.ids):
-        scores = current.vectors[candidates] @ query
+    # A few candidates (one call's passages) of a matrix in row order are
+    # scored alone; for most of the matrix, or one in column order
+    # (`vector_files`), one product over all rows is cheaper than copying
+    # rows out.
+    if scores is not None:
+        chosen = scores[candidates]
+    elif len(candidates) * 4 < len(current.ids) and current.vectors.flags.c_contiguous:
+        chosen = current.vectors[candidates] @ query
     else:
-        scores = current.scores(query)[candidates]
+        chosen = current.scores(query)[candidates]
     return [
-        (int(current.ids[candidates[index]]), float(scores[index]))
-        for index in highest(scores, limit)
+        (int(current.ids[candidates[index]]), float(chosen[index]))
+        for index in highest(chosen, limit)
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -68,6 +69,13 @@ class Encoded:
     vector: np.ndarray
     matrix: embeddings.Matrix
 
+    @cached_property
+    def scores(self) -> np.ndarray:
+        """The cosine of every stored row, computed once: the rankings of
+        one question (suggested questions, sections, the lexical candidates'
+        own cosines) all read it, instead of multiplying rows again."""
+        return self.matrix.scores(self.vector)
+
 
 def encoded(text: str) -> Encoded:
     return Encoded(vector=embeddings.encode([text])[0], matrix=embeddings.matrix())
@@ -97,6 +105,7 @@ def semantic(
         limit=limit,
         vector=encoding.vector if encoding else None,
         current=encoding.matrix if encoding else None,
+        scores=encoding.scores if encoding else None,
     )
     return [Ranked(pk, score) for pk, score in found]
 
@@ -114,7 +123,7 @@ def cosines(encoding: Encoded, document_ids: Sequence[int]) -> list[Ranked]:
     wanted = np.asarray(document_ids, dtype=np.int64)
     positions = np.minimum(np.searchsorted(current.ids, wanted), len(current.ids) - 1)
     positions = positions[current.ids[positions] == wanted]
-    scores = current.vectors[positions] @ encoding.vector
+    scores = encoding.scores[positions]
     return [
         Ranked(int(current.ids[position]), float(score))
         for position, score in zip(positions, scores, strict=True)
