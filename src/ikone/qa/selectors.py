@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import astuple, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from ikone.calls import selectors as call_selectors
 from ikone.calls.models import Call, CallSection
 from ikone.core.models import FieldOfAction
 from ikone.core.pagecache import memo
@@ -27,6 +28,8 @@ from ikone.qa.permissions import Viewer
 
 if TYPE_CHECKING:
     from ikone.accounts.models import Organization
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,32 @@ def question_list(*, viewer: Viewer, filters: QuestionFilters | None = None) -> 
     return queryset.order_by("-created_at", "-pk")
 
 
+def _audience_key(viewer: Viewer) -> str:
+    """What decides which questions of a list the viewer sees, and which
+    asking organisations: the same key means the same rows."""
+    audience = viewer.audience
+    if audience.sees_all:
+        return "all"
+    return repr(
+        (
+            sorted(audience.scopes),
+            sorted(audience.organization_ids),
+            audience.user_id,
+            viewer.signed_in,
+            viewer.is_expert,
+            sorted(viewer.organization_ids),
+        )
+    )
+
+
+def remembered(prefix: str, viewer: Viewer, parts: Any, compute: Callable[[], T]) -> T:
+    """`compute()` as a memo per audience (`_audience_key`), language and
+    `parts` (filters, page), computed anew after any write to a table it
+    read. The audience is part of the key, so nobody gets what was computed
+    for a person who may see other questions or other asking organisations."""
+    return memo.get_or_compute(memo.key(prefix, _audience_key(viewer), parts), compute)
+
+
 def question_count(*, viewer: Viewer, filters: QuestionFilters | None = None) -> int:
     """How many questions `question_list` holds: a memo per audience and
     filters, counted anew after any write to a table the count read (tens of
@@ -120,20 +149,56 @@ def question_count(*, viewer: Viewer, filters: QuestionFilters | None = None) ->
     )
 
 
+@dataclass
+class QuestionPage:
+    """What a question's page shows that is the same for everyone who may
+    see the question: the question with its related rows (as
+    `question_get_for_view` describes) and the sections of its call's
+    current version, which an answer may cite."""
+
+    question: Question
+    citable_sections: list[CallSection]
+
+
+def question_page_for_view(*, viewer: Viewer, pk: int) -> QuestionPage:
+    """The question's page data (`question_get_for_view`) and the sections
+    an answer may cite. Http404 when it does not exist or the viewer may not
+    see it.
+
+    The shared part is a memo per question (docs/adr/0006-page-cache.md):
+    read anew after any write to a table it was read from, and the same for
+    every viewer; what differs per person is checked and read after it
+    (the visibility check, whether the viewer follows the question)."""
+    page = memo.get_or_compute(memo.key("qa:question-page", int(pk)), lambda: _question_page(pk))
+    if page is None or not permissions.can_view_question(viewer, page.question):
+        raise Http404
+    # Each reading unpickles its own copy: the per-person flag stays with it.
+    page.question.viewer_follows = viewer.signed_in and (  # type: ignore[attr-defined]
+        _FOLLOW.first(pk=pk, user_id=viewer.pk or 0) is not None
+    )
+    return page
+
+
 def question_get_for_view(*, viewer: Viewer, pk: int) -> Question:
     """One question with call, cited sections, fields of action, its FAQ
-    entry and its answers (with their authors and cited sections) in a fixed
-    number of queries; `viewer_follows` says whether the viewer follows it.
-    Http404 when it does not exist or the viewer may not see it.
+    entry and its answers (with their authors and cited sections), read in
+    a fixed number of queries when the memo (`question_page_for_view`) has
+    none; `viewer_follows` says whether the viewer follows it. Http404 when
+    it does not exist or the viewer may not see it."""
+    return question_page_for_view(viewer=viewer, pk=pk).question
 
-    Every question page runs these queries: they are built and compiled once
-    per process (core.prepared), and the related rows are handed to the
-    question and its answers as `prefetch_related` would."""
-    question = _QUESTION_FOR_VIEW.first(pk=pk, user_id=viewer.pk or 0)
-    if question is None or not permissions.can_view_question(viewer, question):
-        raise Http404
+
+def _question_page(pk: int) -> QuestionPage | None:
+    """The question and its related rows as `prefetch_related` would hand
+    them over, read with queries built and compiled once per process
+    (core.prepared)."""
+    question = _QUESTION_FOR_VIEW.first(pk=pk)
+    if question is None:
+        return None
     _attach_related(question)
-    return question
+    return QuestionPage(
+        question=question, citable_sections=call_selectors.current_sections(question.call)
+    )
 
 
 def _sections_of(through: Any, owner: str) -> Callable[[int], QuerySet]:
@@ -148,16 +213,14 @@ def _sections_of(through: Any, owner: str) -> Callable[[int], QuerySet]:
 
 
 _QUESTION_FOR_VIEW: PreparedQuery[Question] = PreparedQuery(
-    lambda pk, user_id: (
-        Question.objects.select_related(
-            "call__current_version", "organization", "author", "faq_entry"
-        )
-        .annotate(
-            viewer_follows=Exists(
-                QuestionFollow.objects.filter(question_id=OuterRef("pk"), user_id=user_id)
-            )
-        )
-        .filter(pk=pk)
+    lambda pk: Question.objects.select_related(
+        "call__current_version", "organization", "author", "faq_entry"
+    ).filter(pk=pk),
+    pk=int,
+)
+_FOLLOW: PreparedQuery[int] = PreparedQuery(
+    lambda pk, user_id: QuestionFollow.objects.filter(question_id=pk, user_id=user_id).values_list(
+        "pk", flat=True
     ),
     pk=int,
     user_id=int,
@@ -257,8 +320,10 @@ def faq_entry_of(question: Question) -> FAQEntry | None:
 
 
 def faq_revisions(*, entry: FAQEntry) -> list[FAQRevision]:
-    """Every published wording of an entry, newest first."""
-    return _FAQ_REVISIONS.all(pk=entry.pk)
+    """Every published wording of an entry, newest first: a memo per entry
+    (for the coordinators' panel on the question page)."""
+    pk = int(entry.pk)
+    return memo.get_or_compute(memo.key("qa:faq-revisions", pk), lambda: _FAQ_REVISIONS.all(pk=pk))
 
 
 _FAQ_REVISIONS: PreparedQuery[FAQRevision] = PreparedQuery(

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ikone.calls import selectors as call_selectors
-from ikone.calls.models import Call
+from ikone.calls.models import Call, CallSection
 from ikone.core.exceptions import DomainError
 from ikone.core.models import FieldOfAction
+from ikone.core.pagecache import memo
 from ikone.core.paginator import CountedPaginator
 from ikone.core.prepared import PreparedQuery
 from ikone.core.ratelimit import ratelimit
@@ -42,42 +49,89 @@ def _calls() -> list[Call]:
     return _CALLS.all()
 
 
-@require_safe
-def question_list(request: HttpRequest) -> HttpResponse:
-    """/fragen/: the questions the viewer may see, filtered, 25 per page."""
+@dataclass(frozen=True)
+class _Filtering:
+    """The filters /fragen/ applies and its filter form, rendered."""
+
+    filters: selectors.QuestionFilters
+    form_html: SafeString
+
+
+def _filtering(request: HttpRequest) -> _Filtering:
+    """The filter form for the request's values of its fields: a memo per
+    those values (and language), the same for everyone - the calls, their
+    sections and the fields of action are public."""
+    data = request.GET or None
+    values = tuple(
+        (name, tuple(request.GET.getlist(name))) for name in QuestionFilterForm.base_fields
+    )
+    return memo.get_or_compute(
+        memo.key("qa:question-filters", data is not None, values),
+        lambda: _filtering_for(data),
+    )
+
+
+def _filtering_for(data: QueryDict | None) -> _Filtering:
     calls = _calls()
-    chosen = next((c for c in calls if c.slug == request.GET.get("call")), None)
+    chosen = next((c for c in calls if data is not None and c.slug == data.get("call")), None)
     sections = call_selectors.current_sections(chosen) if chosen is not None else []
-    fields = _FIELDS_OF_ACTION.all()
     form = QuestionFilterForm(
-        request.GET or None, calls=calls, sections=sections, fields_of_action=fields
+        data, calls=calls, sections=sections, fields_of_action=_FIELDS_OF_ACTION.all()
     )
     filters = selectors.QuestionFilters()
     if form.is_valid():
-        data = form.cleaned_data
+        cleaned = form.cleaned_data
         filters = selectors.QuestionFilters(
-            call=data["call"],
-            status=data["status"],
-            section=data["section"],
-            field_of_action=data["field"],
+            call=cleaned["call"],
+            status=cleaned["status"],
+            section=cleaned["section"],
+            field_of_action=cleaned["field"],
         )
+    return _Filtering(
+        filters=filters, form_html=render_to_string("components/form.html", {"form": form})
+    )
+
+
+class _Unread:
+    """The list's questions for the paginator, built only when a page's rows
+    are read: where the rows come from a memo, neither the queryset is built
+    nor its rows fetched."""
+
+    ordered = True
+
+    def __init__(self, build: Callable[[], QuerySet[Question]]) -> None:
+        self._build = build
+
+    def __getitem__(self, key: slice) -> Any:
+        return SimpleLazyObject(lambda: self._build()[key])
+
+
+@require_safe
+def question_list(request: HttpRequest) -> HttpResponse:
+    """/fragen/: the questions the viewer may see, filtered, 25 per page."""
+    filters = _filtering(request)
     who = viewer(request)
     page = CountedPaginator(
-        selectors.question_list(viewer=who, filters=filters),
+        _Unread(lambda: selectors.question_list(viewer=who, filters=filters.filters)),
         PAGE_SIZE,
-        count=selectors.question_count(viewer=who, filters=filters),
+        count=selectors.question_count(viewer=who, filters=filters.filters),
     ).get_page(request.GET.get("seite"))
-    rows = [
-        (question, permissions.can_see_organization(who, question))
-        for question in page.object_list
-    ]
     querystring = request.GET.copy()
     querystring.pop("seite", None)
     context = {
-        "form": form,
+        "filter_form": filters.form_html,
         "page": page,
-        "rows": rows,
-        "rows_html": question_rows(rows),
+        "rows_html": selectors.remembered(
+            "qa:question-rows",
+            who,
+            (filters.filters, page.number),
+            lambda: question_rows(
+                [
+                    (question, permissions.can_see_organization(who, question))
+                    for question in page.object_list
+                ]
+            ),
+        ),
         "querystring": querystring.urlencode(),
         "can_ask": permissions.can_ask_question(who),
         "can_moderate": permissions.can_moderate(who),
@@ -144,18 +198,31 @@ def question_create(request: HttpRequest) -> HttpResponse:
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """/fragen/<id>/: the question, its cited sections and answers."""
     who = viewer(request)
-    question = selectors.question_get_for_view(viewer=who, pk=pk)
-    return render(request, "qa/question_detail.html", detail_context(request, question))
+    page = selectors.question_page_for_view(viewer=who, pk=pk)
+    context = detail_context(request, page.question, citable_sections=page.citable_sections)
+    return render(request, "qa/question_detail.html", context)
 
 
 def detail_context(
-    request: HttpRequest, question: Question, answer_form: AnswerForm | None = None
+    request: HttpRequest,
+    question: Question,
+    answer_form: AnswerForm | None = None,
+    *,
+    citable_sections: list[CallSection] | None = None,
 ) -> dict[str, Any]:
-    """What the question page shows, with the viewer's flags precomputed."""
+    """What the question page shows, with the viewer's flags precomputed;
+    `citable_sections` are the call's current sections when the caller read
+    them already (`selectors.question_page_for_view`)."""
     who = viewer(request)
     can_answer = permissions.can_answer_question(who, question)
     can_moderate = permissions.can_moderate(who)
-    sections = call_selectors.current_sections(question.call) if can_answer or can_moderate else []
+    sections: list[CallSection] = []
+    if can_answer or can_moderate:
+        sections = (
+            citable_sections
+            if citable_sections is not None
+            else call_selectors.current_sections(question.call)
+        )
     answers: list[dict[str, Any]] = [
         {
             "answer": answer,
