@@ -13,8 +13,10 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -215,6 +217,7 @@ def detail_context(
     them already (`selectors.question_page_for_view`)."""
     who = viewer(request)
     can_answer = permissions.can_answer_question(who, question)
+    can_hide = permissions.can_hide_question(who, question)
     can_moderate = permissions.can_moderate(who)
     sections: list[CallSection] = []
     if can_answer or can_moderate:
@@ -250,15 +253,31 @@ def detail_context(
             "see_names": who.signed_in,
             "edit_own": permissions.can_edit_own_question(who, question),
             "request_removal": permissions.can_request_removal(who, question),
-            "hide": permissions.can_hide_question(who, question),
+            "hide": can_hide,
         },
-        "hide_form": HideQuestionForm(),
+        "hide_form_html": _hide_form_html() if can_hide else "",
         "following": bool(getattr(question, "viewer_follows", False)),
         "revisions": (
             selectors.faq_revisions(entry=entry) if entry is not None and can_moderate else []
         ),
         "has_official": any(answer.is_official for answer in question.answers.all()),
     }
+
+
+# The empty hiding form is the same on every question page: its fields are
+# rendered once per process, language and script prefix (the CSRF field and
+# the address stay in the page template).
+_HIDE_FORMS: dict[tuple[str, str], SafeString] = {}
+
+
+def _hide_form_html() -> SafeString:
+    key = (get_language(), get_script_prefix())
+    html = _HIDE_FORMS.get(key)
+    if html is None:
+        html = _HIDE_FORMS[key] = render_to_string(
+            "components/form.html", {"form": HideQuestionForm()}
+        )
+    return html
 
 
 @login_required
