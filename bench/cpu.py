@@ -13,7 +13,7 @@ latency when other work shares the machine. `@contact` / `@coordinator`
 request as the bench's Ansprechperson / coordinator (default: signed out);
 {org}, {draft}, {question} and {request} are filled as in bench/run.py;
 with {typed} (`"/fragen/vorschlaege/?title={typed}@contact"`) each request
-asks another text (`run.typed_texts`) as htmx does while one types, and
+asks another text (`typed.typed_texts`) as htmx does while one types, and
 the worker counts them together.
 BENCH_REDIS_URL chooses the Redis database (it is emptied).
 """
@@ -31,6 +31,7 @@ sys.path.insert(0, str(BENCH_DIR.parent / "src"))
 sys.path.insert(0, str(BENCH_DIR))
 
 import run  # noqa: E402
+import typed  # noqa: E402
 from load import (  # noqa: E402
     BIN,
     HOST,
@@ -82,8 +83,8 @@ def main(arguments: list[str]) -> int:
             extra = NO_HEADERS
             if "{typed}" in path:
                 base = path.partition("?")[0]
-                target = rotation([f"{base}?{query}" for query in run.typed_texts()])
-                extra = run.HTMX
+                target = rotation([f"{base}?{query}" for query in typed.typed_texts()])
+                extra = typed.HTMX
             run_sequential(port, target, cookie, warmup, extra)
             latency = run_sequential(port, target, cookie, count, extra)
             print(f"{path}: client p50 {latency['p50_ms']} ms, p95 {latency['p95_ms']} ms")

@@ -27,7 +27,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import random
 import subprocess
 import sys
 import tempfile
@@ -36,7 +35,6 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BENCH_DIR.parent
@@ -45,6 +43,7 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(PROJECT_DIR / "src"))
 sys.path.insert(0, str(BENCH_DIR))
 
+import typed  # noqa: E402
 from common import BENCH_CONTACT_EMAIL, BENCH_COORDINATOR_EMAIL  # noqa: E402
 from load import (  # noqa: E402
     HOST,
@@ -73,8 +72,6 @@ from task_worker import measure_worker  # noqa: E402
 
 # ---------------------------------------------------------------------------
 # In-process: sessions and query counts
-
-HTMX: Headers = {"HX-Request": "true"}
 
 
 def prepare_django(environment: dict[str, str]) -> None:
@@ -184,36 +181,6 @@ def bench_question() -> int:
     return pk or 0
 
 
-def typed_texts() -> list[str]:
-    """Texts as the question form sends them while someone types, none
-    twice: every question of the development set
-    (src/ikone/qa/data/retrieval_eval.yaml), cut after each of its words
-    from the third on, without and with one of the funding calls chosen (the
-    call is part of the result). In a fixed shuffled order, so that one
-    question's beginnings are not asked one after another."""
-    from ikone.calls.models import Call
-    from ikone.qa.retrieval.evaluation import load
-    from ikone.qa.retrieval.suggestions import MIN_LENGTH
-
-    data = load()
-    questions = [item["q"] for item in (*data["questions"], *data.get("everywhere", []))]
-    typed = {
-        " ".join(words[:end])
-        for question in questions
-        for words in [question.split()]
-        for end in range(3, len(words) + 1)
-    }
-    texts = sorted(text for text in typed if len(text) >= MIN_LENGTH)
-    calls = ["", *Call.objects.order_by("slug").values_list("slug", flat=True)]
-    queries = [
-        urlencode({"title": text, **({"call": call} if call else {})})
-        for text in texts
-        for call in calls
-    ]
-    random.Random(15).shuffle(queries)
-    return queries
-
-
 def measure(scenario: Scenario, port: int, cookies: dict[str, str], slug: str) -> Result:
     path = scenario.path.format(
         org=slug,
@@ -223,11 +190,11 @@ def measure(scenario: Scenario, port: int, cookies: dict[str, str], slug: str) -
         typed="{typed}",
     )
     cookie = cookies[scenario.who]
-    extra = HTMX if scenario.htmx else NO_HEADERS
+    extra = typed.HTMX if scenario.htmx else NO_HEADERS
     target: Target = path
     if scenario.typed:
         base = path.partition("?")[0]
-        paths = [f"{base}?{query}" for query in typed_texts()]
+        paths = [f"{base}?{query}" for query in typed.typed_texts()]
         needed = 2 + WARMUP + REQUESTS_C1 + ROUNDS_C8 * REQUESTS_C8
         if len(paths) < needed:
             raise SystemExit(f"{path}: {len(paths)} typed texts, {needed} needed")

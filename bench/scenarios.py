@@ -11,7 +11,7 @@ class Scenario:
     path: str
     who: str = "anonymous"  # or "contact" (an Ansprechperson) or "coordinator"
     # The path holds {typed}: each request asks with another text, as typing
-    # a question does (run.typed_texts), so none is answered from a memo.
+    # a question does (typed.typed_texts), so none is answered from a memo.
     typed: bool = False
     # Requested as htmx does (the fragment the page swaps in).
     htmx: bool = False

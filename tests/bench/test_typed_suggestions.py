@@ -14,7 +14,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 import load  # noqa: E402
-import run  # noqa: E402
+import typed  # noqa: E402
 from scenarios import MEASURED  # noqa: E402
 
 from tests.calls.factories import make_call  # noqa: E402
@@ -59,7 +59,7 @@ def test_typed_texts_are_beginnings_of_development_questions_without_and_with_a_
     make_call(slug="staffel-eins")
     make_call(slug="staffel-zwei")
 
-    queries = run.typed_texts()
+    queries = typed.typed_texts()
 
     assert len(queries) == len(set(queries))
     parsed = [parse_qs(query) for query in queries]
