@@ -6,9 +6,7 @@ Every request of a signed-in person loads their row (`get_user`); Django's
 each time, which costs more CPU than the query itself (issue 15). The
 checks stay Django's: the row must exist and `user_can_authenticate`
 (active) must admit it; the session hash is verified by
-`django.contrib.auth.get_user` as before. A session names the backend
-that signed its person in; one made with Django's or allauth's own path
-(before these classes) is signed out once.
+`django.contrib.auth.get_user` as before.
 """
 
 from __future__ import annotations
