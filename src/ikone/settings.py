@@ -214,11 +214,9 @@ TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", default=900, minimum=1)
 
 # --- Accounts -------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
-# Django's and allauth's backends, loading the session's person with a
-# prepared query (a session made with the former paths is signed out once).
 AUTHENTICATION_BACKENDS = [
-    "ikone.accounts.backends.ModelBackend",
-    "ikone.accounts.backends.AuthenticationBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
