@@ -8,39 +8,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ikone.calls import permissions, selectors, services
 from ikone.calls.amendment_rows import section_fieldsets
 from ikone.calls.calendar import deadline_calendar
+from ikone.calls.detail_page import call_page, toc_of
 from ikone.calls.diff import diff_versions
 from ikone.calls.forms import AmendmentForm, CallFilterForm
-from ikone.calls.models import Call, CallSection
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
 from ikone.core.ratelimit import ANY_METHOD, ratelimit
-
-
-def _faq_url(call: Call) -> str:
-    """The call's FAQ page (added by the questions app), if it exists."""
-    try:
-        return reverse("calls:faq", kwargs={"slug": call.slug})
-    except NoReverseMatch:
-        return ""
-
-
-def _toc(sections: list[CallSection]) -> list[dict]:
-    """Nested table of contents: [{"section": s, "children": [...]}, …]."""
-    nodes: dict[int, dict] = {}
-    roots: list[dict] = []
-    for section in sections:
-        node = {"section": section, "children": []}
-        nodes[section.pk] = node
-        parent = nodes.get(section.parent_id) if section.parent_id else None
-        (parent["children"] if parent else roots).append(node)
-    return roots
 
 
 @require_safe
@@ -54,21 +33,11 @@ def call_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """/foerderaufrufe/<slug>/: facts, rates, phases, documents, criteria
-    and the current text with a table of contents."""
-    call = selectors.call_get(slug=slug)
-    sections = selectors.current_sections(call)
+    and the current text with a table of contents (a memo, see
+    `calls.detail_page`)."""
+    page = call_page(slug=slug, can_manage=permissions.can_manage_calls(request.user))
     return render(
-        request,
-        "calls/call_detail.html",
-        {
-            "call": call,
-            "version": call.current_version,
-            "sections": sections,
-            "toc": _toc(sections),
-            "faq_url": _faq_url(call),
-            "can_manage": permissions.can_manage_calls(request.user),
-            "is_current": True,
-        },
+        request, "calls/call_detail.html", {"call": page.call, "content": page.content_html()}
     )
 
 
@@ -113,7 +82,7 @@ def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
             "call": call,
             "version": version,
             "sections": sections,
-            "toc": _toc(sections),
+            "toc": toc_of(sections),
             "is_current": version.pk == call.current_version_id,
         },
     )

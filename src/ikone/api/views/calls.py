@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import permissions, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from ikone.api.serializers.calls import (
@@ -16,6 +20,9 @@ from ikone.api.serializers.calls import (
 from ikone.api.views.municipalities import INVALID_FILTER, NOT_FOUND
 from ikone.calls import selectors
 from ikone.calls.models import Call
+from ikone.core.pagecache import memo
+
+DETAIL_MEMO_PREFIX = "api:call-detail:v1"
 
 
 @extend_schema_view(
@@ -57,6 +64,17 @@ class CallViewSet(viewsets.ReadOnlyModelViewSet[Call]):
 
     def get_object(self) -> Call:
         return selectors.call_get(slug=self.kwargs["slug"])
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """One call as a memo (ADR 0006): the same for everyone, signed in or
+        not, while the call's tables are unchanged; its addresses are
+        absolute, hence scheme and host in the key (the host is one of
+        ALLOWED_HOSTS). 404 for an unknown call (not kept)."""
+        key = memo.key(DETAIL_MEMO_PREFIX, self.kwargs["slug"], request.scheme, request.get_host())
+        return Response(memo.get_or_compute(key, self._detail_data))
+
+    def _detail_data(self) -> dict[str, Any]:
+        return dict(self.get_serializer(self.get_object()).data)
 
     def get_serializer_class(self) -> type[BaseSerializer[Call]]:
         return CallDetailSerializer if self.action == "retrieve" else CallListSerializer
