@@ -186,3 +186,59 @@ def test_every_level_uses_a_constant_number_of_queries(
     # site); a Gemeinde has no subdivisions to read but five similar places.
     with django_assert_max_num_queries(4):
         client.get(f"/kommunen/{ags}/")
+
+
+def test_a_change_appears_on_the_next_visit(client, hierarchy):
+    """What the page shows of the unit is a memo (views._unit_page): each
+    table it was read from changes it at once – the unit, its subdivisions,
+    organisations, networks and memberships."""
+    assert "Kaiserslautern" in text(client.get("/kommunen/07335/"))
+
+    hierarchy.district.name = "Landkreis Kaiserslautern"
+    hierarchy.district.save()
+    assert "<title>Landkreis Kaiserslautern" in client.get("/kommunen/07335/").content.decode()
+
+    MunicipalityFactory(ags="07335097", name="Neudorf", district=hierarchy.district)
+    assert 'href="/kommunen/07335097/"' in client.get("/kommunen/07335/").content.decode()
+
+    network = NetworkFactory()
+    assert "kein Mitglied (Interkommunales Netzwerk Digitale Stadt)" in text(
+        client.get("/kommunen/07320000/")
+    )
+    membership = NetworkMembershipFactory(
+        organization=OrganizationFactory(municipality=hierarchy.city),
+        network=network,
+        member_since=datetime.date(2021, 3, 1),
+    )
+    assert "Mitglied seit 1. März 2021" in text(client.get("/kommunen/07320000/"))
+
+    membership.member_until = datetime.date(2020, 1, 1)
+    membership.save()
+    assert "Mitglied seit" not in text(client.get("/kommunen/07320000/"))
+
+
+def test_a_membership_ends_with_its_last_day(client, hierarchy, monkeypatch):
+    from ikone.accounts import querysets
+    from ikone.municipalities import views
+
+    last_day = datetime.date(2026, 12, 5)
+    NetworkMembershipFactory(
+        organization=OrganizationFactory(municipality=hierarchy.city),
+        network=NetworkFactory(),
+        member_until=last_day,
+    )
+    for module in (querysets, views):
+        monkeypatch.setattr(module, "berlin_date", lambda: last_day)
+    assert "Mitglied seit" in text(client.get("/kommunen/07320000/"))
+
+    for module in (querysets, views):
+        monkeypatch.setattr(module, "berlin_date", lambda: last_day + datetime.timedelta(days=1))
+    assert "Mitglied seit" not in text(client.get("/kommunen/07320000/"))
+
+
+def test_languages_are_kept_apart(client, hierarchy):
+    german = client.get("/kommunen/07335/").content.decode()
+    english = client.get("/en/kommunen/07335/", headers={"Accept-Language": "en"})
+    assert "Einwohnerzahl" in german
+    assert "Einwohnerzahl" not in english.content.decode()
+    assert 'href="/en/kommunen/07335004/"' in english.content.decode()

@@ -1,5 +1,6 @@
 """The public municipality directory: /kommunen/ and /kommunen/<ags>/."""
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -27,6 +28,8 @@ from ikone.municipalities.signals import contributed_sections
 LIST_TEMPLATE = "municipalities/municipality_list.html"
 CONTENT_TEMPLATE = "municipalities/includes/list_content.html"
 CONTENT_MEMO_PREFIX = "municipalities:list-content:v1"
+UNIT_TEMPLATE = "municipalities/includes/unit_content.html"
+DETAIL_MEMO_PREFIX = "municipalities:detail-content:v1"
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -94,7 +97,33 @@ def _land_changed(request: HtmxHttpRequest, land: str) -> bool:
 @require_safe
 def municipality_detail_view(request: HttpRequest, ags: str) -> HttpResponse:
     """One unit of any level with its figures, parents, subdivisions and
-    network status."""
+    network status; below them the sections other apps add for the viewer."""
+    unit = _unit_page(ags)
+    context = {
+        "municipality": unit.municipality,
+        "unit_content": unit.content,
+        "sections": contributed_sections(municipality=unit.municipality, user=request.user),
+    }
+    return render(request, "municipalities/municipality_detail.html", context)
+
+
+@dataclass(frozen=True)
+class UnitPage:
+    municipality: Municipality
+    content: SafeString
+
+
+def _unit_page(ags: str) -> UnitPage:
+    """The unit and what its page shows of it (`includes/unit_content.html`)
+    as a memo (ADR 0006): the same for everyone, computed anew when a table
+    it was read from changes (directory, organisations, networks,
+    memberships) or on a new Berlin day (a membership ends with a day).
+    Http404 for an unknown key (not kept)."""
+    key = memo.key(DETAIL_MEMO_PREFIX, ags, berlin_date().toordinal())
+    return memo.get_or_compute(key, lambda: _compute_unit_page(ags))
+
+
+def _compute_unit_page(ags: str) -> UnitPage:
     try:
         municipality = municipality_get(ags=ags)
     except Municipality.DoesNotExist:
@@ -102,6 +131,5 @@ def municipality_detail_view(request: HttpRequest, ags: str) -> HttpResponse:
     context = {
         "municipality": municipality,
         "subdivisions": municipality_subdivisions(municipality=municipality),
-        "sections": contributed_sections(municipality=municipality, user=request.user),
     }
-    return render(request, "municipalities/municipality_detail.html", context)
+    return UnitPage(municipality, render_to_string(UNIT_TEMPLATE, context))
