@@ -8,6 +8,7 @@ where they see it but may not act). The package re-exports every selector.
 from ikone.events.selectors_manage.events import (
     EventEditRows,
     event_edit_rows,
+    event_get_for_edit_form,
     event_get_for_manage,
     event_list_for_manage,
     with_registration_counts,
@@ -56,6 +57,7 @@ __all__ = [
     "attended_count",
     "event_figures",
     "event_edit_rows",
+    "event_get_for_edit_form",
     "event_get_for_manage",
     "event_list_attended_by",
     "event_list_for_manage",

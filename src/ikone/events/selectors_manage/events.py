@@ -46,6 +46,13 @@ def event_get_for_manage(
     return event
 
 
+def event_get_for_edit_form(*, pk: int) -> Event:
+    """The event `pk` as `event_get_for_manage` reads it, without checks:
+    for the edit form's memo, which must read the event itself to be
+    computed anew when it changes (the caller has checked the person)."""
+    return Event.objects.select_related("series").get(pk=pk)
+
+
 # Every management page of one event starts with it (issue 15: prepared).
 _EVENT_BY_SLUG = PreparedQuery(
     lambda slug: Event.objects.select_related("series").filter(slug=slug), slug=str

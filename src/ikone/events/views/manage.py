@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -18,6 +20,7 @@ from ikone.accounts.permissions import is_network_coordinator
 from ikone.core.audit import Actor
 from ikone.core.datetimes import to_berlin
 from ikone.core.exceptions import DomainError
+from ikone.core.pagecache import memo
 from ikone.events import permissions
 from ikone.events import selectors_manage as selectors
 from ikone.events.forms import CancelEventForm, EventForm
@@ -32,6 +35,8 @@ from ikone.events.services.management import AgendaData, EventData, SpeakerData
 PAGE_SIZE = 50
 SPEAKERS_PREFIX = "referierende"
 AGENDA_PREFIX = "programm"
+EDIT_FORM_BODY_TEMPLATE = "events/manage/includes/event_form_body.html"
+EDIT_FORM_MEMO_PREFIX = "events:manage-edit-form:v1"
 CONFLICT_FIELDS = (
     "title", "slug", "summary", "description", "format", "starts_at", "ends_at", "place",
     "meeting_url", "capacity", "registration_deadline", "audience",
@@ -291,11 +296,17 @@ def manage_edit(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.event_get_for_manage(
         user=request.user, slug=slug, check=permissions.can_edit_event
     )
+    if request.method == "GET":
+        context = {
+            **manage_context(request, event, "edit"),
+            "form_html": _edit_form_html(request, event),
+        }
+        return render(request, "events/manage/event_form.html", context)
     rows = selectors.event_edit_rows(event=event)
-    if request.method == "POST" and (response := _added_row(request, event, rows)):
+    if response := _added_row(request, event, rows):
         return response
-    forms = EditForms(request, event, request.POST if request.method == "POST" else None, rows)
-    if request.method == "POST" and forms.is_valid():
+    forms = EditForms(request, event, request.POST, rows)
+    if forms.is_valid():
         data = forms.event_data()
         based_on = forms.form.cleaned_data.get("version") or 0
         try:
@@ -326,6 +337,30 @@ def manage_edit(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("Die Änderungen sind gespeichert."))
             return redirect("events:manage_edit", slug=updated.slug)
     return _render_edit(request, forms)
+
+
+def _edit_form_html(request: HttpRequest, event: Event) -> SafeString:
+    """The unbound edit form of `event` (all but its CSRF token) as a memo
+    (ADR 0006): the same for everyone who may edit the event with the same
+    right to change its team, computed anew when a table it was read from
+    changes (the event, read again inside, its speakers and their accounts,
+    agenda, series, calls, fields of action)."""
+    can_team = permissions.can_change_event_team(request.user, event)
+    key = memo.key(EDIT_FORM_MEMO_PREFIX, event.pk, can_team)
+
+    def compute() -> SafeString:
+        current = selectors.event_get_for_edit_form(pk=event.pk)
+        forms = EditForms(request, current, None, selectors.event_edit_rows(event=current))
+        context = {
+            "event": current,
+            "form": forms.form,
+            "speaker_formset": forms.speakers,
+            "agenda_formset": forms.agenda,
+            "conflict_fields": [],
+        }
+        return render_to_string(EDIT_FORM_BODY_TEMPLATE, context)
+
+    return memo.get_or_compute(key, compute)
 
 
 @login_required
