@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -46,7 +45,7 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("barrierefreiheit/", include("ikone.knowledge.urls_feedback")),
     path("", include("ikone.core.urls")),
-    path("", include(wagtail_urls)),
+    path("", include("ikone.knowledge.urls_pages")),
     prefix_default_language=False,
 )
 

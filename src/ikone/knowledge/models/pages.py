@@ -29,8 +29,20 @@ class FooterRole(models.TextChoices):
 class ContentPage(Page):
     """Shared behaviour of IKONE's CMS pages (not a page type of its own)."""
 
+    # Set by knowledge.routing.serve: the view restrictions read with the
+    # page's remembered route (None: read them now).
+    routed_view_restrictions: list[Any] | None = None
+
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self) -> Any:
+        """The view restrictions of the page and its ancestors; those read
+        with the route when the page was served through the route memo
+        (Wagtail's `check_view_restrictions` only iterates and tests them)."""
+        if self.routed_view_restrictions is not None:
+            return self.routed_view_restrictions
+        return super().get_view_restrictions()
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
