@@ -15,7 +15,7 @@ from ikone.core.audit import Actor
 from ikone.qa import services
 from ikone.qa.faq_rows import faq_sections
 from ikone.qa.models import FAQEntry
-from ikone.qa.selectors import faq_groups
+from ikone.qa.selectors_faq import faq_groups
 from ikone.qa.views._helpers import call_url
 from tests.html import normalized_html
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from ikone.core.datetimes import day_formatter
 from ikone.core.urlmemo import EACH, row_address
-from ikone.qa.selectors import FAQGroup
+from ikone.qa.selectors_faq import FAQGroup
 
 
 def faq_sections(

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from ikone.calls.models import Call
 from ikone.core.datetimes import iso
-from ikone.qa.selectors import FAQGroup
+from ikone.qa.selectors_faq import FAQGroup
 from ikone.qa.text import plain_text
 
 

@@ -10,7 +10,7 @@ from rest_framework import mixins, permissions, viewsets
 from ikone.api.serializers.faq import FAQEntrySerializer, FAQFilterSerializer
 from ikone.api.views.municipalities import INVALID_FILTER, NOT_FOUND
 from ikone.qa.models import FAQEntry
-from ikone.qa.selectors import faq_entries_published
+from ikone.qa.selectors_faq import faq_entries_published
 
 
 @extend_schema_view(

@@ -14,7 +14,7 @@ from ikone.calls import selectors as call_selectors
 from ikone.calls.models import Call
 from ikone.core.exceptions import DomainError
 from ikone.core.seo.meta import json_ld
-from ikone.qa import permissions, selectors, services
+from ikone.qa import permissions, selectors, selectors_faq, services
 from ikone.qa.exceptions import EditConflictError
 from ikone.qa.faq_rows import faq_sections
 from ikone.qa.forms import FAQEntryForm
@@ -31,7 +31,7 @@ def call_faq(request: HttpRequest, slug: str) -> HttpResponse:
     if call is None:
         raise Http404
     who = viewer(request)
-    groups = selectors.faq_groups(call=call)
+    groups = selectors_faq.faq_groups(call=call)
     visible_questions = {
         entry.question_id
         for group in groups
