@@ -5,7 +5,7 @@
 
 from django.urls import path
 
-from ikone.events.views import manage, manage_followup, manage_participants
+from ikone.events.views import manage, manage_followup, manage_participants, manage_state
 
 before_slug = [
     path("neu/", manage.manage_create, name="manage_create"),
@@ -14,8 +14,8 @@ before_slug = [
 
 per_event = [
     path("<slug:slug>/verwaltung/", manage.manage_edit, name="manage_edit"),
-    path("<slug:slug>/verwaltung/status/", manage.manage_status, name="manage_status"),
-    path("<slug:slug>/verwaltung/absagen/", manage.manage_cancel, name="manage_cancel"),
+    path("<slug:slug>/verwaltung/status/", manage_state.manage_status, name="manage_status"),
+    path("<slug:slug>/verwaltung/absagen/", manage_state.manage_cancel, name="manage_cancel"),
     path(
         "<slug:slug>/verwaltung/teilnehmende/",
         manage_participants.manage_participants,

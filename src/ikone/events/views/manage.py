@@ -1,5 +1,6 @@
-"""Coordinators' pages for one event: create, edit (with speakers and
-agenda), publish, withdraw, cancel; and the list of events one runs."""
+"""Coordinators' pages for one event: create and edit (with speakers and
+agenda), and the list of events one runs (publish, withdraw and cancel:
+`manage_state`)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from ikone.accounts.permissions import is_network_coordinator
 from ikone.core.audit import Actor
@@ -23,7 +24,7 @@ from ikone.core.exceptions import DomainError
 from ikone.core.pagecache import memo
 from ikone.events import permissions
 from ikone.events import selectors_manage as selectors
-from ikone.events.forms import CancelEventForm, EventForm
+from ikone.events.forms import EventForm
 from ikone.events.forms_programme import AgendaFormSet, SpeakerFormSet, on_event_day
 from ikone.events.manage_rows import event_list_rows
 from ikone.events.models import Event
@@ -361,56 +362,3 @@ def _edit_form_html(request: HttpRequest, event: Event) -> SafeString:
         return render_to_string(EDIT_FORM_BODY_TEMPLATE, context)
 
     return memo.get_or_compute(key, compute)
-
-
-@login_required
-@require_POST
-def manage_status(request: HttpRequest, slug: str) -> HttpResponse:
-    """Publish a draft or withdraw it to draft (POST `action=publish|unpublish`)."""
-    event = selectors.event_get_for_manage(
-        user=request.user, slug=slug, check=permissions.can_publish_event
-    )
-    actor = Actor.from_request(request)
-    action = request.POST.get("action")
-    try:
-        if action == "publish":
-            services.event_publish(event=event, actor=actor)
-            messages.success(
-                request, _("Die Veranstaltung ist veröffentlicht; Anmeldungen sind möglich.")
-            )
-        elif action == "unpublish":
-            services.event_unpublish(event=event, actor=actor)
-            messages.success(request, _("Die Veranstaltung ist wieder ein Entwurf."))
-        else:
-            messages.error(request, _("Bitte wählen Sie „Veröffentlichen“ oder „Zurückziehen“."))
-    except DomainError as error:
-        messages.error(request, error.message)
-    return redirect("events:manage_edit", slug=event.slug)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def manage_cancel(request: HttpRequest, slug: str) -> HttpResponse:
-    """/veranstaltungen/<slug>/verwaltung/absagen/: cancel after confirming;
-    everyone registered gets an e-mail."""
-    event = selectors.event_get_for_manage(
-        user=request.user, slug=slug, check=permissions.can_cancel_event
-    )
-    form = CancelEventForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.event_cancel(
-                event=event, reason=form.cleaned_data["reason"], actor=Actor.from_request(request)
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                _("Die Veranstaltung ist abgesagt. Alle Angemeldeten werden benachrichtigt."),
-            )
-        return redirect("events:manage_edit", slug=event.slug)
-    context = {**manage_context(request, event, "edit"), "form": form}
-    return render(
-        request, "events/manage/event_cancel.html", context, status=400 if form.errors else 200
-    )
