@@ -7,7 +7,6 @@ a constant number of queries however many rows it shows.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import astuple, dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -135,16 +134,11 @@ def question_count(*, viewer: Viewer, filters: QuestionFilters | None = None) ->
     audience is part of the key, so nobody gets a count of what another
     person may see."""
     filters = filters or QuestionFilters()
-    audience = viewer.audience
-    who = (
-        "all"
-        if audience.sees_all
-        else repr((sorted(audience.scopes), sorted(audience.organization_ids), audience.user_id))
-    )
-    digest = hashlib.sha256(repr((who, astuple(filters))).encode()).hexdigest()[:32]
     # The queryset is built only when the memo has no count.
-    return memo.get_or_compute(
-        f"qa:question-count:{digest}",
+    return remembered(
+        "qa:question-count",
+        viewer,
+        astuple(filters),
         lambda: question_list(viewer=viewer, filters=filters).count(),
     )
 
