@@ -166,3 +166,14 @@ def test_the_core_sign_in_helper_satisfies_the_requirement(client):
     sign_in(client, coordinator)
 
     assert client.get("/konto/profil/").status_code == 200
+
+
+def test_without_totp_staff_roles_still_read_the_public_json_api(client):
+    """It answers everyone alike (what a visitor sees) and comes from the
+    shared page cache without asking who signed in (ADR 0006)."""
+    client.force_login(CoordinatorFactory())
+
+    response = client.get("/api/v1/events/", headers={"Accept": "application/json"})
+
+    assert response.status_code == 200
+    assert client.get("/api/v1/applications/").status_code == 302

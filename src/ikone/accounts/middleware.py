@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from ikone.accounts import selectors
 from ikone.accounts.models import User
+from ikone.core.pagecache.middleware import answers_everyone_alike
 
 # Views a person without a second factor still needs: setting it up
 # (all of allauth.mfa, re-authentication before it), signing in and out,
@@ -39,6 +40,10 @@ class RequireStaffMfaMiddleware:
     authenticator are sent to the TOTP activation page, with a German
     message, from every view except EXEMPT_URL_NAMES — so they reach
     neither protected pages nor /cms/ or /admin/ before setting it up.
+    Views that answer everyone alike (the public JSON API,
+    `page_cache_for_everyone`) are exempt too: they show what a visitor
+    sees, and the shared page cache serves them without asking who signed
+    in, so the answer must not depend on it either.
     Static and media files never reach a view and are not affected."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -84,6 +89,8 @@ def _is_exempt(request: HttpRequest) -> bool:
     if request.path_info.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
         return True
     match = request.resolver_match
+    if match is not None and answers_everyone_alike(match.func):
+        return True
     name = (match.url_name or "") if match is not None else ""
     return name in EXEMPT_URL_NAMES or name.startswith(EXEMPT_URL_NAME_PREFIXES)
 

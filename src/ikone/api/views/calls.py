@@ -52,6 +52,8 @@ DETAIL_MEMO_PREFIX = "api:call-detail:v1"
     ),
 )
 class CallViewSet(viewsets.ReadOnlyModelViewSet[Call]):
+    # Public data, the same answer for every person: shared page cache (ADR 0006).
+    page_cache_for_everyone = True
     permission_classes = [permissions.AllowAny]
     filter_backends: list[type] = []
     lookup_field = "slug"

@@ -39,6 +39,8 @@ from ikone.events.models import Event
     ),
 )
 class EventViewSet(viewsets.ReadOnlyModelViewSet[Event]):
+    # Public data, the same answer for every person: shared page cache (ADR 0006).
+    page_cache_for_everyone = True
     permission_classes = [permissions.AllowAny]
     filter_backends: list[type] = []
     lookup_field = "slug"

@@ -27,6 +27,8 @@ from ikone.qa.selectors_faq import faq_entries_published
     ),
 )
 class FAQEntryViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[FAQEntry]):
+    # Public data, the same answer for every person: shared page cache (ADR 0006).
+    page_cache_for_everyone = True
     permission_classes = [permissions.AllowAny]
     filter_backends: list[type] = []
     serializer_class = FAQEntrySerializer

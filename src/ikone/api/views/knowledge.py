@@ -27,6 +27,8 @@ from ikone.knowledge.selectors_articles import ArticleFilters, article_list
     ),
 )
 class ArticleViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[ArticlePage]):
+    # Public data, the same answer for every person: shared page cache (ADR 0006).
+    page_cache_for_everyone = True
     permission_classes = [permissions.AllowAny]
     filter_backends: list[type] = []
     serializer_class = ArticleSerializer

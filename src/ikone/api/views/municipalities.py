@@ -63,6 +63,8 @@ INVALID_FILTER = OpenApiResponse(
     ),
 )
 class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet[Municipality]):
+    # Public data, the same answer for every person: shared page cache (ADR 0006).
+    page_cache_for_everyone = True
     permission_classes = [permissions.AllowAny]
     filter_backends: list[type] = []
     lookup_field = "ags"

@@ -26,6 +26,8 @@ FIGURE = inline_serializer(
 
 
 class NetworkFiguresView(APIView):
+    # Public data, the same answer for every person: shared page cache (ADR 0006).
+    page_cache_for_everyone = True
     permission_classes = [permissions.AllowAny]
 
     @extend_schema(

@@ -60,6 +60,8 @@ SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
     ),
 )
 class SolutionViewSet(viewsets.ReadOnlyModelViewSet[Solution]):
+    # Public data, the same answer for every person: shared page cache (ADR 0006).
+    page_cache_for_everyone = True
     permission_classes = [permissions.AllowAny]
     filter_backends: list[type] = []
     lookup_field = "slug"
@@ -112,6 +114,8 @@ class SolutionViewSet(viewsets.ReadOnlyModelViewSet[Solution]):
 
 
 class OrganizationPeersView(APIView):
+    # Public data, the same answer for every person: shared page cache (ADR 0006).
+    page_cache_for_everyone = True
     permission_classes = [permissions.AllowAny]
 
     @extend_schema(
@@ -146,6 +150,8 @@ class OrganizationPeersView(APIView):
 
 
 class MunicipalityRecommendationsView(APIView):
+    # Public data, the same answer for every person: shared page cache (ADR 0006).
+    page_cache_for_everyone = True
     permission_classes = [permissions.AllowAny]
 
     @extend_schema(
