@@ -15,8 +15,11 @@ from pathlib import Path
 import pytest
 from django import forms
 from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.test import override_settings
 
+from ikone.accounts import selectors
 from ikone.accounts.forms import OrganizationFilterForm
 from ikone.accounts.models import DatePrecision, NetworkMembershipStatus
 from tests.accounts.factories import (
@@ -95,6 +98,17 @@ def test_organization_list_matches_the_former_loop(client, tmp_path, monkeypatch
     now = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
     monkeypatch.setattr(
         "ikone.accounts.views.organizations.OrganizationFilterForm", _FormerFilterForm
+    )
+    # The view's paginator only numbers pages (count and rows come from a
+    # memo); the former loop reads the organisations from the page.
+    form = OrganizationFilterForm(QueryDict(query.lstrip("?")))
+    assert form.is_valid()
+    organizations = selectors.organization_list(
+        query=form.cleaned_data["q"], members_only=form.cleaned_data["mitglied"]
+    )
+    monkeypatch.setattr(
+        "ikone.accounts.views.organizations.Paginator",
+        lambda _numbered, per_page: Paginator(organizations, per_page),
     )
     with override_settings(TEMPLATES=_former_templates(tmp_path)):
         former = client.get(url, HTTP_ACCEPT_LANGUAGE=language)

@@ -20,7 +20,7 @@ from ikone.accounts.forms import (
     OrganizationFilterForm,
 )
 from ikone.accounts.models import Organization
-from ikone.accounts.organization_rows import organization_rows
+from ikone.accounts.organization_results import PAGE_SIZE, organization_results
 from ikone.accounts.signals import OrganizationSection, organization_sections
 from ikone.accounts.structured_data import organization_json_ld
 from ikone.accounts.views._helpers import municipality_url
@@ -28,8 +28,6 @@ from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
 from ikone.core.ratelimit import ratelimit
 from ikone.core.seo.meta import json_ld
-
-PAGE_SIZE = 50
 
 
 @require_safe
@@ -39,16 +37,20 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     query, members_only = "", False
     if form.is_valid():
         query, members_only = form.cleaned_data["q"], form.cleaned_data["mitglied"]
-    organizations = selectors.organization_list(query=query, members_only=members_only)
-    page = Paginator(organizations, PAGE_SIZE).get_page(request.GET.get("seite"))
+    results = organization_results(
+        query=query, members_only=members_only, page=request.GET.get("seite") or ""
+    )
+    # Count, rows and network come from a memo; the paginator only numbers
+    # the pages for the navigation (a range: nothing reads its rows).
+    paginator = Paginator(range(results.count), PAGE_SIZE)
     querystring = request.GET.copy()
     querystring.pop("seite", None)
     context = {
         "form": form,
-        "page": page,
-        "rows": organization_rows(page.object_list),
+        "page": paginator.page(results.number),
+        "rows": results.rows,
         "querystring": querystring.urlencode(),
-        "network": selectors.network_get_primary(),
+        "network": results.network,
     }
     return render(request, "accounts/organization_list.html", context)
 
