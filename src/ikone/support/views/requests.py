@@ -22,25 +22,25 @@ from ikone.core.ratelimit import ratelimit
 from ikone.qa.models import Question
 from ikone.support import permissions, selectors, services
 from ikone.support.forms import HandlingForm, MessageForm, RequestForm
-from ikone.support.list_rows import request_rows
+from ikone.support.list_results import PAGE_SIZE, request_results
 from ikone.support.models import SupportRequest
 from ikone.support.workflow import HANDLER, Action, actions_for
-
-PAGE_SIZE = 25
 
 
 @require_safe
 @login_required
 def request_list(request: HttpRequest) -> HttpResponse:
-    paginator = Paginator(selectors.request_list_for(user=request.user), PAGE_SIZE)
-    page_obj = paginator.get_page(request.GET.get("seite"))
+    results = request_results(user=request.user, page=request.GET.get("seite") or "")
+    # Count and rows come from a memo; the paginator only numbers the pages
+    # for the navigation (a range: nothing reads its rows).
+    paginator = Paginator(range(results.count), PAGE_SIZE)
     return render(
         request,
         "support/request_list.html",
         {
-            "page_obj": page_obj,
+            "page_obj": paginator.page(results.number),
             "paginator": paginator,
-            "rows_html": request_rows(page_obj.object_list),
+            "rows_html": results.rows,
             "can_view_queue": permissions.can_view_queue(request.user),
         },
     )
