@@ -29,7 +29,8 @@ from ikone.events.forms import (
     PersonSearchForm,
     RegisterOtherForm,
 )
-from ikone.events.manage_rows import attendance_rows, participant_rows
+from ikone.events.manage_rows import attendance_rows
+from ikone.events.participant_list import participant_list
 from ikone.events.services import participants as services
 from ikone.events.views.manage import manage_context
 
@@ -44,7 +45,7 @@ def manage_participants(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.event_get_for_manage(
         user=request.user, slug=slug, check=permissions.can_manage_participants
     )
-    registrations = selectors.registration_list(event=event)
+    participants = participant_list(event=event)
     search = PersonSearchForm(request.GET if "q" in request.GET else None)
     found = []
     if search.is_valid():
@@ -53,9 +54,8 @@ def manage_participants(request: HttpRequest, slug: str) -> HttpResponse:
         )
     context = {
         **manage_context(request, event, "participants"),
-        "registrations": registrations,
-        "rows_html": participant_rows(registrations),
-        "counts": selectors.participant_counts(registrations),
+        "rows_html": participants.rows,
+        "counts": participants.counts,
         "search": search,
         "found": found,
         "searched": search.is_bound,
