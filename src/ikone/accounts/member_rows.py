@@ -13,9 +13,12 @@ from django.utils.translation import gettext
 
 from ikone.accounts.forms import MembershipRoleForm
 from ikone.accounts.models import Membership, Organization
+from ikone.accounts.selectors import organization_people
 from ikone.core.form_fields import render_field
+from ikone.core.pagecache import memo
 from ikone.core.urlmemo import EACH, row_address
 
+PEOPLE_ROWS_MEMO_PREFIX = "accounts:people-rows:v1"
 ROW = """
             <tr class="kern-table__row">
               <td class="kern-table__cell">{person}<br><span class="kern-body--small">{email}</span></td>
@@ -29,6 +32,8 @@ ROW = """
               <td class="kern-table__cell kern-table__cell--action"><a class="kern-link" href="{remove_url}">{remove}</a></td>
             </tr>
           """
+# Split at the CSRF field, so that the memo holds no token.
+ROW_HEAD, ROW_TAIL = ROW.split("{csrf}")
 
 
 def people_rows_html(
@@ -37,26 +42,59 @@ def people_rows_html(
     people: list[tuple[Membership, MembershipRoleForm]],
 ) -> SafeString:
     """One table row per (membership, role form) pair."""
+    return _with_token(request, _row_parts(organization, people))
+
+
+def organization_people_rows(request: HttpRequest, organization: Organization) -> SafeString:
+    """The rows of the organisation's people as a memo (ADR 0006, issue 15):
+    everything but the CSRF token, which is put in per request. The rows
+    are the same for everyone who may manage the organisation's people
+    (checked before); they are keyed by the organisation, its slug (in
+    the addresses; the memo reads no organisation row), language and
+    script prefix, and computed anew when memberships or people change."""
+
+    def compute() -> list[tuple[str, str]]:
+        people = [
+            (
+                membership,
+                MembershipRoleForm(initial={"role": membership.role}, prefix=f"m{membership.pk}"),
+            )
+            for membership in organization_people(organization=organization)
+        ]
+        return _row_parts(organization, people)
+
+    key = memo.key(PEOPLE_ROWS_MEMO_PREFIX, organization.pk, organization.slug)
+    return _with_token(request, memo.get_or_compute(key, compute))
+
+
+def _with_token(request: HttpRequest, parts: list[tuple[str, str]]) -> SafeString:
     # One token for the page, as the template's csrf_token reads it once.
     csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
+    # Safe: names, addresses and the token are escaped, the field renders escaped.
+    return mark_safe("".join(head + csrf + tail for head, tail in parts))  # noqa: S308
+
+
+def _row_parts(
+    organization: Organization, people: list[tuple[Membership, MembershipRoleForm]]
+) -> list[tuple[str, str]]:
+    """Each row in two parts, before and after its CSRF field."""
     change = escape(gettext("Rolle ändern"))
     remove = gettext("%(person)s entfernen")
     role_url = row_address("organizations:membership_role", organization.slug, EACH)
     remove_url = row_address("organizations:membership_remove", organization.slug, EACH)
-    rows = []
+    parts = []
     for membership, role_form in people:
         person = escape(str(membership.user))
-        rows.append(
-            ROW.format(
-                person=person,
-                email=escape(membership.user.email),
-                role_url=escape(role_url(membership.pk)),
-                csrf=csrf,
-                field=render_field(role_form["role"]),
-                change=change,
-                remove_url=escape(remove_url(membership.pk)),
-                remove=remove % {"person": person},
-            )
+        head = ROW_HEAD.format(
+            person=person,
+            email=escape(membership.user.email),
+            role_url=escape(role_url(membership.pk)),
         )
-    # Safe: names, addresses and the token are escaped, the field renders escaped.
-    return mark_safe("".join(rows))  # noqa: S308
+        tail = ROW_TAIL.format(
+            field=render_field(role_form["role"]),
+            change=change,
+            remove_url=escape(remove_url(membership.pk)),
+            remove=remove % {"person": person},
+        )
+        parts.append((head, tail))
+    return parts

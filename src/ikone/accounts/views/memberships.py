@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from ikone.accounts import permissions, selectors, services
 from ikone.accounts.forms import MembershipRoleForm
-from ikone.accounts.member_rows import people_rows_html
+from ikone.accounts.member_rows import organization_people_rows
 from ikone.accounts.views._helpers import members_page, report_domain_error
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
@@ -24,13 +24,6 @@ def organization_members(request: HttpRequest, slug: str) -> HttpResponse:
     organization = selectors.organization_get_for_action(
         user=request.user, slug=slug, check=permissions.can_manage_members
     )
-    people = [
-        (
-            membership,
-            MembershipRoleForm(initial={"role": membership.role}, prefix=f"m{membership.pk}"),
-        )
-        for membership in selectors.organization_people(organization=organization)
-    ]
     can_invite = permissions.can_invite_to_organization(request.user, organization)
     join_requests = [
         (join_request, can_invite and join_request.user_id != request.user.pk)
@@ -40,8 +33,7 @@ def organization_members(request: HttpRequest, slug: str) -> HttpResponse:
     ]
     context = {
         "organization": organization,
-        "people": people,
-        "people_rows": people_rows_html(request, organization, people),
+        "people_rows": organization_people_rows(request, organization),
         "invitations": selectors.invitation_list_pending_for_organization(
             organization=organization
         ),
