@@ -13,13 +13,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from ikone.calls import selectors as call_selectors
 from ikone.calls.models import Call
 from ikone.core.exceptions import DomainError
-from ikone.core.seo.meta import json_ld
-from ikone.qa import permissions, selectors, selectors_faq, services
+from ikone.qa import permissions, selectors, services
 from ikone.qa.exceptions import EditConflictError
-from ikone.qa.faq_rows import faq_sections
+from ikone.qa.faq_page import faq_page
 from ikone.qa.forms import FAQEntryForm
 from ikone.qa.models import Answer
-from ikone.qa.structured_data import faq_page_json_ld
 from ikone.qa.text import plain_text
 from ikone.qa.views._helpers import actor, call_url, report, viewer
 
@@ -30,26 +28,8 @@ def call_faq(request: HttpRequest, slug: str) -> HttpResponse:
     call = Call.objects.filter(slug=slug).first()
     if call is None:
         raise Http404
-    who = viewer(request)
-    groups = selectors_faq.faq_groups(call=call)
-    visible_questions = {
-        entry.question_id
-        for group in groups
-        for entry in group.entries
-        if permissions.can_view_question(who, entry.question)
-    }
-    context = {
-        "call": call,
-        "groups": groups,
-        "faq_html": faq_sections(
-            groups,
-            call_url=call_url(call),
-            visible_questions=visible_questions,
-            can_moderate=permissions.can_moderate(who),
-        ),
-        # An FAQPage without questions is invalid markup: none until one is published.
-        "json_ld": json_ld(faq_page_json_ld(call, groups, request=request)) if groups else None,
-    }
+    page = faq_page(request, call, viewer(request), call_url=call_url(call))
+    context = {"call": call, "faq_html": page.sections, "json_ld": page.json_ld}
     return render(request, "qa/call_faq.html", context)
 
 
