@@ -40,7 +40,9 @@ def test_the_second_visit_reads_less(client, coordinator, event, staff_member):
     assert "Till Team" in content
 
 
-def test_each_change_appears_on_the_next_visit(client, coordinator, event, staff_member, organization):
+def test_each_change_appears_on_the_next_visit(
+    client, coordinator, event, staff_member, organization
+):
     registration = RegistrationFactory(event=event, person=staff_member, organization=organization)
     sign_in(client, coordinator)
     assert "Till Team" in client.get(_url(event)).content.decode()
@@ -51,9 +53,7 @@ def test_each_change_appears_on_the_next_visit(client, coordinator, event, staff
     Organization.objects.filter(pk=organization.pk).update(name="Stadt Neuname")
     assert "Stadt Neuname" in client.get(_url(event)).content.decode()
 
-    Registration.objects.filter(pk=registration.pk).update(
-        status=RegistrationStatus.CANCELLED
-    )
+    Registration.objects.filter(pk=registration.pk).update(status=RegistrationStatus.CANCELLED)
     content = client.get(_url(event)).content.decode()
     assert "storniert" in content or "abgemeldet" in content or "abgesagt" in content
 
