@@ -60,6 +60,6 @@ def faq_page(request: HttpRequest, call: Call, who: Viewer, *, call_url: str) ->
         )
         return FAQPage(sections, json_ld(faq_page_json_ld(call, groups, request=request)))
 
-    parts = (call.pk, call.slug, call_url, call.title, can_moderate)
-    parts += (request.scheme, request.get_host())
+    address = (request.scheme, request.get_host())
+    parts = (call.pk, call.slug, call_url, call.title, can_moderate, address)
     return selectors.remembered(MEMO_PREFIX, who, parts, compute)
