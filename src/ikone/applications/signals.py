@@ -5,7 +5,11 @@
 SectionPanel or None (e.g. the solution catalogue's citations and
 recommendations in "Übertragbarkeit"). It reads with a constant number of
 queries and checks its own permissions; the template gets `panel` and
-reads its data from `panel.context`.
+reads its data from `panel.context`. The section's page keeps its content,
+panels included, as a memo per section and the viewer's rights to edit,
+comment and resolve (views.sections): a panel may differ between viewers
+only by whether they may edit the draft, and takes its CSRF token from
+`{% csrf_token %}` (the context's `csrf_token`).
 
 `section_citations`: a receiver is called with `draft` when the draft is
 exported and returns {section id: [Citation, ...]}: what the section cites,

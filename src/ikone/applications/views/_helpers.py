@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 
-from ikone.applications import permissions, workflow
+from ikone.applications import permissions, selectors, workflow
 from ikone.applications.models import Draft
+from ikone.core.pagecache import memo
+
+CONTENT_MEMO_PREFIX = "applications-content"
 
 
 @dataclass(frozen=True)
@@ -42,3 +49,44 @@ def draft_flags(request: HttpRequest, draft: Draft) -> DraftFlags:
         reopen=permissions.can_reopen_draft(user, draft)
         and draft.status in workflow.REOPEN_SUBMITTED,
     )
+
+
+def content_html(
+    request: HttpRequest,
+    template: str,
+    context: Callable[[str | None], dict[str, Any]],
+    memo_parts: tuple[object, ...] | None,
+) -> SafeString:
+    """The `content` partial of a draft page's `template` (the page below
+    the layout), rendered from `context(token)`: `token` is None when the
+    content is rendered for this request alone, else the memo is being
+    computed and `token` stands in for the CSRF token of forms built in
+    Python. A memo notes only the tables read inside it, so `context` then
+    reads the draft (and section) again instead of using the request's
+    copy: a renamed draft or organisation outdates the memo.
+
+    With `memo_parts` it is a memo (ADR 0006) with the CSRF token put in per
+    request: the parts must name the draft and everything else about the
+    viewer that changes the output (their flags, for a mentor's own
+    assessment their id, the Berlin day for a schedule); the tables it was
+    read from, the language and the script prefix invalidate or key it on
+    their own. `context` is called only when the memo is computed, so a
+    reused one costs neither its queries nor its forms. Without
+    `memo_parts` (a bound form with errors, a conflict) it is rendered
+    anew, as typed."""
+    partial = f"{template}#content"
+    if memo_parts is None:
+        return render_to_string(partial, context(None), request)
+    return memo.html_with_csrf(
+        request,
+        memo.key(CONTENT_MEMO_PREFIX, template, *memo_parts),
+        lambda token: render_to_string(partial, {**context(token), "csrf_token": token}, request),
+    )
+
+
+def fresh_draft(request: HttpRequest, draft: Draft, token: str | None) -> Draft:
+    """The request's draft, or, while a memo of its page's content is
+    computed (`token` given, see `content_html`), the draft read again."""
+    if token is None:
+        return draft
+    return selectors.draft_get_for_view(user=request.user, pk=draft.pk)

@@ -21,7 +21,7 @@ from ikone.applications.readiness import readiness_for
 from ikone.applications.services import checklist as services
 from ikone.applications.services import review as review_services
 from ikone.applications.services.templates import document_fill_from_template, templates_for
-from ikone.applications.views._helpers import DraftFlags, draft_flags
+from ikone.applications.views._helpers import DraftFlags, content_html, draft_flags, fresh_draft
 from ikone.calls.models import EvaluationCriterion
 from ikone.core import document_templates
 from ikone.core.audit import Actor
@@ -73,67 +73,92 @@ def criteria(request: HttpRequest, pk: int) -> HttpResponse:
     A POST saves one criterion (`kriterium`)."""
     draft = selectors.draft_get_for_view(user=request.user, pk=pk)
     flags = draft_flags(request, draft)
-    sections = selectors.draft_sections(draft=draft)
-    bound = None
     if request.method == "POST":
         if not (flags.edit or flags.review):
             raise PermissionDenied
-        criterion = EvaluationCriterion.objects.filter(
-            pk=request.POST.get("kriterium") or 0, call_id=draft.call_id
-        ).first()
-        if criterion is None:
-            raise Http404
-        form: SelfAssessmentForm | MentorAssessmentForm
-        if flags.edit:
-            form = SelfAssessmentForm(
-                request.POST,
-                prefix=f"k{criterion.pk}",
-                section_choices=[(section.pk, section.title) for section in sections],
-            )
-        else:
-            form = MentorAssessmentForm(request.POST, prefix=f"k{criterion.pk}")
-        if form.is_valid():
-            actor = Actor.from_request(request)
-            try:
-                if flags.edit:
-                    by_id = {section.pk: section for section in sections}
-                    services.self_assessment_save(
-                        draft=draft,
-                        criterion=criterion,
-                        sections=[by_id[i] for i in form.cleaned_data["sections"] if i in by_id],
-                        score=form.cleaned_data["score"],
-                        note=form.cleaned_data["note"],
-                        actor=actor,
-                    )
-                else:
-                    review_services.mentor_assessment_save(
-                        draft=draft,
-                        criterion=criterion,
-                        score=form.cleaned_data["score"],
-                        note=form.cleaned_data["note"],
-                        actor=actor,
-                    )
-            except DomainError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(
-                    request, _("„%(criterion)s“ ist gespeichert.") % {"criterion": criterion.title}
+        sections = selectors.draft_sections(draft=draft)
+        bound = _criteria_post(request, draft, flags, sections)
+        if isinstance(bound, HttpResponse):
+            return bound
+        memo_parts = None
+    else:
+        sections = None
+        bound = None
+        # Everyone with the same rights sees the same matrix; a mentor's
+        # forms hold their own assessment.
+        memo_parts = (draft.pk, flags.edit, flags.review, request.user.pk if flags.review else 0)
+
+    def context(token: str | None) -> dict[str, Any]:
+        shown_draft = fresh_draft(request, draft, token)
+        shown = sections if sections is not None else selectors.draft_sections(draft=shown_draft)
+        rows = _criteria_rows(request.user, shown_draft, flags, shown, bound)
+        has_form = any("self_form" in entry or "mentor_form" in entry for entry in rows)
+        return {
+            "draft": shown_draft,
+            "can": flags,
+            "sections": shown,
+            "rows": rows,
+            "html": criteria_html(
+                rows, csrf_token=(token or get_token(request)) if has_form else ""
+            ),
+            "uncovered": sum(
+                1 for entry in rows if not (entry["row"].covered or entry["row"].retired)
+            ),
+        }
+
+    template = "applications/criteria.html"
+    page = {"draft": draft, "content_html": content_html(request, template, context, memo_parts)}
+    return render(request, template, page, status=400 if bound else 200)
+
+
+def _criteria_post(
+    request: HttpRequest, draft: Draft, flags: DraftFlags, sections: list[DraftSection]
+) -> HttpResponse | tuple[int, Any]:
+    """Save one criterion (`kriterium`): the redirect, or the criterion's
+    id and its form with the errors."""
+    criterion = EvaluationCriterion.objects.filter(
+        pk=request.POST.get("kriterium") or 0, call_id=draft.call_id
+    ).first()
+    if criterion is None:
+        raise Http404
+    form: SelfAssessmentForm | MentorAssessmentForm
+    if flags.edit:
+        form = SelfAssessmentForm(
+            request.POST,
+            prefix=f"k{criterion.pk}",
+            section_choices=[(section.pk, section.title) for section in sections],
+        )
+    else:
+        form = MentorAssessmentForm(request.POST, prefix=f"k{criterion.pk}")
+    if form.is_valid():
+        actor = Actor.from_request(request)
+        try:
+            if flags.edit:
+                by_id = {section.pk: section for section in sections}
+                services.self_assessment_save(
+                    draft=draft,
+                    criterion=criterion,
+                    sections=[by_id[i] for i in form.cleaned_data["sections"] if i in by_id],
+                    score=form.cleaned_data["score"],
+                    note=form.cleaned_data["note"],
+                    actor=actor,
                 )
-                return redirect(f"{request.path}#kriterium-{criterion.pk}")
-        bound = (criterion.pk, form)
-    rows = _criteria_rows(request.user, draft, flags, sections, bound)
-    has_form = any("self_form" in entry or "mentor_form" in entry for entry in rows)
-    context = {
-        "draft": draft,
-        "can": flags,
-        "sections": sections,
-        "rows": rows,
-        "html": criteria_html(rows, csrf_token=get_token(request) if has_form else ""),
-        "uncovered": sum(
-            1 for entry in rows if not (entry["row"].covered or entry["row"].retired)
-        ),
-    }
-    return render(request, "applications/criteria.html", context, status=400 if bound else 200)
+            else:
+                review_services.mentor_assessment_save(
+                    draft=draft,
+                    criterion=criterion,
+                    score=form.cleaned_data["score"],
+                    note=form.cleaned_data["note"],
+                    actor=actor,
+                )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request, _("„%(criterion)s“ ist gespeichert.") % {"criterion": criterion.title}
+            )
+            return redirect(f"{request.path}#kriterium-{criterion.pk}")
+    return (criterion.pk, form)
 
 
 def _document_rows(

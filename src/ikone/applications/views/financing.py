@@ -27,6 +27,7 @@ from ikone.applications.forms_plan import (
 )
 from ikone.applications.models import CostCategory, CostItem, Draft
 from ikone.applications.services import financing as services
+from ikone.applications.views._helpers import content_html, fresh_draft
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
 
@@ -43,9 +44,27 @@ def _item(draft: Draft, item_pk: int) -> CostItem:
     return item
 
 
-def _context(request: HttpRequest, draft: Draft, **extra: Any) -> dict[str, Any]:
-    overview = selectors_plan.financing_overview(draft=draft)
+PLAN_TEMPLATE = "applications/financing/plan.html"
+
+
+def _plan_page(
+    request: HttpRequest, draft: Draft, status: int = 200, **extra: Any
+) -> HttpResponse:
+    """The plan page; unless a form comes with errors (`extra`), its content
+    is a memo per draft and right to edit (the plan's version in the
+    settings form comes from its table, which invalidates the memo)."""
     can_edit = permissions.can_edit_draft(request.user, draft)
+    html = content_html(
+        request,
+        PLAN_TEMPLATE,
+        lambda token: _context(fresh_draft(request, draft, token), can_edit, **extra),
+        None if extra else (draft.pk, can_edit),
+    )
+    return render(request, PLAN_TEMPLATE, {"draft": draft, "content_html": html}, status=status)
+
+
+def _context(draft: Draft, can_edit: bool, **extra: Any) -> dict[str, Any]:
+    overview = selectors_plan.financing_overview(draft=draft)
     summary = overview.summary
     categories = dict(CostCategory.choices)
     context = {
@@ -103,7 +122,7 @@ def _context(request: HttpRequest, draft: Draft, **extra: Any) -> dict[str, Any]
 def financing_plan(request: HttpRequest, pk: int) -> HttpResponse:
     """The plan: cost items, totals per phase and year, shares, findings."""
     draft = selectors.draft_get_for_view(user=request.user, pk=pk)
-    return render(request, "applications/financing/plan.html", _context(request, draft))
+    return _plan_page(request, draft)
 
 
 @login_required
@@ -136,8 +155,7 @@ def cost_item_create(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Kostenposition „%(measure)s“ hinzugefügt.") % {"measure": data["measure"]},
             )
             return _page(draft)
-    context = _context(request, draft, form=form)
-    return render(request, "applications/financing/plan.html", context, status=400)
+    return _plan_page(request, draft, status=400, form=form)
 
 
 @login_required
@@ -260,5 +278,4 @@ def financing_settings(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Angaben zur Haushaltslage gespeichert."))
         return _page(draft)
-    context = _context(request, draft, settings_form=form)
-    return render(request, "applications/financing/plan.html", context, status=400)
+    return _plan_page(request, draft, status=400, settings_form=form)

@@ -6,6 +6,7 @@ change it while the draft is editable (optimistic locking per milestone).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -20,7 +21,9 @@ from ikone.applications import permissions, selectors, selectors_plan
 from ikone.applications.forms_plan import ConfirmForm, MilestoneForm, add_validation_errors
 from ikone.applications.models import Draft, Milestone
 from ikone.applications.services import schedule as services
+from ikone.applications.views._helpers import content_html, fresh_draft
 from ikone.core.audit import Actor
+from ikone.core.datetimes import berlin_date
 from ikone.core.exceptions import DomainError
 
 
@@ -36,11 +39,34 @@ def _milestone(draft: Draft, milestone_pk: int) -> Milestone:
     return milestone
 
 
-def _context(request: HttpRequest, draft: Draft, **extra: Any) -> dict[str, Any]:
+SCHEDULE_TEMPLATE = "applications/schedule/schedule.html"
+
+
+def _schedule_page(
+    request: HttpRequest, draft: Draft, status: int = 200, **extra: Any
+) -> HttpResponse:
+    """The schedule page; unless a form comes with errors (`extra`), its
+    content is a memo per draft, right to edit and Berlin day (the warnings
+    count days to the deadline)."""
     can_edit = permissions.can_edit_draft(request.user, draft)
+    today = berlin_date()
+    html = content_html(
+        request,
+        SCHEDULE_TEMPLATE,
+        lambda token: _context(fresh_draft(request, draft, token), can_edit, today, **extra),
+        None if extra else (draft.pk, can_edit, today.isoformat()),
+    )
+    return render(
+        request, SCHEDULE_TEMPLATE, {"draft": draft, "content_html": html}, status=status
+    )
+
+
+def _context(draft: Draft, can_edit: bool, today: date, **extra: Any) -> dict[str, Any]:
     context: dict[str, Any] = {
         "draft": draft,
-        "overview": selectors_plan.schedule_overview(draft=draft, with_call_dates=True),
+        "overview": selectors_plan.schedule_overview(
+            draft=draft, today=today, with_call_dates=True
+        ),
         "can_edit": can_edit,
     }
     if can_edit:
@@ -54,7 +80,7 @@ def _context(request: HttpRequest, draft: Draft, **extra: Any) -> dict[str, Any]
 def schedule(request: HttpRequest, pk: int) -> HttpResponse:
     """The milestones in date order with warnings against the deadline."""
     draft = selectors.draft_get_for_view(user=request.user, pk=pk)
-    return render(request, "applications/schedule/schedule.html", _context(request, draft))
+    return _schedule_page(request, draft)
 
 
 @login_required
@@ -84,8 +110,7 @@ def milestone_create(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("Meilenstein „%(title)s“ hinzugefügt.") % {"title": data["title"]}
             )
             return _page(draft)
-    context = _context(request, draft, form=form)
-    return render(request, "applications/schedule/schedule.html", context, status=400)
+    return _schedule_page(request, draft, status=400, form=form)
 
 
 @login_required

@@ -19,20 +19,51 @@ from ikone.applications.history_rows import history_rows
 from ikone.applications.models import Draft, DraftSection
 from ikone.applications.services import sections as services
 from ikone.applications.signals import panels_for
-from ikone.applications.views._helpers import draft_flags
+from ikone.applications.views._helpers import DraftFlags, content_html, draft_flags
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
 
+SECTION_TEMPLATE = "applications/section_edit.html"
+
+
+def _section_page(
+    request: HttpRequest,
+    section: DraftSection,
+    status: int = 200,
+    **extra: Any,
+) -> HttpResponse:
+    """The section's page. Opened without a conflict or an error (`extra`),
+    its content is a memo per section and the viewer's rights to edit,
+    comment and resolve (ADR 0006); panels of other apps depend on no more
+    (applications.signals). The version the editor is based on comes from
+    the section's table, which outdates the memo."""
+    draft = section.draft
+    flags = draft_flags(request, draft)
+
+    def context(token: str | None) -> dict[str, Any]:
+        shown = section
+        if token is not None:
+            shown = selectors.section_get_for_view(user=request.user, pk=draft.pk, key=section.key)
+        given = extra or {
+            "form": SectionForm(initial={"text": shown.text, "based_on": shown.version})
+        }
+        return _section_context(request, shown.draft, shown, flags, **given)
+
+    memo_parts = (section.pk, flags.edit, flags.comment, flags.resolve) if not extra else None
+    html = content_html(request, SECTION_TEMPLATE, context, memo_parts)
+    page = {"draft": draft, "section": section, "content_html": html}
+    return render(request, SECTION_TEMPLATE, page, status=status)
+
 
 def _section_context(
-    request: HttpRequest, draft: Draft, section: DraftSection, **extra: Any
+    request: HttpRequest, draft: Draft, section: DraftSection, flags: DraftFlags, **extra: Any
 ) -> dict[str, Any]:
     sections = selectors.draft_sections(draft=draft)
     position = next((i for i, s in enumerate(sections) if s.pk == section.pk), 0)
     return {
         "draft": draft,
         "section": section,
-        "can": draft_flags(request, draft),
+        "can": flags,
         "previous_section": sections[position - 1] if position > 0 else None,
         "next_section": sections[position + 1] if position + 1 < len(sections) else None,
         "threads": selectors.section_comment_threads(section=section),
@@ -56,8 +87,7 @@ def _conflict_response(
         response["HX-Retarget"] = "#editor"
         response["HX-Reswap"] = "outerHTML"
         return response
-    context = _section_context(request, draft, section, **merge)
-    return render(request, "applications/section_edit.html", context, status=409)
+    return _section_page(request, section, status=409, **merge)
 
 
 @login_required
@@ -72,12 +102,7 @@ def section_edit(request: HttpRequest, pk: int, section_key: str) -> HttpRespons
     section = selectors.section_get_for_view(user=request.user, pk=pk, key=section_key)
     draft = section.draft
     if request.method == "GET":
-        form = SectionForm(initial={"text": section.text, "based_on": section.version})
-        return render(
-            request,
-            "applications/section_edit.html",
-            _section_context(request, draft, section, form=form),
-        )
+        return _section_page(request, section)
     if not permissions.can_edit_draft(request.user, draft):
         raise PermissionDenied
     form = SectionForm(request.POST)
@@ -100,8 +125,7 @@ def section_edit(request: HttpRequest, pk: int, section_key: str) -> HttpRespons
         context = {"section": section, "error": error, "oob": True}
         return render(request, "applications/section_edit.html#save_state", context)
     if error:
-        context = _section_context(request, draft, section, form=form, error=error)
-        return render(request, "applications/section_edit.html", context, status=400)
+        return _section_page(request, section, status=400, form=form, error=error)
     messages.success(request, _("Der Abschnitt ist gespeichert."))
     return redirect("applications:section", pk=draft.pk, section_key=section.key)
 

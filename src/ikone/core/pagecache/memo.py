@@ -11,11 +11,15 @@ page being recorded around it, so the page cache learns its tables too.
 from __future__ import annotations
 
 import hashlib
+import secrets
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.cache import cache
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
 from django.urls import get_script_prefix
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from ikone.core.pagecache import tables
@@ -85,3 +89,20 @@ def forget(key: str) -> None:
     """Compute the value anew on next use (not needed for correctness: for
     changes no table records, such as a new code version's output)."""
     cache.delete(KEY_PREFIX + key)
+
+
+def html_with_csrf(request: HttpRequest, key: str, render: Callable[[str], str]) -> SafeString:
+    """HTML with forms as a memo (`get_or_compute`), the CSRF token put in
+    per request: `render(token)` makes the HTML with `token` wherever a form
+    carries its token. The memo is made with a random stand-in and keeps the
+    pieces around it, so no token is ever shared; the stand-in is drawn
+    after the data was written, so no title or note can contain it."""
+
+    def compute() -> tuple[str, ...]:
+        stand_in = f"csrf{secrets.token_hex(16)}"
+        return tuple(render(stand_in).split(stand_in))
+
+    pieces = get_or_compute(key, compute)
+    if len(pieces) == 1:
+        return mark_safe(pieces[0])  # noqa: S308 - HTML rendered by `render`
+    return mark_safe(get_token(request).join(pieces))  # noqa: S308 - HTML rendered by `render`
