@@ -54,7 +54,7 @@ def _schedule_page(
         request,
         SCHEDULE_TEMPLATE,
         lambda token: _context(fresh_draft(request, draft, token), can_edit, today, **extra),
-        None if extra else (draft.pk, can_edit, today.isoformat()),
+        None if extra else (draft.pk, can_edit, today),
     )
     return render(
         request, SCHEDULE_TEMPLATE, {"draft": draft, "content_html": html}, status=status
