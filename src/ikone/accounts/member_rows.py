@@ -32,8 +32,6 @@ ROW = """
               <td class="kern-table__cell kern-table__cell--action"><a class="kern-link" href="{remove_url}">{remove}</a></td>
             </tr>
           """
-# Split at the CSRF field, so that the memo holds no token.
-ROW_HEAD, ROW_TAIL = ROW.split("{csrf}")
 
 
 def people_rows_html(
@@ -42,18 +40,18 @@ def people_rows_html(
     people: list[tuple[Membership, MembershipRoleForm]],
 ) -> SafeString:
     """One table row per (membership, role form) pair."""
-    return _with_token(request, _row_parts(organization, people))
+    return _rows(organization, people, get_token(request))
 
 
 def organization_people_rows(request: HttpRequest, organization: Organization) -> SafeString:
-    """The rows of the organisation's people as a memo (ADR 0006, issue 15):
-    everything but the CSRF token, which is put in per request. The rows
+    """The rows of the organisation's people as a memo (ADR 0006, issue 15)
+    with the CSRF token put in per request (`memo.html_with_csrf`). The rows
     are the same for everyone who may manage the organisation's people
     (checked before); they are keyed by the organisation, its slug (in
     the addresses; the memo reads no organisation row), language and
     script prefix, and computed anew when memberships or people change."""
 
-    def compute() -> list[tuple[str, str]]:
+    def render(token: str) -> str:
         people = [
             (
                 membership,
@@ -61,40 +59,35 @@ def organization_people_rows(request: HttpRequest, organization: Organization) -
             )
             for membership in organization_people(organization=organization)
         ]
-        return _row_parts(organization, people)
+        return _rows(organization, people, token)
 
     key = memo.key(PEOPLE_ROWS_MEMO_PREFIX, organization.pk, organization.slug)
-    return _with_token(request, memo.get_or_compute(key, compute))
+    return memo.html_with_csrf(request, key, render)
 
 
-def _with_token(request: HttpRequest, parts: list[tuple[str, str]]) -> SafeString:
+def _rows(
+    organization: Organization, people: list[tuple[Membership, MembershipRoleForm]], token: str
+) -> SafeString:
     # One token for the page, as the template's csrf_token reads it once.
-    csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
-    # Safe: names, addresses and the token are escaped, the field renders escaped.
-    return mark_safe("".join(head + csrf + tail for head, tail in parts))  # noqa: S308
-
-
-def _row_parts(
-    organization: Organization, people: list[tuple[Membership, MembershipRoleForm]]
-) -> list[tuple[str, str]]:
-    """Each row in two parts, before and after its CSRF field."""
+    csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(token)}">'
     change = escape(gettext("Rolle ändern"))
     remove = gettext("%(person)s entfernen")
     role_url = row_address("organizations:membership_role", organization.slug, EACH)
     remove_url = row_address("organizations:membership_remove", organization.slug, EACH)
-    parts = []
+    rows = []
     for membership, role_form in people:
         person = escape(str(membership.user))
-        head = ROW_HEAD.format(
-            person=person,
-            email=escape(membership.user.email),
-            role_url=escape(role_url(membership.pk)),
+        rows.append(
+            ROW.format(
+                person=person,
+                email=escape(membership.user.email),
+                role_url=escape(role_url(membership.pk)),
+                csrf=csrf,
+                field=render_field(role_form["role"]),
+                change=change,
+                remove_url=escape(remove_url(membership.pk)),
+                remove=remove % {"person": person},
+            )
         )
-        tail = ROW_TAIL.format(
-            field=render_field(role_form["role"]),
-            change=change,
-            remove_url=escape(remove_url(membership.pk)),
-            remove=remove % {"person": person},
-        )
-        parts.append((head, tail))
-    return parts
+    # Safe: names, addresses and the token are escaped, the field renders escaped.
+    return mark_safe("".join(rows))  # noqa: S308
