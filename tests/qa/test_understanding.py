@@ -5,7 +5,10 @@ when nothing is confident."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 from django.urls import reverse
 
 from ikone.core.datetimes import iso
@@ -36,6 +39,9 @@ from tests.accounts.fixtures import *  # noqa: F403
 from tests.search.conftest import put
 
 pytestmark = pytest.mark.django_db
+THESAURUS_FILE = (
+    Path(__file__).resolve().parents[2] / "src" / "ikone" / "qa" / "data" / "thesaurus.yaml"
+)
 
 
 def test_domain_compounds_split_into_their_parts_and_unknown_words_stay_whole():
@@ -101,6 +107,46 @@ def test_the_added_groups_reach_an_installation_once():
     migration.add_missing_groups(apps, None)
     migration.add_missing_groups(apps, None)
     assert SynonymGroup.objects.count() == before + 1
+
+
+def test_the_groups_of_the_second_addition_reach_an_installation_once():
+    """Migration qa 0006 adds its own lines only, once; a group a
+    coordinator deleted from the earlier lines stays deleted."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("ikone.qa.migrations.0006_thesaurus_second_additions")
+    SynonymGroup.objects.filter(expressions__startswith="Öffentlichkeitsarbeit").delete()
+    SynonymGroup.objects.filter(expressions__startswith="Mehrwertsteuer").delete()
+    before = SynonymGroup.objects.count()
+    migration.add_new_groups(apps, None)
+    migration.add_new_groups(apps, None)
+    assert SynonymGroup.objects.count() == before + 1
+    assert not SynonymGroup.objects.filter(expressions__startswith="Mehrwertsteuer").exists()
+    assert set(migration.NEW_GROUPS) <= set(
+        yaml.safe_load(THESAURUS_FILE.read_text(encoding="utf-8"))
+    )
+
+
+def test_everyday_and_english_words_reach_the_calls_terms():
+    assert "offentlichkeitsarbeit" in understand("Wird Marketing bezahlt?").terms
+    assert "beteiligungsverfahr" in understand("Zahlt ihr Bürgerbeteiligung?").terms
+    assert "berat" in understand("Können wir Consultants bezahlen?").terms
+    assert "veranstalt" in understand("Werden Workshops gefördert?").terms
+
+
+def test_words_that_only_frame_a_question_are_not_searched():
+    """ "Wie lange", "wie hoch", "können", "dürfen" say what kind of answer
+    is wanted, not what it is about: as search words they matched every
+    short text with "lang" or "darf" in it (docs/search.md)."""
+    understood = understand("Wie lange dauert die Strategiephase?")
+    assert "lang" not in understood.terms
+    assert "lang" not in understood.clauses
+    assert "dauert" in understood.terms
+    understood = understand("Dürfen wir Personal einstellen?")
+    assert "durf" not in understood.clauses
+    assert "personal" in understood.clauses
 
 
 def test_a_coordinators_new_synonym_group_applies():

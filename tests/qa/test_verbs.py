@@ -9,7 +9,7 @@ import pytest
 from ikone.core.search.audience import ANONYMOUS
 from ikone.qa.retrieval import ranking
 from ikone.qa.retrieval.understanding import QUESTION_FRAME, understand
-from ikone.qa.retrieval.verbs import other_forms
+from ikone.qa.retrieval.verbs import other_forms, rejoined
 from tests.search.conftest import put
 
 
@@ -58,3 +58,52 @@ def test_a_question_with_the_infinitive_finds_the_passage_with_the_participle():
         understood.text, audience=ANONYMOUS, kinds=("call_passage",), terms=understood.clauses
     )
     assert [item.document_id for item in found] == [passage.pk]
+
+
+def test_a_separable_verb_the_question_split_is_joined_again():
+    assert rejoined("Wie rufe ich die Fördergelder ab?", QUESTION_FRAME) == ["abruf", "abgeruf"]
+    assert rejoined("Bis wann reichen wir die Unterlagen ein?", QUESTION_FRAME) == [
+        "einreich",
+        "eingereich",
+    ]
+    assert rejoined("Wie weise ich die Haushaltsnotlage nach?", QUESTION_FRAME) == [
+        "nachweis",
+        "nachgeweis",
+    ]
+    # A yes/no question starts with the finite verb.
+    assert rejoined("Melden wir uns online an?", QUESTION_FRAME) == ["anmeld", "angemeld"]
+    # No prefix at the end, a capitalised last word, or a noun where the verb would be.
+    assert rejoined("Was ist mit dem Geld?", QUESTION_FRAME) == []
+    assert rejoined("Gibt es Geld für An?", QUESTION_FRAME) == []
+    assert rejoined("Wie viel Geld gibt es dafür an?", QUESTION_FRAME) == []
+    # Only the prefix after stop words: nothing to join.
+    assert rejoined("Muss ich da mit?", QUESTION_FRAME) == []
+    assert "nachweis" in other_forms("Wie weise ich die Haushaltsnotlage nach?", QUESTION_FRAME)
+
+
+@pytest.mark.django_db
+def test_a_question_with_a_split_verb_finds_the_passage_with_its_noun_and_participle():
+    proof = put(
+        "call_passage",
+        1,
+        "3.3 Kommunen in Haushaltsnotlage",
+        "Als Nachweis dient eine Bestätigung der Kommunalaufsicht.",
+        suggestible=True,
+    )
+    drawn = put(
+        "call_passage",
+        2,
+        "7.4 Berichte und Mittelabruf",
+        "Mittel werden für die fälligen Ausgaben abgerufen.",
+        suggestible=True,
+    )
+    put("call_passage", 3, "3.5 Nicht förderfähige Ausgaben", "Grunderwerb.", suggestible=True)
+    for question, expected in (
+        ("Wie weise ich die Notlage nach?", proof),
+        ("Wie rufe ich die Mittel ab?", drawn),
+    ):
+        understood = understand(question)
+        found = ranking.lexical(
+            understood.text, audience=ANONYMOUS, kinds=("call_passage",), terms=understood.clauses
+        )
+        assert found[0].document_id == expected.pk, question

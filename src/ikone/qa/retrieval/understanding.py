@@ -189,7 +189,11 @@ def named_calls(folded: str, calls: list[tuple[str, str]]) -> tuple[str, ...]:
 def understand(text: str) -> Understood:
     knowledge = KNOWLEDGE.current()
     folded = fold(text)
-    terms = [term for term in query_terms(text) if term not in QUESTION_STEMS]
+    terms = [
+        term
+        for term in query_terms(text)
+        if term not in QUESTION_STEMS and term not in QUESTION_FRAME
+    ]
     parts: list[str] = []
     for token in tokens(text):
         parts.extend(stem(part) for part in split(token))

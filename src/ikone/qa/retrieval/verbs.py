@@ -13,6 +13,12 @@ letter, so lower-case words and the question's first word (where a yes/no
 question puts its verb: "Zahlt der Bund …") are looked at. Verbs with an
 inseparable prefix ("bezahlen" → "bezahlt") and verbs on -ieren
 ("finanziert") take no "ge"; their stem already starts their participle.
+
+A separable verb is split in a question: "Wie rufe ich die Mittel ab?"
+asks about "abrufen", which neither "rufe" nor "ab" (a stop word) finds.
+When a question ends with a separable prefix, it is joined to the
+question's finite verb again ("abruf", and its participle "abgeruf"),
+which also starts the nouns made of it ("Abruf", "Einreichung").
 """
 
 from __future__ import annotations
@@ -47,6 +53,25 @@ SEPARABLE = (
 )
 INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss")
 MIN_STEM = 4
+# Question words that come before a question's finite verb ("Bis wann
+# reichen wir ein?"); the others are stop words.
+QUESTION_WORDS = frozenset(
+    {
+        "wann",
+        "wie",
+        "wo",
+        "woher",
+        "wohin",
+        "wieso",
+        "weshalb",
+        "viel",
+        "viele",
+        "wieviel",
+        "wieviele",
+    }
+)
+# A finite verb's ending ("rufe", "reichen", "fuellt", "meldest").
+_FINITE_ENDING = re.compile(r"(est|st|et|en|e|t)$")
 _PREFIX = "|".join(SEPARABLE)
 # A weak verb's participle: (separable prefix) ge + stem + (e)t.
 _PARTICIPLE = re.compile(rf"^({_PREFIX})?ge([a-z]{{3,}}?)e?t$")
@@ -59,8 +84,9 @@ def may_be_verb(token: str, first: bool) -> bool:
 
 def other_forms(text: str, ignored: frozenset[str] = frozenset()) -> list[str]:
     """Search stems of the other form of each word of `text` that may be a
-    verb (see the module's description), in order, without repeats; words
-    whose stem is `ignored` (modal verbs) are left alone."""
+    verb (see the module's description), then of a separable verb the
+    question split (`rejoined`), in order, without repeats; words whose
+    stem is `ignored` (modal verbs) are left alone."""
     forms: dict[str, None] = {}
     for position, token in enumerate(tokens(text)):
         folded = fold(token)
@@ -69,7 +95,34 @@ def other_forms(text: str, ignored: frozenset[str] = frozenset()) -> list[str]:
         for form in (_verb_of_participle(folded), _participle_of_verb(folded)):
             if form and len(form) >= MIN_STEM:
                 forms.setdefault(form, None)
+    for form in rejoined(text, ignored):
+        forms.setdefault(form, None)
     return list(forms)
+
+
+def rejoined(text: str, ignored: frozenset[str] = frozenset()) -> list[str]:
+    """The stems of a separable verb the question split ("Wie rufe ich die
+    Mittel ab?" → abruf, abgeruf; "Reichen wir digital ein?" → einreich,
+    eingereich), or [] when it does not end with a separable prefix. The
+    finite verb is the first word that may be one and is neither a stop
+    word nor `ignored` (a modal verb puts the whole verb at the end)."""
+    words = tokens(text)
+    if len(words) < 3 or not words[-1].islower() or fold(words[-1]) not in SEPARABLE:
+        return []
+    particle = fold(words[-1])
+    for position, token in enumerate(words[:-1]):
+        folded = fold(token)
+        if _left_alone(token, folded, ignored) or folded in QUESTION_WORDS:
+            continue
+        if not may_be_verb(token, position == 0):
+            return []
+        root = _FINITE_ENDING.sub("", folded)
+        if len(root) < 3:
+            return []
+        infinitive = f"{particle}{root}en"
+        forms = [stem(infinitive), _participle_of_verb(infinitive)]
+        return [form for form in dict.fromkeys(forms) if len(form) >= MIN_STEM]
+    return []
 
 
 def _left_alone(token: str, folded: str, ignored: frozenset[str]) -> bool:
