@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -19,23 +21,47 @@ from ikone.applications.services import drafts as services
 from ikone.applications.views._helpers import draft_flags
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
+from ikone.core.pagecache import memo
 
 PAGE_SIZE = 50
+LIST_TEMPLATE = "applications/draft_list.html"
+LIST_MEMO_PREFIX = "applications:draft-list:v1"
+FIGURES_TEMPLATE = "applications/figures.html"
+FIGURES_MEMO_PREFIX = "applications:figures:v1"
 
 
 @login_required
 @require_safe
 def draft_list(request: HttpRequest) -> HttpResponse:
-    """/bewerbungen/: the drafts the person may see."""
-    drafts = selectors.draft_list_for(user=request.user)
-    page = Paginator(drafts, PAGE_SIZE).get_page(request.GET.get("seite"))
-    context = {
-        "page": page,
-        "rows": draft_rows(page.object_list),
-        "can_create": selectors.organizations_for_new_draft(user=request.user).exists(),
-        "can_view_figures": permissions.can_view_figures(request.user),
-    }
-    return render(request, "applications/draft_list.html", context)
+    """/bewerbungen/: the drafts the person may see.
+
+    The content below the layout is a memo (ADR 0006, issue 15) keyed by
+    the person, each flag of theirs that widens the list or shows a link
+    (mentor: drafts shared with them; coordination or operator: drafts
+    shared with the network and the figures), and the page as the request
+    names it. It is computed anew when a table it was read from changes:
+    drafts, mentor shares, memberships, organisations, calls."""
+    user = request.user
+    page_number = request.GET.get("seite")
+    viewer = (
+        user.pk,
+        bool(getattr(user, "is_mentor", False)),
+        bool(getattr(user, "is_coordinator", False)),
+        bool(user.is_superuser),
+    )
+
+    def compute() -> str:
+        page = Paginator(selectors.draft_list_for(user=user), PAGE_SIZE).get_page(page_number)
+        context = {
+            "page": page,
+            "rows": draft_rows(page.object_list),
+            "can_create": selectors.organizations_for_new_draft(user=user).exists(),
+            "can_view_figures": permissions.can_view_figures(user),
+        }
+        return str(render_to_string(f"{LIST_TEMPLATE}#content", context, request))
+
+    content = memo.get_or_compute(memo.key(LIST_MEMO_PREFIX, viewer, page_number), compute)
+    return render(request, LIST_TEMPLATE, {"content_html": mark_safe(content)})  # noqa: S308 - rendered above
 
 
 @login_required
@@ -201,9 +227,18 @@ def figures(request: HttpRequest) -> HttpResponse:
     and the anonymised lessons."""
     if not permissions.can_view_figures(request.user):
         raise PermissionDenied
-    context = {
-        "figures": selectors.figures_by_call(),
-        "statuses": DraftStatus.choices,
-        "lessons": selectors.lessons_learned(),
-    }
-    return render(request, "applications/figures.html", context)
+
+    def compute() -> str:
+        context = {
+            "figures": selectors.figures_by_call(),
+            "statuses": DraftStatus.choices,
+            "lessons": selectors.lessons_learned(),
+        }
+        return str(render_to_string(f"{FIGURES_TEMPLATE}#content", context, request))
+
+    # The same for everyone allowed to see it (checked above): a memo (ADR
+    # 0006, issue 15) computed anew when drafts, calls, organisations or
+    # municipalities change. The lessons' random order within a call is
+    # drawn once per computation instead of once per visit.
+    content = memo.get_or_compute(memo.key(FIGURES_MEMO_PREFIX), compute)
+    return render(request, FIGURES_TEMPLATE, {"content_html": mark_safe(content)})  # noqa: S308 - rendered above
