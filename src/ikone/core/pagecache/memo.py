@@ -91,7 +91,9 @@ def forget(key: str) -> None:
     cache.delete(KEY_PREFIX + key)
 
 
-def html_with_csrf(request: HttpRequest, key: str, render: Callable[[str], str]) -> SafeString:
+def html_with_csrf(
+    request: HttpRequest, key: str, render: Callable[[str], str], timeout: int = SECONDS
+) -> SafeString:
     """HTML with forms as a memo (`get_or_compute`), the CSRF token put in
     per request: `render(token)` makes the HTML with `token` wherever a form
     carries its token. The memo is made with a random stand-in and keeps the
@@ -102,7 +104,7 @@ def html_with_csrf(request: HttpRequest, key: str, render: Callable[[str], str])
         stand_in = f"csrf{secrets.token_hex(16)}"
         return tuple(render(stand_in).split(stand_in))
 
-    pieces = get_or_compute(key, compute)
+    pieces = get_or_compute(key, compute, timeout)
     if len(pieces) == 1:
         return mark_safe(pieces[0])  # noqa: S308 - HTML rendered by `render`
     return mark_safe(get_token(request).join(pieces))  # noqa: S308 - HTML rendered by `render`
