@@ -40,9 +40,10 @@ def test_queue_filters_and_budget(
     sign_in(client, coordinator)
     with django_assert_max_num_queries(12):
         response = client.get(reverse("support:queue"), {"thema": Topic.PARTNER})
-    assert response.context["paginator"].count == 7
+    assert ">7 Anfragen</p>" in response.content.decode()
     assert (
-        client.get(reverse("support:queue"), {"mitglied": "yes"}).context["paginator"].count == 5
+        ">5 Anfragen</p>"
+        in client.get(reverse("support:queue"), {"mitglied": "yes"}).content.decode()
     )
     detail = SupportRequest.objects.first()
     with django_assert_max_num_queries(14):

@@ -7,9 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
+from ikone.core.pagecache import memo
 from ikone.core.paginator import CountedPaginator
 from ikone.support import permissions, selectors
 from ikone.support.forms import QueueFilterForm
@@ -17,34 +20,55 @@ from ikone.support.list_rows import queue_rows
 
 PAGE_SIZE = 30
 QUEUE_TEMPLATE = "support/queue.html"
+QUEUE_MEMO_PREFIX = "support:queue:v1"
 
 
 @require_safe
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_view_queue(request.user):
+    """The queue below the layout (or, for htmx, its results) is a memo
+    (ADR 0006, issue 15) keyed by the person and their roles (what they see
+    depends on their memberships, mentor shares and roles; "zuständig: ich"
+    on the person), the query string (filters, page) and the part shown.
+    It is computed anew when a table it was read from changes: requests,
+    organisations, people, drafts, memberships, mentor shares. The right
+    to see the queue is checked first on every request."""
+    user = request.user
+    if not permissions.can_view_queue(user):
         raise PermissionDenied
-    form = QueueFilterForm(request.GET)
-    filters = form.to_filters()
-    paginator = CountedPaginator(
-        selectors.queue_for(user=request.user, filters=filters),
-        PAGE_SIZE,
-        count=selectors.queue_count(user=request.user, filters=filters),
-    )
-    page_obj = paginator.get_page(request.GET.get("seite"))
     htmx = getattr(request, "htmx", None)
     wants_fragment = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
-    template = f"{QUEUE_TEMPLATE}#results" if wants_fragment else QUEUE_TEMPLATE
-    response = render(
-        request,
-        template,
-        {
+    part = "results" if wants_fragment else "content"
+    viewer = (
+        user.pk,
+        bool(user.is_superuser),
+        bool(getattr(user, "is_coordinator", False)),
+        bool(getattr(user, "is_mentor", False)),
+    )
+    key = memo.key(QUEUE_MEMO_PREFIX, viewer, sorted(request.GET.lists()), part)
+
+    def compute() -> str:
+        form = QueueFilterForm(request.GET)
+        filters = form.to_filters()
+        paginator = CountedPaginator(
+            selectors.queue_for(user=user, filters=filters),
+            PAGE_SIZE,
+            count=selectors.queue_count(user=user, filters=filters),
+        )
+        page_obj = paginator.get_page(request.GET.get("seite"))
+        context = {
             "form": form,
             "page_obj": page_obj,
             "paginator": paginator,
             "rows_html": queue_rows(page_obj.object_list),
-        },
-    )
+        }
+        return str(render_to_string(f"{QUEUE_TEMPLATE}#{part}", context, request))
+
+    content = mark_safe(memo.get_or_compute(key, compute))  # noqa: S308 - rendered above
+    if wants_fragment:
+        response = HttpResponse(content)
+    else:
+        response = render(request, QUEUE_TEMPLATE, {"content_html": content})
     patch_vary_headers(response, ["HX-Request"])
     return response
 
