@@ -35,6 +35,8 @@ from ikone.qa.models import Question
 from ikone.qa.views._helpers import actor, report, viewer
 
 PAGE_SIZE = 25
+DETAIL_TEMPLATE = "qa/question_detail.html"
+DETAIL_MEMO_PREFIX = "qa:question-content:v1"
 
 
 # The list's filter choices, read on every request: built and compiled once
@@ -201,8 +203,34 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """/fragen/<id>/: the question, its cited sections and answers."""
     who = viewer(request)
     page = selectors.question_page_for_view(viewer=who, pk=pk)
-    context = detail_context(request, page.question, citable_sections=page.citable_sections)
-    return render(request, "qa/question_detail.html", context)
+    # The content below the layout is a memo (ADR 0006, issue 15) with the
+    # CSRF token put in per request, keyed by everything the viewer's flags
+    # are made of (qa.permissions asks only the Viewer) and the path (the
+    # sign-in link names it). Inside, the question page is asked again, so
+    # the memo notes its tables (the question's memo, the follow).
+    key = memo.key(
+        DETAIL_MEMO_PREFIX,
+        int(pk),
+        request.path,
+        who.pk,
+        who.signed_in,
+        who.is_coordinator,
+        who.is_mentor,
+        tuple(sorted(who.organization_ids)),
+        who.in_network,
+    )
+
+    def render_content(token: str) -> str:
+        fresh = selectors.question_page_for_view(viewer=who, pk=pk)
+        context = detail_context(request, fresh.question, citable_sections=fresh.citable_sections)
+        return str(
+            render_to_string(
+                f"{DETAIL_TEMPLATE}#content", {**context, "csrf_token": token}, request
+            )
+        )
+
+    content = memo.html_with_csrf(request, key, render_content)
+    return render(request, DETAIL_TEMPLATE, {"question": page.question, "content_html": content})
 
 
 def detail_context(
