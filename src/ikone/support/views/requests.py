@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -18,6 +19,7 @@ from ikone.accounts.models import Organization, User
 from ikone.applications.models import Draft
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
+from ikone.core.pagecache import memo
 from ikone.core.ratelimit import ratelimit
 from ikone.qa.models import Question
 from ikone.support import permissions, selectors, services
@@ -25,6 +27,9 @@ from ikone.support.forms import HandlingForm, MessageForm, RequestForm
 from ikone.support.list_results import PAGE_SIZE, request_results
 from ikone.support.models import SupportRequest
 from ikone.support.workflow import HANDLER, Action, actions_for
+
+DETAIL_TEMPLATE = "support/request_detail.html"
+DETAIL_MEMO_PREFIX = "support:request-detail:v1"
 
 
 @require_safe
@@ -88,10 +93,36 @@ def request_create(request: HttpRequest) -> HttpResponse:
 @require_safe
 @login_required
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    support_request = selectors.request_get_for_view(user=request.user, pk=pk)
-    return render(
-        request, "support/request_detail.html", _detail_context(request, support_request)
+    """The content below the layout is a memo (ADR 0006, issue 15) with the
+    CSRF token put in per request, keyed by the request, the person and
+    their role on it (handler or requester: notes, e-mail address, the
+    handling form). Inside, the request is read again, so the memo notes
+    its tables; the thread, the people to assign and the canned replies
+    note theirs. The right to see it is checked first on every request."""
+    user = request.user
+    support_request = selectors.request_get_for_view(user=user, pk=pk)
+    role = permissions.role_for(user, support_request)
+    key = memo.key(
+        DETAIL_MEMO_PREFIX,
+        int(pk),
+        user.pk,
+        role,
+        bool(getattr(user, "is_coordinator", False)),
+        bool(user.is_superuser),
     )
+
+    def render_content(token: str) -> str:
+        fresh = selectors.request_get_for_view(user=user, pk=pk)
+        context = {**_detail_context(request, fresh), "csrf_token": token}
+        return str(render_to_string(f"{DETAIL_TEMPLATE}#content", context, request))
+
+    content = memo.html_with_csrf(request, key, render_content)
+    context = {
+        "support_request": support_request,
+        "handler": role == HANDLER,
+        "content_html": content,
+    }
+    return render(request, DETAIL_TEMPLATE, context)
 
 
 def _detail_context(request: HttpRequest, support_request, **forms) -> dict:  # type: ignore[no-untyped-def]
