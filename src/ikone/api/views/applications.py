@@ -27,7 +27,10 @@ from rest_framework.serializers import BaseSerializer
 from ikone.api.serializers.applications import DraftDetailSerializer, DraftListSerializer
 from ikone.applications import selectors, selectors_plan
 from ikone.applications.models import Draft
+from ikone.core.datetimes import berlin_date
+from ikone.core.pagecache import memo
 
+DETAIL_MEMO_PREFIX = "api:application-detail:v1"
 DETAIL = inline_serializer("ApplicationError", fields={"detail": serializers.CharField()})
 UNAUTHORIZED = OpenApiResponse(
     response=DETAIL, description=_("Ohne gültigen Token (Authorization: Token <schlüssel>).")
@@ -77,16 +80,34 @@ class ApplicationViewSet(viewsets.ReadOnlyModelViewSet[Draft]):
         return DraftListSerializer
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        draft = selectors_plan.own_organization_draft(user=request.user, pk=self._pk())
-        if draft is None:
+        """One draft. Its data is a memo (ADR 0006, issue 15) keyed by the
+        person, the draft, the Berlin day (days left and late milestones
+        count from it) and the scheme and host of the absolute `url`;
+        language and script prefix key it on their own. Inside, the draft
+        is read again, so the memo notes its tables (draft, memberships,
+        organisation, call, sections, plan, milestones). Whether the
+        person may see the draft is asked first on every request."""
+        pk = self._pk()
+        user = request.user
+        if selectors_plan.own_organization_draft(user=user, pk=pk) is None:
             raise Http404
-        draft.ordered_sections = selectors.draft_sections(draft=draft)  # type: ignore[attr-defined]
-        context = {
-            **self.get_serializer_context(),
-            "financing": selectors_plan.financing_overview(draft=draft),
-            "schedule": selectors_plan.schedule_overview(draft=draft),
-        }
-        return Response(DraftDetailSerializer(draft, context=context).data)
+        key = memo.key(
+            DETAIL_MEMO_PREFIX, user.pk, pk, berlin_date(), request.build_absolute_uri("/")
+        )
+
+        def compute() -> dict[str, Any]:
+            draft = selectors_plan.own_organization_draft(user=user, pk=pk)
+            if draft is None:
+                raise Http404
+            draft.ordered_sections = selectors.draft_sections(draft=draft)  # type: ignore[attr-defined]
+            context = {
+                **self.get_serializer_context(),
+                "financing": selectors_plan.financing_overview(draft=draft),
+                "schedule": selectors_plan.schedule_overview(draft=draft),
+            }
+            return dict(DraftDetailSerializer(draft, context=context).data)
+
+        return Response(memo.get_or_compute(key, compute))
 
     def _pk(self) -> int:
         try:
