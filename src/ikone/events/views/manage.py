@@ -9,7 +9,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -22,18 +21,16 @@ from ikone.core.audit import Actor
 from ikone.core.datetimes import to_berlin
 from ikone.core.exceptions import DomainError
 from ikone.core.pagecache import memo
-from ikone.events import permissions
+from ikone.events import manage_list_page, permissions
 from ikone.events import selectors_manage as selectors
 from ikone.events.forms import EventForm
 from ikone.events.forms_programme import AgendaFormSet, SpeakerFormSet, on_event_day
-from ikone.events.manage_rows import event_list_rows
 from ikone.events.models import Event
 from ikone.events.sanitize import clean_description
 from ikone.events.selectors_manage import EventEditRows
 from ikone.events.services import management as services
 from ikone.events.services.management import AgendaData, EventData, SpeakerData
 
-PAGE_SIZE = 50
 SPEAKERS_PREFIX = "referierende"
 AGENDA_PREFIX = "programm"
 EDIT_FORM_BODY_TEMPLATE = "events/manage/includes/event_form_body.html"
@@ -57,21 +54,15 @@ def manage_context(request: HttpRequest, event: Event, current: str) -> dict[str
 @login_required
 @require_safe
 def manage_list(request: HttpRequest) -> HttpResponse:
-    """/veranstaltungen/verwaltung/: the events one helps run, drafts included."""
+    """/veranstaltungen/verwaltung/: the events one helps run, drafts included
+    (the list a memo, `events.manage_list_page`)."""
     user = request.user
-    events = selectors.event_list_for_manage(user=user)
     helper = is_network_coordinator(user) or getattr(user, "is_mentor", False)
-    if not helper and not events.exists():  # an editor of some event
+    # An editor of some event.
+    if not helper and not selectors.event_list_for_manage(user=user).exists():
         raise PermissionDenied
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("seite"))
-    events_shown = selectors.with_registration_counts(list(page.object_list))
-    context = {
-        "page": page,
-        "events": events_shown,
-        "rows_html": event_list_rows(events_shown),
-        "can_create": permissions.can_create_event(user),
-    }
-    return render(request, "events/manage/event_list.html", context)
+    content = manage_list_page.manage_list_html(request, page=request.GET.get("seite"))
+    return render(request, manage_list_page.TEMPLATE, {"content_html": content})
 
 
 def _event_initial(event: Event, rows: EventEditRows) -> dict[str, Any]:
