@@ -99,12 +99,19 @@ def html_with_csrf(
     carries its token. The memo is made with a random stand-in and keeps the
     pieces around it, so no token is ever shared; the stand-in is drawn
     after the data was written, so no title or note can contain it."""
+    return with_csrf(request, get_or_compute(key, lambda: csrf_pieces(render), timeout))
 
-    def compute() -> tuple[str, ...]:
-        stand_in = f"csrf{secrets.token_hex(16)}"
-        return tuple(render(stand_in).split(stand_in))
 
-    pieces = get_or_compute(key, compute, timeout)
+def csrf_pieces(render: Callable[[str], str]) -> tuple[str, ...]:
+    """`render(token)` made with a random stand-in for the CSRF token and
+    split where it stands: what a memo keeps of HTML with forms when it
+    keeps more than the HTML (`html_with_csrf` for the rest)."""
+    stand_in = f"csrf{secrets.token_hex(16)}"
+    return tuple(render(stand_in).split(stand_in))
+
+
+def with_csrf(request: HttpRequest, pieces: tuple[str, ...]) -> SafeString:
+    """The HTML of `csrf_pieces` with this request's CSRF token."""
     if len(pieces) == 1:
         return mark_safe(pieces[0])  # noqa: S308 - HTML rendered by `render`
     return mark_safe(get_token(request).join(pieces))  # noqa: S308 - HTML rendered by `render`

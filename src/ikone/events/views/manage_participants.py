@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,13 +22,13 @@ from ikone.core.exceptions import DomainError
 from ikone.core.ratelimit import ANY_METHOD, ratelimit
 from ikone.events import exports, permissions
 from ikone.events import selectors_manage as selectors
+from ikone.events.attendance_list import attendance_list
 from ikone.events.forms import (
     AttendanceSearchForm,
     MessageForm,
     PersonSearchForm,
     RegisterOtherForm,
 )
-from ikone.events.manage_rows import attendance_rows
 from ikone.events.participant_list import participant_list
 from ikone.events.services import participants as services
 from ikone.events.views.manage import manage_context
@@ -172,28 +171,27 @@ def manage_message(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def manage_attendance(request: HttpRequest, slug: str) -> HttpResponse:
     """/veranstaltungen/<slug>/verwaltung/anwesenheit/: tick who is there;
-    `?q=` finds a person by name on site. htmx requests get the list only."""
+    `?q=` finds a person by name on site. htmx requests get the list only.
+    The figure and rows are a memo (`events.attendance_list`)."""
     event = selectors.event_get_for_manage(
         user=request.user, slug=slug, check=permissions.can_manage_participants
     )
     search = AttendanceSearchForm(request.GET or None)
     query = search.cleaned_data["q"] if search.is_valid() else ""
-    registrations = selectors.registration_list(event=event, query=query, active_only=True)
+    htmx = bool(getattr(request, "htmx", False))
+    found = attendance_list(request, event=event, query=query, htmx=htmx)
     context = {
         **manage_context(request, event, "attendance"),
         "search": search,
         "query": query,
-        "registrations": registrations,
-        "counts": selectors.participant_counts(registrations),
+        "registrations": found,
+        "attended": found.attended,
+        "rows_html": found.rows,
     }
     template = "events/manage/attendance.html"
-    htmx = bool(getattr(request, "htmx", False))
     if htmx:
         template += "#results"
         context["htmx"] = True
-    context["rows_html"] = attendance_rows(
-        registrations, event=event, csrf_token=get_token(request), query=query, htmx=htmx
-    )
     return render(request, template, context)
 
 
