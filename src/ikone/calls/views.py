@@ -11,8 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from ikone.calls import permissions, selectors, services
-from ikone.calls.amendment_rows import section_fieldsets
+from ikone.calls import amendment_page, permissions, selectors, services
 from ikone.calls.calendar import deadline_calendar
 from ikone.calls.detail_page import call_page, toc_of
 from ikone.calls.diff import diff_versions
@@ -118,45 +117,45 @@ def version_diff(request: HttpRequest, slug: str, old: int, new: int) -> HttpRes
 @require_http_methods(["GET", "POST"])
 def amendment(request: HttpRequest, slug: str) -> HttpResponse:
     """/foerderaufrufe/<slug>/aenderung/: coordinators edit sections of the
-    current version and publish them as the next version."""
-    call = selectors.call_get(slug=slug, with_facts=False)
+    current version and publish them as the next version (the empty form a
+    memo, `calls.amendment_page`)."""
     if not permissions.can_manage_calls(request.user):
+        selectors.call_get(slug=slug, with_facts=False)  # an unknown call is 404 for all
         raise PermissionDenied
+    if request.method != "POST":
+        page = amendment_page.amendment_page(request, slug=slug)
+        context = {"call": page.call, "content_html": page.content_html(request)}
+        return render(request, amendment_page.TEMPLATE, context)
+    call = selectors.call_get(slug=slug, with_facts=False)
     sections = selectors.current_sections(call)
     current_number = call.current_version.number if call.current_version else None
-    if request.method == "POST":
-        form = AmendmentForm(request.POST, sections=sections)
-        if form.is_valid():
-            try:
-                version = services.publish_amendment(
-                    call=call,
-                    changes=form.changes(),
-                    note=form.cleaned_data["note"],
-                    actor=Actor.from_request(request),
-                    based_on=form.cleaned_data["based_on"],
+    form = AmendmentForm(request.POST, sections=sections)
+    if form.is_valid():
+        try:
+            version = services.publish_amendment(
+                call=call,
+                changes=form.changes(),
+                note=form.cleaned_data["note"],
+                actor=Actor.from_request(request),
+                based_on=form.cleaned_data["based_on"],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request, _("Fassung %(number)s ist veröffentlicht.") % {"number": version.number}
+            )
+            if version.number > 1:
+                return redirect(
+                    "calls:diff", slug=call.slug, old=version.number - 1, new=version.number
                 )
-            except DomainError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(
-                    request,
-                    _("Fassung %(number)s ist veröffentlicht.") % {"number": version.number},
-                )
-                if version.number > 1:
-                    return redirect(
-                        "calls:diff", slug=call.slug, old=version.number - 1, new=version.number
-                    )
-                return redirect(call.get_absolute_url())
-    else:
-        form = AmendmentForm(initial={"based_on": current_number}, sections=sections)
+            return redirect(call.get_absolute_url())
     return render(
         request,
-        "calls/amendment_form.html",
+        amendment_page.TEMPLATE,
         {
             "call": call,
-            "form": form,
-            "current_number": current_number,
-            "section_fieldsets": section_fieldsets(form),
+            "content_html": amendment_page.content_html(request, call, form, current_number),
         },
-        status=400 if request.method == "POST" else 200,
+        status=400,
     )
