@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from ikone.accounts import selectors, services
+from ikone.accounts import profile_page, selectors, services
 from ikone.accounts.adapter import INVITATION_SESSION_KEY
 from ikone.accounts.forms import AccountDeleteForm, ProfileForm
 from ikone.accounts.views._helpers import current_user, report_domain_error
@@ -25,27 +25,20 @@ from ikone.core.ratelimit import ratelimit
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
-    """/konto/profil/: own details, organisations, invitations, account links."""
+    """/konto/profil/: own details, organisations, invitations, account links
+    (a memo without a refused form, `accounts.profile_page`)."""
     user = current_user(request)
-    initial = {
-        "name": user.name,
-        "job_title": user.job_title,
-        "phone": user.phone,
-        "language": user.language,
-    }
-    form = ProfileForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if request.method != "POST":
+        content = profile_page.content_html(request, user)
+        return render(request, profile_page.TEMPLATE, {"content_html": content})
+    form = ProfileForm(request.POST or None, initial=profile_page.initial_of(user))
+    if form.is_valid():
         services.profile_update(user=user, actor=Actor.from_request(request), **form.cleaned_data)
         messages.success(request, _("Ihre Angaben wurden gespeichert."))
         return redirect("accounts:profile")
-    context = {
-        "form": form,
-        "memberships": selectors.membership_list_for_user(user=user),
-        "invitations": selectors.invitation_list_pending_for_user(user=user),
-        "join_requests": selectors.join_request_list_pending_for_user(user=user),
-        "has_totp": selectors.user_has_totp(user=user),
-    }
-    return render(request, "accounts/profile.html", context, status=400 if form.errors else 200)
+    content = profile_page.content_html(request, user, form)
+    status = 400 if form.errors else 200
+    return render(request, profile_page.TEMPLATE, {"content_html": content}, status=status)
 
 
 @never_cache
