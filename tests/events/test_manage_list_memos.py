@@ -150,9 +150,11 @@ def test_each_change_to_the_check_in_list_appears_on_the_next_visit(
     RegistrationFactory(event=event, person__name="Nina Neu")
     assert "Nina Neu" in client.get(_attendance(event)).content.decode()
 
-    Event.objects.filter(pk=event.pk).update(slug="neuer-name")
+    Event.objects.filter(pk=event.pk).update(slug="neuer-name", title="Workshop Neu")
     event.refresh_from_db()
-    assert "/veranstaltungen/neuer-name/" in client.get(_attendance(event)).content.decode()
+    content = client.get(_attendance(event)).content.decode()
+    assert "/veranstaltungen/neuer-name/verwaltung/anwesenheit/" in content
+    assert "Anwesenheit: Workshop Neu" in content
 
 
 def test_searches_and_htmx_have_their_own_check_in_list(client, coordinator, event):

@@ -20,11 +20,9 @@ from ikone.core.audit import Actor, record
 from ikone.core.datetimes import filename_date
 from ikone.core.exceptions import DomainError
 from ikone.core.ratelimit import ANY_METHOD, ratelimit
-from ikone.events import exports, permissions
+from ikone.events import attendance_list, exports, permissions
 from ikone.events import selectors_manage as selectors
-from ikone.events.attendance_list import attendance_list
 from ikone.events.forms import (
-    AttendanceSearchForm,
     MessageForm,
     PersonSearchForm,
     RegisterOtherForm,
@@ -172,14 +170,18 @@ def manage_message(request: HttpRequest, slug: str) -> HttpResponse:
 def manage_attendance(request: HttpRequest, slug: str) -> HttpResponse:
     """/veranstaltungen/<slug>/verwaltung/anwesenheit/: tick who is there;
     `?q=` finds a person by name on site. htmx requests get the list only.
-    The figure and rows are a memo (`events.attendance_list`)."""
+    The content (the list alone for htmx) is a memo (`events.attendance_list`)."""
     event = selectors.event_get_for_manage(
         user=request.user, slug=slug, check=permissions.can_manage_participants
     )
-    search = AttendanceSearchForm(request.GET or None)
-    query = search.cleaned_data["q"] if search.is_valid() else ""
-    htmx = bool(getattr(request, "htmx", False))
-    found = attendance_list(request, event=event, query=query, htmx=htmx)
+    if not getattr(request, "htmx", False):
+        flags = permissions.event_flags(request.user, event)
+        content = attendance_list.attendance_content(request, event=event, flags=flags)
+        return render(
+            request, "events/manage/attendance.html", {"event": event, "content_html": content}
+        )
+    search, query = attendance_list.search_of(request)
+    found = attendance_list.attendance_list(request, event=event, query=query, htmx=True)
     context = {
         **manage_context(request, event, "attendance"),
         "search": search,
@@ -187,12 +189,9 @@ def manage_attendance(request: HttpRequest, slug: str) -> HttpResponse:
         "registrations": found,
         "attended": found.attended,
         "rows_html": found.rows,
+        "htmx": True,
     }
-    template = "events/manage/attendance.html"
-    if htmx:
-        template += "#results"
-        context["htmx"] = True
-    return render(request, template, context)
+    return render(request, f"{attendance_list.CONTENT_TEMPLATE}#results", context)
 
 
 @login_required
