@@ -3,6 +3,7 @@ its calendar file, the feed, registering and cancelling."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -12,16 +13,20 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from ikone.accounts.permissions import is_signed_in
 from ikone.core.audit import Actor
-from ikone.core.datetimes import iso
+from ikone.core.datetimes import berlin_date, iso
 from ikone.core.exceptions import DomainError
 from ikone.core.mail import absolute_url
+from ikone.core.pagecache import memo
 from ikone.core.ratelimit import ANY_METHOD, ratelimit
 from ikone.core.seo.meta import json_ld
 from ikone.events import permissions, selectors
@@ -42,6 +47,8 @@ from ikone.events.services import registration as registration_services
 FEED_PAST_DAYS = 365
 FEED_CACHE_SECONDS = 24 * 3600
 LIST_TEMPLATE = "events/event_list.html"
+DETAIL_TEMPLATE = "events/event_detail.html"
+DETAIL_MEMO_PREFIX = "events:detail-content:v1"
 
 
 @require_safe
@@ -134,10 +141,55 @@ def _json_ld(event: Event, *, request: HttpRequest, speakers: list[Speaker]) -> 
 @require_safe
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """/veranstaltungen/<slug>/: everything public about an event, the
-    viewer's registration and, for participants, the meeting link."""
+    viewer's registration and, for participants, the meeting link (for
+    signed-in people a memo, `_detail_memo`)."""
     event = selectors.event_get_for_detail(user=request.user, slug=slug)
+    if is_signed_in(request.user):
+        return _detail_memo(request, event)
     organizations = selectors.organizations_for_registration(user=request.user)
     return _render_detail(request, event, RegistrationForm(organizations=organizations))
+
+
+@dataclass(frozen=True)
+class _DetailPage:
+    json_ld: str
+    pieces: tuple[str, ...]
+
+
+def _detail_memo(request: HttpRequest, event: Event) -> HttpResponse:
+    """The page below the layout and its JSON-LD as a memo (issue 15, ADR
+    0006) for one signed-in person: their registration, waiting-list place,
+    form, materials, meeting link, feedback and management links are all
+    computed inside from the event read again, so each table read (event,
+    registrations, speakers, agenda, materials, memberships, networks)
+    outdates it. Keyed by the event, the person and their flags, what the
+    clock decides (started, over, registration open, the Berlin day that
+    ends a network membership), language and script prefix. The CSRF token
+    is put in per request; a refused form is rendered anew (`_render_detail`)."""
+    user = request.user
+    moment = (event.has_started, event.is_past, _registration_open(event), berlin_date())
+    viewer = (user.pk, user.is_superuser, user.is_coordinator, user.is_mentor)
+    key = memo.key(DETAIL_MEMO_PREFIX, event.pk, viewer, moment)
+
+    def compute() -> _DetailPage:
+        current = selectors.event_get_for_detail(user=user, slug=event.slug)
+        organizations = selectors.organizations_for_registration(user=user)
+        context = _detail_context(request, current, RegistrationForm(organizations=organizations))
+        pieces = memo.csrf_pieces(
+            lambda token: render_to_string(
+                f"{DETAIL_TEMPLATE}#content", {**context, "csrf_token": token}, request
+            )
+        )
+        return _DetailPage(str(context["json_ld"]), pieces)
+
+    page = memo.get_or_compute(key, compute)
+    context = {
+        "event": event,
+        # Safe: made by `json_ld`, escaped for a script element.
+        "json_ld": mark_safe(page.json_ld),  # noqa: S308
+        "content_html": memo.with_csrf(request, page.pieces),
+    }
+    return render(request, DETAIL_TEMPLATE, context)
 
 
 def _registration_open(event: Event) -> bool:
@@ -186,7 +238,14 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
 def _render_detail(
     request: HttpRequest, event: Event, form: RegistrationForm, *, status: int = 200
 ) -> HttpResponse:
-    """The event page; `form` is the registration form (bound when invalid)."""
+    """The event page rendered now; `form` is the registration form (bound
+    when invalid)."""
+    context = _detail_context(request, event, form)
+    context["content_html"] = render_to_string(f"{DETAIL_TEMPLATE}#content", context, request)
+    return render(request, DETAIL_TEMPLATE, context, status=status)
+
+
+def _detail_context(request: HttpRequest, event: Event, form: RegistrationForm) -> dict[str, Any]:
     registration = selectors.registration_get_active(user=request.user, event=event)
     confirmed: int = event.confirmed_count  # type: ignore[attr-defined]  # event_get_for_detail
     rows = event_page_rows(event=event, user=request.user)
@@ -215,7 +274,7 @@ def _render_detail(
         "manage_url": _manage_url(event) if flags.edit else None,
         "json_ld": json_ld(_json_ld(event, request=request, speakers=rows.speakers)),
     }
-    return render(request, "events/event_detail.html", context, status=status)
+    return context
 
 
 @require_POST
