@@ -168,7 +168,12 @@ def _detail_memo(request: HttpRequest, event: Event) -> HttpResponse:
     is put in per request; a refused form is rendered anew (`_render_detail`)."""
     user = request.user
     moment = (event.has_started, event.is_past, _registration_open(event), berlin_date())
-    viewer = (user.pk, user.is_superuser, user.is_coordinator, user.is_mentor)
+    viewer = (
+        user.pk,
+        bool(user.is_superuser),
+        bool(getattr(user, "is_coordinator", False)),
+        bool(getattr(user, "is_mentor", False)),
+    )
     key = memo.key(DETAIL_MEMO_PREFIX, event.pk, viewer, moment)
 
     def compute() -> _DetailPage:
