@@ -198,3 +198,21 @@ def test_the_right_to_check_in_is_checked_before_the_memo(
     response = client.get(_attendance(event))
     assert response.status_code in (403, 404)
     assert "Geheim Person" not in response.content.decode()
+
+
+def test_each_person_gets_the_tabs_of_their_rights_in_either_order(
+    coordinator, staff_member, event
+):
+    event.editors.add(staff_member)
+    RegistrationFactory(event=event, person__name="Nina Neu")
+    clients = {}
+    for user in (coordinator, staff_member):
+        clients[user.pk] = Client()
+        sign_in(clients[user.pk], user)
+    feedback = reverse("events:manage_feedback", kwargs={"slug": event.slug})
+    for order in ((coordinator, staff_member), (staff_member, coordinator)):
+        seen = {
+            user.pk: clients[user.pk].get(_attendance(event)).content.decode() for user in order
+        }
+        assert feedback in seen[coordinator.pk] and "Nina Neu" in seen[coordinator.pk]
+        assert feedback not in seen[staff_member.pk] and "Nina Neu" in seen[staff_member.pk]
