@@ -104,3 +104,18 @@ def test_each_person_and_membership_is_checked_first(
     assert own.get(f"{LIST}{other_draft.pk}/").status_code == 404
     Membership.objects.filter(user=contact_person).delete()
     assert own.get(f"{LIST}{draft.pk}/").status_code == 404
+
+
+def test_the_format_suffix_and_the_host_of_the_url_are_part_of_the_key(
+    draft, contact_person, settings
+):
+    """DRF writes the absolute `url` with the request's host and its format
+    suffix (`/5.json`): whoever asks first does not decide it for the others."""
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    client = token_client(contact_person)
+    suffixed = client.get(f"{LIST}{draft.pk}.json").json()
+    plain = client.get(f"{LIST}{draft.pk}/").json()
+    elsewhere = client.get(f"{LIST}{draft.pk}/", HTTP_HOST="other.example").json()
+    assert suffixed["url"].endswith(f"/{draft.pk}.json")
+    assert plain["url"] == f"http://testserver{LIST}{draft.pk}/"
+    assert elsewhere["url"] == f"http://other.example{LIST}{draft.pk}/"

@@ -115,3 +115,20 @@ def test_the_coordinator_may_say_any_organisations_interests(client, world, coor
     User.objects.filter(pk=coordinator.pk).update(is_coordinator=False)
     Membership.objects.filter(user=coordinator).delete()
     assert FORM not in _page(client, URL + "?ags=07138001")
+
+
+def test_a_refused_interests_form_keeps_what_was_typed_and_the_memo_does_not(
+    client, linz_staff
+):
+    sign_in(client, linz_staff)
+    before = _page(client)  # the memo is made
+    typed = "Freie Parkplätze in der Altstadt anzeigen " + "x" * 2000
+    response = client.post(URL, {"needs": typed})
+    assert response.status_code == 400
+    refused = response.content.decode()
+    assert typed in refused
+    assert "höchstens 2000 Zeichen" in refused
+    after = _page(client)
+    assert "Freie Parkplätze in der Altstadt" not in after
+    assert ANY_TOKEN.sub("", before) == ANY_TOKEN.sub("", after)
+    assert not InterestProfile.objects.filter(needs__startswith="Freie Parkplätze").exists()

@@ -82,8 +82,8 @@ class ApplicationViewSet(viewsets.ReadOnlyModelViewSet[Draft]):
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """One draft. Its data is a memo (ADR 0006, issue 15) keyed by the
         person, the draft, the Berlin day (days left and late milestones
-        count from it) and the scheme and host of the absolute `url`;
-        language and script prefix key it on their own. Inside, the draft
+        count from it) and the scheme, host and format suffix of the
+        absolute `url`; language and script prefix key it on their own. Inside, the draft
         is read again, so the memo notes its tables (draft, memberships,
         organisation, call, sections, plan, milestones). Whether the
         person may see the draft is asked first on every request."""
@@ -91,8 +91,15 @@ class ApplicationViewSet(viewsets.ReadOnlyModelViewSet[Draft]):
         user = request.user
         if selectors_plan.own_organization_draft(user=user, pk=pk) is None:
             raise Http404
+        day = berlin_date()
+        # The format suffix (`/5.json`) is part of the `url` DRF writes.
         key = memo.key(
-            DETAIL_MEMO_PREFIX, user.pk, pk, berlin_date(), request.build_absolute_uri("/")
+            DETAIL_MEMO_PREFIX,
+            user.pk,
+            pk,
+            day,
+            request.build_absolute_uri("/"),
+            self.format_kwarg,
         )
 
         def compute() -> dict[str, Any]:
@@ -103,7 +110,7 @@ class ApplicationViewSet(viewsets.ReadOnlyModelViewSet[Draft]):
             context = {
                 **self.get_serializer_context(),
                 "financing": selectors_plan.financing_overview(draft=draft),
-                "schedule": selectors_plan.schedule_overview(draft=draft),
+                "schedule": selectors_plan.schedule_overview(draft=draft, today=day),
             }
             return dict(DraftDetailSerializer(draft, context=context).data)
 
