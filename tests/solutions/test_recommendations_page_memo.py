@@ -117,9 +117,7 @@ def test_the_coordinator_may_say_any_organisations_interests(client, world, coor
     assert FORM not in _page(client, URL + "?ags=07138001")
 
 
-def test_a_refused_interests_form_keeps_what_was_typed_and_the_memo_does_not(
-    client, linz_staff
-):
+def test_a_refused_interests_form_keeps_what_was_typed_and_the_memo_does_not(client, linz_staff):
     sign_in(client, linz_staff)
     before = _page(client)  # the memo is made
     typed = "Freie Parkplätze in der Altstadt anzeigen " + "x" * 2000
