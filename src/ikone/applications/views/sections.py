@@ -22,8 +22,10 @@ from ikone.applications.signals import panels_for
 from ikone.applications.views._helpers import DraftFlags, content_html, draft_flags
 from ikone.core.audit import Actor
 from ikone.core.exceptions import DomainError
+from ikone.core.pagecache import tables
 
 SECTION_TEMPLATE = "applications/section_edit.html"
+HISTORY_TEMPLATE = "applications/section_history.html"
 
 
 def _section_page(
@@ -134,18 +136,47 @@ def section_edit(request: HttpRequest, pk: int, section_key: str) -> HttpRespons
 @require_safe
 def section_history(request: HttpRequest, pk: int, section_key: str) -> HttpResponse:
     """/bewerbungen/<id>/abschnitte/<key>/versionen/: the versions with who
-    and when, 50 per page (`?seite=`); `?a=&b=` compares two of them."""
-    section = selectors.section_get_for_history(user=request.user, pk=pk, key=section_key)
+    and when, 50 per page (`?seite=`); `?a=&b=` compares two of them.
+
+    The rights are checked on every request; the content is a memo per
+    section, the viewer's flags, the page and the versions compared (ADR
+    0006), outdated by every new version (an autosave) through the tables
+    it was read from (the section's own read included)."""
+    # The section read is recorded: a memo computed now counts its tables as
+    # read with the tokens from before this read, so the request's copy
+    # serves the memo without reading the section a second time.
+    with tables.recording() as section_read:
+        section = selectors.section_get_for_history(user=request.user, pk=pk, key=section_key)
     draft = section.draft
-    page = selectors_history.section_revision_page(
-        section=section, number=request.GET.get("seite")
-    )
+    flags = draft_flags(request, draft)
+    number = request.GET.get("seite")
+    a, b = _compared_versions(request)
+
+    def context(token: str | None) -> dict[str, Any]:
+        tables.note_reused(section_read.tokens)
+        return _history_context(section, flags, number, a, b)
+
+    memo_parts = (section.pk, draft.pk, flags, number, a, b)
+    html = content_html(request, HISTORY_TEMPLATE, context, memo_parts)
+    page = {"draft": draft, "section": section, "content_html": html}
+    return render(request, HISTORY_TEMPLATE, page)
+
+
+def _compared_versions(request: HttpRequest) -> tuple[int, int]:
+    """`?a=&b=` as numbers, both 0 unless both are numbers."""
+    try:
+        return int(request.GET.get("a", "")), int(request.GET.get("b", ""))
+    except ValueError:
+        return 0, 0
+
+
+def _history_context(
+    section: DraftSection, can: DraftFlags, number: str | None, a: int, b: int
+) -> dict[str, Any]:
+    draft = section.draft
+    page = selectors_history.section_revision_page(section=section, number=number)
     rows = list(page.object_list)
     compare = None
-    try:
-        a, b = int(request.GET.get("a", "")), int(request.GET.get("b", ""))
-    except ValueError:
-        a = b = 0
     chosen = (
         selectors_history.section_revisions_for_compare(section=section, versions=(a, b))
         if a and b and a != b
@@ -171,8 +202,7 @@ def section_history(request: HttpRequest, pk: int, section_key: str) -> HttpResp
         )
         if len(latest) == 2:
             b, a = latest
-    can = draft_flags(request, draft)
-    context = {
+    return {
         "draft": draft,
         "section": section,
         "page": page,
@@ -192,7 +222,6 @@ def section_history(request: HttpRequest, pk: int, section_key: str) -> HttpResp
         "can": can,
         "restore_form": RestoreForm(initial={"based_on": section.version}),
     }
-    return render(request, "applications/section_history.html", context)
 
 
 @login_required
