@@ -10,13 +10,17 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ikone.accounts.permissions import is_network_coordinator
+from ikone.accounts.visibility import Viewer
 from ikone.core import article_sources
 from ikone.core.audit import Actor
+from ikone.core.pagecache import memo
 from ikone.knowledge import selectors_articles as selectors
 from ikone.knowledge.forms import ArticleFilterForm
 from ikone.knowledge.list_rows import PAGE_SIZE, article_results
@@ -24,12 +28,53 @@ from ikone.knowledge.permissions import viewer_of_request
 from ikone.knowledge.services_drafts import experience_report_from_source
 
 LIST_TEMPLATE = "knowledge/article_list.html"
+CONTENT_MEMO_PREFIX = "knowledge:list-content:v1"
 
 
 @require_safe
 def article_list(request: HttpRequest) -> HttpResponse:
-    """Articles with filters, search and pages; htmx gets the results only."""
+    """Articles with filters, search and pages; htmx gets the results only.
+
+    The page below the layout (or, for htmx, its results) is a memo (ADR
+    0006, issue 15) keyed by the person's search audience (what they may
+    see: all, scopes, organisations, person), whether the coordinators' link
+    shows, the query string (filters, search, page), the part shown and the
+    host; the inner memos (count and cards per scopes, filter choices,
+    intro) note their tables, so a new, changed or unpublished article
+    outdates it at once."""
     viewer = viewer_of_request(request)
+    htmx = getattr(request, "htmx", None)
+    wants_fragment = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
+    user = request.user
+    audience = viewer.audience
+    key = memo.key(
+        CONTENT_MEMO_PREFIX,
+        (
+            audience.sees_all,
+            sorted(audience.scopes),
+            sorted(audience.organization_ids),
+            audience.user_id,
+            audience.is_coordinator,
+        ),
+        bool(getattr(user, "is_coordinator", False) or getattr(user, "is_superuser", False)),
+        sorted(request.GET.lists()),
+        wants_fragment,
+        bool(htmx),
+        request.get_host(),
+    )
+    part = "results" if wants_fragment else "content"
+    content = mark_safe(  # noqa: S308 - rendered by the template
+        memo.get_or_compute(key, lambda: _list_html(request, viewer, part))
+    )
+    if wants_fragment:
+        response = HttpResponse(content)
+    else:
+        response = render(request, LIST_TEMPLATE, {"content_html": content})
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _list_html(request: HttpRequest, viewer: Viewer, part: str) -> str:
     form = ArticleFilterForm(request.GET, choices=selectors.filter_choices())
     filters = form.to_filters()
     results = article_results(
@@ -40,20 +85,15 @@ def article_list(request: HttpRequest) -> HttpResponse:
     paginator = Paginator(selectors.article_list(viewer=viewer, filters=filters), PAGE_SIZE)
     paginator.count = results.count  # type: ignore[misc]
     page = paginator.page(results.number)
-    htmx = getattr(request, "htmx", None)
-    wants_fragment = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
     context = {
         "form": form,
         "filters": filters,
         "page_obj": page,
         "paginator": paginator,
         "rows": results.rows,
-        "index_intro": "" if wants_fragment else selectors.index_intro(),
+        "index_intro": "" if part == "results" else selectors.index_intro(),
     }
-    template = f"{LIST_TEMPLATE}#results" if wants_fragment else LIST_TEMPLATE
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return str(render_to_string(f"{LIST_TEMPLATE}#{part}", context, request))
 
 
 @require_safe
