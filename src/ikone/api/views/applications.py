@@ -31,6 +31,7 @@ from ikone.core.datetimes import berlin_date
 from ikone.core.pagecache import memo
 
 DETAIL_MEMO_PREFIX = "api:application-detail:v1"
+LIST_MEMO_PREFIX = "api:application-list:v1"
 DETAIL = inline_serializer("ApplicationError", fields={"detail": serializers.CharField()})
 UNAUTHORIZED = OpenApiResponse(
     response=DETAIL, description=_("Ohne gültigen Token (Authorization: Token <schlüssel>).")
@@ -78,6 +79,30 @@ class ApplicationViewSet(viewsets.ReadOnlyModelViewSet[Draft]):
         if self.action == "retrieve":
             return DraftDetailSerializer
         return DraftListSerializer
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """One page of the person's drafts. The page's data is a memo (ADR
+        0006, issue 15) keyed by the person and the whole absolute address
+        (scheme, host, path with format suffix, query string with page and
+        format): DRF writes the drafts' `url` and the `next`/`previous`
+        links from it. The list holds nothing that changes with the day.
+        The memo notes what the list reads (drafts, memberships,
+        organisations, calls), so a new draft or a membership that ends
+        changes it at once; an invalid page raises before anything is kept."""
+        key = memo.key(
+            LIST_MEMO_PREFIX,
+            request.user.pk,
+            request.build_absolute_uri(),
+            self.format_kwarg,
+        )
+
+        def compute() -> dict[str, Any]:
+            queryset = self.filter_queryset(self.get_queryset())
+            page = self.paginate_queryset(queryset)
+            serializer = self.get_serializer(page, many=True)
+            return dict(self.get_paginated_response(serializer.data).data)
+
+        return Response(memo.get_or_compute(key, compute))
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """One draft. Its data is a memo (ADR 0006, issue 15) keyed by the
