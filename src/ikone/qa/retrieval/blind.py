@@ -28,6 +28,10 @@ from ikone.qa.retrieval.suggestions import QUESTION_KINDS, SECTION_KINDS, rank, 
 from ikone.qa.retrieval.units import SECTION_UNITS
 
 TEST_FILE = Path(__file__).resolve().parent.parent / "data" / "retrieval_test.yaml"
+# The held-out development set: the test set's form, written from the demo
+# content on 2026-12-06, checked when a ranking change is to be kept and
+# never tuned on (docs/search.md).
+HOLDOUT_FILE = TEST_FILE.with_name("retrieval_holdout.yaml")
 ANSWER_KINDS = (*QUESTION_KINDS, *SECTION_KINDS)
 RANKED = 50
 

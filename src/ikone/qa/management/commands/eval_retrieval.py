@@ -1,7 +1,10 @@
 """`ikone eval_retrieval`: how well the interpretation help finds what
 answers a question, on the development set (qa/data/retrieval_eval.yaml,
 the one weights are tuned on) and, separately, on the blind test set
-(qa/data/retrieval_test.yaml, never tuned on). See docs/search.md."""
+(qa/data/retrieval_test.yaml, never tuned on). On request only
+(`--only holdout`), the held-out development set
+(qa/data/retrieval_holdout.yaml): checked before a ranking change is kept,
+never tuned on. See docs/search.md."""
 
 from pathlib import Path
 from typing import Any
@@ -10,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from ikone.core.search.embeddings import embed_missing
 from ikone.qa.retrieval.blind import (
+    HOLDOUT_FILE,
     TEST_FILE,
     Targets,
     Unanswerable,
@@ -24,22 +28,36 @@ HEADER = f"{'ranking':<10} {'recall@1':>9} {'recall@5':>9} {'MRR':>6}"
 
 
 class Command(BaseCommand):
-    help = "Print recall@1, recall@5 and MRR on the development and the blind test set."
+    help = (
+        "Print recall@1, recall@5 and MRR on the development and the blind test set "
+        "(the held-out development set with --only holdout)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--file", default=str(EVAL_FILE), help="Development set (YAML).")
         parser.add_argument("--test-file", default=str(TEST_FILE), help="Blind test set (YAML).")
         parser.add_argument(
-            "--only", choices=["dev", "test"], help="Report one of the two sets only."
+            "--holdout-file", default=str(HOLDOUT_FILE), help="Held-out development set (YAML)."
+        )
+        parser.add_argument(
+            "--only",
+            choices=["dev", "test", "holdout"],
+            help="Report one set only (the held-out set is reported only so).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         embedded = embed_missing()
         if embedded:
             self.stdout.write(f"Embedded {embedded} documents first.")
-        if options["only"] != "test":
+        only = options["only"]
+        # The held-out set is looked at only when a change is to be checked,
+        # so a plain run never shows it and nobody tunes on it by accident.
+        if only == "holdout":
+            self._holdout(Path(options["holdout_file"]))
+            return
+        if only != "test":
             self._development(Path(options["file"]))
-        if options["only"] != "dev":
+        if only != "dev":
             self._test(Path(options["test_file"]))
 
     def _row(self, method: str, at_1: float, at_5: float, mrr: float) -> None:
@@ -74,9 +92,18 @@ class Command(BaseCommand):
         )
 
     def _test(self, path: Path) -> None:
-        data = load_test(path)
+        self._over_everything(load_test(path), "Test set (written {written}, never tuned on)")
+
+    def _holdout(self, path: Path) -> None:
+        self._over_everything(
+            load_test(path),
+            "Held-out development set (written {written}, checked, not tuned on)",
+        )
+
+    def _over_everything(self, data: dict[str, Any], title: str) -> None:
+        """A set in the test set's form, ranked and counted as the test set."""
         self.stdout.write(
-            f"Test set (written {data['written']}, never tuned on): "
+            f"{title.format(written=data['written'])}: "
             f"{len(data['questions'])} answerable, {len(data['unanswerable'])} unanswerable"
         )
         scores, targets = evaluate_test(data)
