@@ -20,7 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.http import HttpRequest
-from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from ikone.core.pagecache import memo
@@ -60,28 +59,30 @@ def search_of(request: HttpRequest) -> tuple[AttendanceSearchForm, str]:
 
 def attendance_content(request: HttpRequest, *, event: Event, flags: EventFlags) -> SafeString:
     """The page below the layout for a person with `flags` on `event`."""
-    key = memo.key(CONTENT_PREFIX, event.pk, flags, sorted(request.GET.lists()))
 
-    def render(token: str) -> str:
+    def context(token: str | None) -> dict[str, object]:
         current = selectors.event_get_for_edit_form(pk=event.pk)
         search, query = search_of(request)
         registrations = selectors.registration_list(event=current, query=query, active_only=True)
-        context = {
+        present = bool(registrations)
+        attended = selectors.participant_counts(registrations).attended
+        # `token` is always the memo's stand-in: this content is never rendered anew.
+        rows = attendance_rows(
+            registrations, event=current, csrf_token=token or "", query=query, htmx=False
+        )
+        return {
             "event": current,
             "can": flags,
             "current_tab": "attendance",
             "search": search,
             "query": query,
-            "registrations": bool(registrations),
-            "attended": selectors.participant_counts(registrations).attended,
-            "rows_html": attendance_rows(
-                registrations, event=current, csrf_token=token, query=query, htmx=False
-            ),
-            "csrf_token": token,
+            "registrations": present,
+            "attended": attended,
+            "rows_html": rows,
         }
-        return str(render_to_string(CONTENT_TEMPLATE, context, request))
 
-    return memo.html_with_csrf(request, key, render)
+    parts = (event.pk, flags, sorted(request.GET.lists()))
+    return memo.content(request, CONTENT_TEMPLATE, context, CONTENT_PREFIX, parts, part=None)
 
 
 def attendance_list(

@@ -10,9 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -28,7 +26,8 @@ from ikone.knowledge.permissions import viewer_of_request
 from ikone.knowledge.services_drafts import experience_report_from_source
 
 LIST_TEMPLATE = "knowledge/article_list.html"
-CONTENT_MEMO_PREFIX = "knowledge:list-content:v1"
+# v2: kept as `memo.content` keeps HTML (split at the CSRF token), not as a string.
+CONTENT_MEMO_PREFIX = "knowledge:list-content:v2"
 
 
 @require_safe
@@ -47,8 +46,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     wants_fragment = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
     user = request.user
     audience = viewer.audience
-    key = memo.key(
-        CONTENT_MEMO_PREFIX,
+    parts = (
         (
             audience.sees_all,
             sorted(audience.scopes),
@@ -63,8 +61,13 @@ def article_list(request: HttpRequest) -> HttpResponse:
         request.get_host(),
     )
     part = "results" if wants_fragment else "content"
-    content = mark_safe(  # noqa: S308 - rendered by the template
-        memo.get_or_compute(key, lambda: _list_html(request, viewer, part))
+    content = memo.content(
+        request,
+        LIST_TEMPLATE,
+        lambda _token: _list_context(request, viewer, part),
+        CONTENT_MEMO_PREFIX,
+        parts,
+        part=part,
     )
     if wants_fragment:
         response = HttpResponse(content)
@@ -74,7 +77,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _list_html(request: HttpRequest, viewer: Viewer, part: str) -> str:
+def _list_context(request: HttpRequest, viewer: Viewer, part: str) -> dict[str, object]:
     form = ArticleFilterForm(request.GET, choices=selectors.filter_choices())
     filters = form.to_filters()
     results = article_results(
@@ -85,7 +88,7 @@ def _list_html(request: HttpRequest, viewer: Viewer, part: str) -> str:
     paginator = Paginator(selectors.article_list(viewer=viewer, filters=filters), PAGE_SIZE)
     paginator.count = results.count  # type: ignore[misc]
     page = paginator.page(results.number)
-    context = {
+    return {
         "form": form,
         "filters": filters,
         "page_obj": page,
@@ -93,7 +96,6 @@ def _list_html(request: HttpRequest, viewer: Viewer, part: str) -> str:
         "rows": results.rows,
         "index_intro": "" if part == "results" else selectors.index_intro(),
     }
-    return str(render_to_string(f"{LIST_TEMPLATE}#{part}", context, request))
 
 
 @require_safe

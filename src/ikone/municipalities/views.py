@@ -27,7 +27,8 @@ from ikone.municipalities.signals import contributed_sections
 
 LIST_TEMPLATE = "municipalities/municipality_list.html"
 CONTENT_TEMPLATE = "municipalities/includes/list_content.html"
-CONTENT_MEMO_PREFIX = "municipalities:list-content:v1"
+# v2: kept as `memo.content` keeps HTML (split at the CSRF token), not as a string.
+CONTENT_MEMO_PREFIX = "municipalities:list-content:v2"
 UNIT_TEMPLATE = "municipalities/includes/unit_content.html"
 DETAIL_MEMO_PREFIX = "municipalities:detail-content:v1"
 
@@ -78,12 +79,13 @@ def _content_html(request: HtmxHttpRequest) -> SafeString:
     (memberships end on a day), never on the person. Filters, choices and
     count cost more than the rest of the page; computed anew when a table
     they were read from changes (directory, organisations, memberships)."""
-    key = memo.key(
-        CONTENT_MEMO_PREFIX, request.META.get("QUERY_STRING", ""), berlin_date().toordinal()
-    )
-    return memo.get_or_compute(
-        key,
-        lambda: render_to_string(CONTENT_TEMPLATE, _list_context(request, htmx=False), request),
+    return memo.content(
+        request,
+        CONTENT_TEMPLATE,
+        lambda _token: _list_context(request, htmx=False),
+        CONTENT_MEMO_PREFIX,
+        (request.META.get("QUERY_STRING", ""), berlin_date().toordinal()),
+        part=None,
     )
 
 

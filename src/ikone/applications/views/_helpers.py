@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
-from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from ikone.applications import permissions, selectors, workflow
@@ -74,14 +73,8 @@ def content_html(
     reused one costs neither its queries nor its forms. Without
     `memo_parts` (a bound form with errors, a conflict) it is rendered
     anew, as typed."""
-    partial = f"{template}#content"
-    if memo_parts is None:
-        return render_to_string(partial, context(None), request)
-    return memo.html_with_csrf(
-        request,
-        memo.key(CONTENT_MEMO_PREFIX, template, *memo_parts),
-        lambda token: render_to_string(partial, {**context(token), "csrf_token": token}, request),
-    )
+    parts = None if memo_parts is None else (template, *memo_parts)
+    return memo.content(request, template, context, CONTENT_MEMO_PREFIX, parts)
 
 
 def fresh_draft(request: HttpRequest, draft: Draft, token: str | None) -> Draft:

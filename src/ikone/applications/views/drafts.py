@@ -8,8 +8,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -25,9 +23,10 @@ from ikone.core.pagecache import memo
 
 PAGE_SIZE = 50
 LIST_TEMPLATE = "applications/draft_list.html"
-LIST_MEMO_PREFIX = "applications:draft-list:v1"
+# v2: kept as `memo.content` keeps HTML (split at the CSRF token), not as a string.
+LIST_MEMO_PREFIX = "applications:draft-list:v2"
 FIGURES_TEMPLATE = "applications/figures.html"
-FIGURES_MEMO_PREFIX = "applications:figures:v1"
+FIGURES_MEMO_PREFIX = "applications:figures:v2"
 
 
 @login_required
@@ -50,18 +49,19 @@ def draft_list(request: HttpRequest) -> HttpResponse:
         bool(user.is_superuser),
     )
 
-    def compute() -> str:
+    def context(_token: str | None) -> dict[str, object]:
         page = Paginator(selectors.draft_list_for(user=user), PAGE_SIZE).get_page(page_number)
-        context = {
+        return {
             "page": page,
             "rows": draft_rows(page.object_list),
             "can_create": selectors.organizations_for_new_draft(user=user).exists(),
             "can_view_figures": permissions.can_view_figures(user),
         }
-        return str(render_to_string(f"{LIST_TEMPLATE}#content", context, request))
 
-    content = memo.get_or_compute(memo.key(LIST_MEMO_PREFIX, viewer, page_number), compute)
-    return render(request, LIST_TEMPLATE, {"content_html": mark_safe(content)})  # noqa: S308 - rendered above
+    content = memo.content(
+        request, LIST_TEMPLATE, context, LIST_MEMO_PREFIX, (viewer, page_number)
+    )
+    return render(request, LIST_TEMPLATE, {"content_html": content})
 
 
 @login_required
@@ -228,17 +228,16 @@ def figures(request: HttpRequest) -> HttpResponse:
     if not permissions.can_view_figures(request.user):
         raise PermissionDenied
 
-    def compute() -> str:
-        context = {
+    def context(_token: str | None) -> dict[str, object]:
+        return {
             "figures": selectors.figures_by_call(),
             "statuses": DraftStatus.choices,
             "lessons": selectors.lessons_learned(),
         }
-        return str(render_to_string(f"{FIGURES_TEMPLATE}#content", context, request))
 
     # The same for everyone allowed to see it (checked above): a memo (ADR
     # 0006, issue 15) computed anew when drafts, calls, organisations or
     # municipalities change. The lessons' random order within a call is
     # drawn once per computation instead of once per visit.
-    content = memo.get_or_compute(memo.key(FIGURES_MEMO_PREFIX), compute)
-    return render(request, FIGURES_TEMPLATE, {"content_html": mark_safe(content)})  # noqa: S308 - rendered above
+    content = memo.content(request, FIGURES_TEMPLATE, context, FIGURES_MEMO_PREFIX)
+    return render(request, FIGURES_TEMPLATE, {"content_html": content})

@@ -3,6 +3,9 @@ unchanged (see `tables`): the layout's footer links, an overview's figures.
 
     links = memo.get_or_compute(memo.key("footer"), compute_links)
 
+A page's content below the layout (a template partial, its forms' CSRF
+token put in per request) is kept with `content`.
+
 A value computed while something was written is not kept (it would hide the
 write's effect from the next reader). A reused value counts as read by any
 page being recorded around it, so the page cache learns its tables too.
@@ -12,12 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -100,6 +104,41 @@ def html_with_csrf(
     pieces around it, so no token is ever shared; the stand-in is drawn
     after the data was written, so no title or note can contain it."""
     return with_csrf(request, get_or_compute(key, lambda: csrf_pieces(render), timeout))
+
+
+def content(
+    request: HttpRequest,
+    template: str,
+    context: Callable[[str | None], Mapping[str, Any]],
+    prefix: str,
+    parts: tuple[object, ...] | None = (),
+    *,
+    part: str | None = "content",
+    timeout: int = SECONDS,
+) -> SafeString:
+    """The `part` partial of `template` (django-template-partials; None:
+    the whole template) rendered for `request` from `context(token)`: the
+    part of a page below its layout.
+
+    With `parts` it is a memo (`html_with_csrf`) keyed by `key(prefix,
+    *parts)`: the parts must name everything about the request and the
+    viewer that changes the output (the tables read, the language and the
+    script prefix invalidate or key it on their own). `context` is called
+    only when the memo is computed, with the stand-in `token` for forms
+    built in Python (also put in as `csrf_token` for the template's
+    forms), so a reused memo costs neither its queries nor its forms. With
+    `parts` None (a refused form shown as typed, a conflict) it is
+    rendered anew for this request alone: `context(None)`, the request's
+    own token."""
+    name = template if part is None else f"{template}#{part}"
+    if parts is None:
+        return render_to_string(name, context(None), request)
+    return html_with_csrf(
+        request,
+        key(prefix, *parts),
+        lambda token: render_to_string(name, {**context(token), "csrf_token": token}, request),
+        timeout,
+    )
 
 
 def csrf_pieces(render: Callable[[str], str]) -> tuple[str, ...]:

@@ -208,8 +208,7 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # are made of (qa.permissions asks only the Viewer) and the path (the
     # sign-in link names it). Inside, the question page is asked again, so
     # the memo notes its tables (the question's memo, the follow).
-    key = memo.key(
-        DETAIL_MEMO_PREFIX,
+    parts = (
         int(pk),
         request.path,
         who.pk,
@@ -220,16 +219,11 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
         who.in_network,
     )
 
-    def render_content(token: str) -> str:
+    def context(_token: str | None) -> dict[str, Any]:
         fresh = selectors.question_page_for_view(viewer=who, pk=pk)
-        context = detail_context(request, fresh.question, citable_sections=fresh.citable_sections)
-        return str(
-            render_to_string(
-                f"{DETAIL_TEMPLATE}#content", {**context, "csrf_token": token}, request
-            )
-        )
+        return detail_context(request, fresh.question, citable_sections=fresh.citable_sections)
 
-    content = memo.html_with_csrf(request, key, render_content)
+    content = memo.content(request, DETAIL_TEMPLATE, context, DETAIL_MEMO_PREFIX, parts)
     return render(request, DETAIL_TEMPLATE, {"question": page.question, "content_html": content})
 
 

@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -103,13 +102,15 @@ def recommendations(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         return _save_interests(request)
     user = request.user
-    key = memo.key(MEMO_PREFIX, user.pk, is_network_coordinator(user), sorted(request.GET.lists()))
-
-    def render_content(token: str) -> str:
-        context = {**_context(request)[0], "csrf_token": token}
-        return str(render_to_string(f"{TEMPLATE}#content", context, request))
-
-    content = memo.html_with_csrf(request, key, render_content, SEMANTIC_CACHE_SECONDS)
+    parts = (user.pk, is_network_coordinator(user), sorted(request.GET.lists()))
+    content = memo.content(
+        request,
+        TEMPLATE,
+        lambda _token: _context(request)[0],
+        MEMO_PREFIX,
+        parts,
+        timeout=SEMANTIC_CACHE_SECONDS,
+    )
     return render(request, TEMPLATE, {"content_html": content})
 
 
@@ -127,5 +128,6 @@ def _save_interests(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("Ihre Interessen sind gespeichert."))
         return redirect(f"{request.path}?organisation={organization.slug}")
-    content = render_to_string(f"{TEMPLATE}#content", context, request)
+    # The refused form as typed: rendered anew, not kept.
+    content = memo.content(request, TEMPLATE, lambda _token: context, MEMO_PREFIX, None)
     return render(request, TEMPLATE, {"content_html": content}, status=400)

@@ -7,9 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from ikone.core.pagecache import memo
@@ -20,7 +18,8 @@ from ikone.support.list_rows import queue_rows
 
 PAGE_SIZE = 30
 QUEUE_TEMPLATE = "support/queue.html"
-QUEUE_MEMO_PREFIX = "support:queue:v1"
+# v2: kept as `memo.content` keeps HTML (split at the CSRF token), not as a string.
+QUEUE_MEMO_PREFIX = "support:queue:v2"
 
 
 @require_safe
@@ -45,9 +44,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         bool(getattr(user, "is_coordinator", False)),
         bool(getattr(user, "is_mentor", False)),
     )
-    key = memo.key(QUEUE_MEMO_PREFIX, viewer, sorted(request.GET.lists()), part)
 
-    def compute() -> str:
+    def context(_token: str | None) -> dict[str, object]:
         form = QueueFilterForm(request.GET)
         filters = form.to_filters()
         paginator = CountedPaginator(
@@ -56,15 +54,15 @@ def queue(request: HttpRequest) -> HttpResponse:
             count=selectors.queue_count(user=user, filters=filters),
         )
         page_obj = paginator.get_page(request.GET.get("seite"))
-        context = {
+        return {
             "form": form,
             "page_obj": page_obj,
             "paginator": paginator,
             "rows_html": queue_rows(page_obj.object_list),
         }
-        return str(render_to_string(f"{QUEUE_TEMPLATE}#{part}", context, request))
 
-    content = mark_safe(memo.get_or_compute(key, compute))  # noqa: S308 - rendered above
+    parts = (viewer, sorted(request.GET.lists()), part)
+    content = memo.content(request, QUEUE_TEMPLATE, context, QUEUE_MEMO_PREFIX, parts, part=part)
     if wants_fragment:
         response = HttpResponse(content)
     else:

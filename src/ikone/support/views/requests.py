@@ -3,7 +3,7 @@ its thread, and the actions on it (reply, note, handling, status)."""
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -102,8 +101,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     support_request = selectors.request_get_for_view(user=user, pk=pk)
     role = permissions.role_for(user, support_request)
-    key = memo.key(
-        DETAIL_MEMO_PREFIX,
+    parts = (
         int(pk),
         user.pk,
         role,
@@ -111,12 +109,11 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         bool(user.is_superuser),
     )
 
-    def render_content(token: str) -> str:
+    def content_context(_token: str | None) -> dict[str, Any]:
         fresh = selectors.request_get_for_view(user=user, pk=pk)
-        context = {**_detail_context(request, fresh), "csrf_token": token}
-        return str(render_to_string(f"{DETAIL_TEMPLATE}#content", context, request))
+        return _detail_context(request, fresh)
 
-    content = memo.html_with_csrf(request, key, render_content)
+    content = memo.content(request, DETAIL_TEMPLATE, content_context, DETAIL_MEMO_PREFIX, parts)
     context = {
         "support_request": support_request,
         "handler": role == HANDLER,
