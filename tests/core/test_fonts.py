@@ -1,6 +1,7 @@
 """The web fonts the platform serves are cut down to the characters German
-pages use (frontend/build.mjs): small enough for a slow connection, and
-still drawing every letter, quote and sign the interface writes."""
+pages use (scripts/subset_fonts.py): small enough for a slow connection,
+still drawing every letter, quote and sign the interface writes, and renamed
+as the SIL Open Font License asks of a modified font (no "Fira")."""
 
 from __future__ import annotations
 
@@ -35,3 +36,18 @@ def test_each_face_is_small_and_draws_german_text(face):
     assert missing == []
     # Cut down: the Cyrillic the full family carries is gone.
     assert ord("Ж") not in characters
+    names = {record.nameID: record.toUnicode() for record in font["name"].names}
+    for name_id in (1, 4, 6, 16):
+        if name_id in names:
+            assert "Fira" not in names[name_id]
+    assert names[16 if 16 in names else 1].startswith("IKONE Sans")
+    assert "Mozilla Foundation" in names[0]
+    assert "Open Font License" in names[13]
+
+
+def test_the_stylesheets_name_the_cut_family_first():
+    faces = (FONTS / "fira-sans.css").read_text(encoding="utf-8")
+    assert "font-family: 'Fira Sans'" not in faces
+    assert faces.count("font-family: 'IKONE Sans'") == len(served_faces())
+    kern = (FONTS.parent / "kern.min.css").read_text(encoding="utf-8")
+    assert '"IKONE Sans", "Fira Sans"' in kern
