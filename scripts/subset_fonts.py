@@ -82,6 +82,8 @@ def main() -> int:
         cut(face)
     for stylesheet in STYLESHEETS:
         text = stylesheet.read_text(encoding="utf-8")
+        if FAMILY in text:
+            continue  # run before on this copy
         # Where KERN names the family, the cut faces come first; a Fira
         # Sans installed on the reader's machine stays the next choice.
         text = text.replace("font-family: 'Fira Sans';", f"font-family: '{FAMILY}';")
