@@ -22,7 +22,7 @@ frontend/node_modules/.installed: frontend/package.json frontend/package-lock.js
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-src/ikone/core/static/vendor/BUILT: $(BIN)/.installed frontend/node_modules/.installed frontend/build.mjs scripts/subset_fonts.py
+src/ikone/core/static/vendor/BUILT: $(BIN)/.installed frontend/node_modules/.installed frontend/build.mjs scripts/subset_fonts.py frontend/licenses/FiraSans-OFL.txt
 	cd frontend && node build.mjs
 	$(BIN)/python scripts/subset_fonts.py || (rm -f $@; exit 1)
 

@@ -11,7 +11,8 @@ four are 135 KB; a rarer character is drawn in the fallback font
 A cut font is a Modified Version under the SIL Open Font License, which
 forbids it the Reserved Font Name "Fira": the faces are renamed to
 IKONE Sans in their name tables and in the stylesheets that name them;
-copyright and licence records stay as they are.
+copyright and licence records stay as they are, and the licence's text
+is served next to the fonts (`OFL.txt`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ VENDOR = Path(__file__).resolve().parents[1] / "src" / "ikone" / "core" / "stati
 FONTS = VENDOR / "kern" / "fonts"
 STYLESHEETS = [FONTS / "fira-sans.css", VENDOR / "kern" / "kern.min.css"]
 FAMILY = "IKONE Sans"
-RESERVED = "Fira"
+# The licence each copy of the fonts must carry (OFL condition 2).
+LICENCE = Path(__file__).resolve().parents[1] / "frontend" / "licenses" / "FiraSans-OFL.txt"
 KEPT = [
     (0x20, 0x17F),  # Basic Latin, Latin-1, Latin Extended-A
     (0x218, 0x21B),  # ș ț
@@ -89,6 +91,7 @@ def main() -> int:
         text = text.replace("font-family: 'Fira Sans';", f"font-family: '{FAMILY}';")
         text = text.replace('"Fira Sans"', f'"{FAMILY}", "Fira Sans"')
         stylesheet.write_text(text, encoding="utf-8")
+    (FONTS / "OFL.txt").write_text(LICENCE.read_text(encoding="utf-8"), encoding="utf-8")
     print(f"{len(faces)} font faces cut and renamed to {FAMILY} in {FONTS}")
     return 0
 

@@ -104,3 +104,16 @@ def test_an_invalid_page_is_404_and_keeps_nothing(draft, contact_person):
     assert client.get(f"{LIST}?page=abc").status_code == 404
     assert client.get(f"{LIST}?page=").status_code == 404
     assert _titles(_get(client)[0]) == [draft.title]
+
+
+def test_the_browsable_api_keeps_its_page_controls(
+    draft, organization, call, contact_person, monkeypatch
+):
+    monkeypatch.setattr(StrictPageNumberPagination, "page_size", 1)
+    Draft.objects.create(organization=organization, call=call, title="Zweiter Entwurf")
+    client = token_client(contact_person)
+    _get(client)  # the JSON memo exists
+    for _ in range(2):
+        page = client.get(LIST, HTTP_ACCEPT="text/html")
+        assert page.status_code == 200
+        assert 'class="pagination' in page.content.decode()

@@ -51,3 +51,9 @@ def test_the_stylesheets_name_the_cut_family_first():
     assert faces.count("font-family: 'IKONE Sans'") == len(served_faces())
     kern = (FONTS.parent / "kern.min.css").read_text(encoding="utf-8")
     assert '"IKONE Sans", "Fira Sans"' in kern
+
+
+def test_the_licence_is_served_with_the_fonts():
+    licence = (FONTS / "OFL.txt").read_text(encoding="utf-8")
+    assert "SIL OPEN FONT LICENSE Version 1.1" in licence
+    assert "Reserved Font Name < Fira >" in licence

@@ -88,7 +88,11 @@ class ApplicationViewSet(viewsets.ReadOnlyModelViewSet[Draft]):
         links from it. The list holds nothing that changes with the day.
         The memo notes what the list reads (drafts, memberships,
         organisations, calls), so a new draft or a membership that ends
-        changes it at once; an invalid page raises before anything is kept."""
+        changes it at once; an invalid page raises before anything is kept.
+        Only JSON: the browsable API draws its page controls from the
+        paginator of the request, which a reused memo would not have."""
+        if request.accepted_renderer.format != "json":
+            return super().list(request, *args, **kwargs)
         key = memo.key(
             LIST_MEMO_PREFIX,
             request.user.pk,

@@ -239,5 +239,5 @@ def figures(request: HttpRequest) -> HttpResponse:
     # 0006, issue 15) computed anew when drafts, calls, organisations or
     # municipalities change. The lessons' random order within a call is
     # drawn once per computation instead of once per visit.
-    content = memo.content(request, FIGURES_TEMPLATE, context, FIGURES_MEMO_PREFIX)
+    content = memo.content(request, FIGURES_TEMPLATE, context, FIGURES_MEMO_PREFIX, ())
     return render(request, FIGURES_TEMPLATE, {"content_html": content})

@@ -111,7 +111,7 @@ def content(
     template: str,
     context: Callable[[str | None], Mapping[str, Any]],
     prefix: str,
-    parts: tuple[object, ...] | None = (),
+    parts: tuple[object, ...] | None,
     *,
     part: str | None = "content",
     timeout: int = SECONDS,
@@ -122,7 +122,8 @@ def content(
 
     With `parts` it is a memo (`html_with_csrf`) keyed by `key(prefix,
     *parts)`: the parts must name everything about the request and the
-    viewer that changes the output (the tables read, the language and the
+    viewer that changes the output (required, so that no caller shares one
+    memo among everyone by forgetting them; `()` when nothing does) (the tables read, the language and the
     script prefix invalidate or key it on their own). `context` is called
     only when the memo is computed, with the stand-in `token` for forms
     built in Python (also put in as `csrf_token` for the template's
