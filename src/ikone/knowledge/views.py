@@ -10,13 +10,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ikone.accounts.permissions import is_network_coordinator
 from ikone.accounts.visibility import Viewer
-from ikone.core import article_sources
+from ikone.core import article_sources, htmx
 from ikone.core.audit import Actor
 from ikone.core.pagecache import memo
 from ikone.knowledge import selectors_articles as selectors
@@ -42,8 +41,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     intro) note their tables, so a new, changed or unpublished article
     outdates it at once."""
     viewer = viewer_of_request(request)
-    htmx = getattr(request, "htmx", None)
-    wants_fragment = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
+    wants_fragment = htmx.wants_fragment(request)
     user = request.user
     audience = viewer.audience
     parts = (
@@ -57,7 +55,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
         bool(getattr(user, "is_coordinator", False) or getattr(user, "is_superuser", False)),
         sorted(request.GET.lists()),
         wants_fragment,
-        bool(htmx),
+        bool(getattr(request, "htmx", None)),
         request.get_host(),
     )
     part = "results" if wants_fragment else "content"
@@ -69,12 +67,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
         parts,
         part=part,
     )
-    if wants_fragment:
-        response = HttpResponse(content)
-    else:
-        response = render(request, LIST_TEMPLATE, {"content_html": content})
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return htmx.part_or_page(request, LIST_TEMPLATE, content, fragment=wants_fragment)
 
 
 def _list_context(request: HttpRequest, viewer: Viewer, part: str) -> dict[str, object]:

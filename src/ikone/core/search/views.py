@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from ikone.core import htmx
 from ikone.core.ratelimit import ANY_METHOD, ratelimit
 from ikone.core.search.audience import audience_for
 from ikone.core.search.forms import QUERY_MAX_LENGTH, SearchForm
@@ -35,9 +35,6 @@ def search_view(request: HttpRequest) -> HttpResponse:
         kind=request.GET.get("art", ""),
         page=_page_number(request.GET.get("page")),
     )
-    htmx = getattr(request, "htmx", None)
-    fragment = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
+    fragment = htmx.wants_fragment(request)
     template = f"{TEMPLATE}#results" if fragment else TEMPLATE
-    response = render(request, template, {"form": form, "search": page})
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return htmx.vary_on_htmx(render(request, template, {"form": form, "search": page}))

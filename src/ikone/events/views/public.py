@@ -16,12 +16,12 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from ikone.accounts.permissions import is_signed_in
+from ikone.core import htmx
 from ikone.core.audit import Actor
 from ikone.core.datetimes import berlin_date, iso
 from ikone.core.exceptions import DomainError
@@ -69,8 +69,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     # for the navigation (a range: nothing reads its rows).
     paginator = Paginator(range(results.count), PAGE_SIZE)
     page = paginator.page(results.number)
-    htmx = getattr(request, "htmx", None)
-    wants_fragment = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
+    wants_fragment = htmx.wants_fragment(request)
     context = {
         "form": form,
         "filters": filters,
@@ -80,9 +79,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "past": filters.when == selectors.PAST,
     }
     template = f"{LIST_TEMPLATE}#results" if wants_fragment else LIST_TEMPLATE
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return htmx.vary_on_htmx(render(request, template, context))
 
 
 def _manage_url(event: Event) -> str | None:

@@ -6,9 +6,9 @@ from typing import Any
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from ikone.core import htmx
 from ikone.solutions import permissions, selectors, workflow
 from ikone.solutions.catalogue_page import catalogue_page
 from ikone.solutions.detail_body import detail_body, visible_adopters
@@ -30,8 +30,7 @@ def solution_list(request: HttpRequest) -> HttpResponse:
         programmes=choices.programmes,
     )
     page = catalogue_page(form.to_filter(), request.GET.get("page"))
-    htmx = getattr(request, "htmx", None)
-    wants_fragment = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
+    wants_fragment = htmx.wants_fragment(request)
     context = {
         "form": form,
         "page_obj": page,
@@ -40,9 +39,7 @@ def solution_list(request: HttpRequest) -> HttpResponse:
         "can_propose": permissions.can_propose_solution(request.user),
     }
     template = f"{LIST_TEMPLATE}#results" if wants_fragment else LIST_TEMPLATE
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return htmx.vary_on_htmx(render(request, template, context))
 
 
 @require_safe

@@ -7,9 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from ikone.core import htmx
 from ikone.core.pagecache import memo
 from ikone.core.paginator import CountedPaginator
 from ikone.support import permissions, selectors
@@ -35,8 +35,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not permissions.can_view_queue(user):
         raise PermissionDenied
-    htmx = getattr(request, "htmx", None)
-    wants_fragment = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
+    wants_fragment = htmx.wants_fragment(request)
     part = "results" if wants_fragment else "content"
     viewer = (
         user.pk,
@@ -63,12 +62,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
     parts = (viewer, sorted(request.GET.lists()), part)
     content = memo.content(request, QUEUE_TEMPLATE, context, QUEUE_MEMO_PREFIX, parts, part=part)
-    if wants_fragment:
-        response = HttpResponse(content)
-    else:
-        response = render(request, QUEUE_TEMPLATE, {"content_html": content})
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return htmx.part_or_page(request, QUEUE_TEMPLATE, content, fragment=wants_fragment)
 
 
 @require_safe
