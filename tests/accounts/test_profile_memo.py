@@ -10,25 +10,16 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from ikone.accounts.models import Invitation, JoinRequest, Membership, Organization, Role, User
 from tests.accounts.factories import InvitationFactory, JoinRequestFactory, UserFactory
-from tests.core.helpers import sign_in
+from tests.core.helpers import get_counted, sign_in
 
 pytestmark = pytest.mark.django_db
 
 URL = "/konto/profil/"
-
-
-def _queries(client) -> tuple[int, str]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(URL)
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
 
 
 def _signed_in(user: User) -> Client:
@@ -46,8 +37,8 @@ def _form_tokens(content: str) -> set[str]:
 
 def test_the_page_is_read_once(staff_member):
     client = _signed_in(staff_member)
-    first, _ = _queries(client)
-    second, content = _queries(client)
+    first, _ = get_counted(client, URL)
+    second, content = get_counted(client, URL)
     assert second < first
     assert "Stadt Astadt" in content or "Astadt" in content
 

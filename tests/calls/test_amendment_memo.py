@@ -8,27 +8,19 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ikone.calls import services
 from ikone.calls.models import Call, CallSection
 from ikone.core.audit import Actor
 from tests.calls.factories import make_call
+from tests.core.helpers import get_counted
 
 pytestmark = pytest.mark.django_db
 
 
 def _url(call: Call) -> str:
     return reverse("calls:amend", kwargs={"slug": call.slug})
-
-
-def _queries(client, url: str) -> tuple[int, str]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
 
 
 def _form_tokens(content: str) -> set[str]:
@@ -39,8 +31,8 @@ def _form_tokens(content: str) -> set[str]:
 def test_the_form_is_built_once(client_for):
     call = make_call("memo")
     client = client_for("coordinator")
-    first, _ = _queries(client, _url(call))
-    second, content = _queries(client, _url(call))
+    first, _ = get_counted(client, _url(call))
+    second, content = get_counted(client, _url(call))
     assert second < first
     assert "Testaufruf memo" in content and 'name="text_1-2"' in content
 

@@ -47,3 +47,15 @@ def sign_in(client, user) -> None:
             {"method": "mfa", "at": now, "type": "totp"},
         ]
         session.save()
+
+
+def get_counted(client, url: str, data: Any = None) -> tuple[int, str]:
+    """GET `url` (200 expected): the number of queries it ran and its HTML,
+    for tests that a memo spares the second visit its reads."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, data)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()

@@ -6,14 +6,12 @@ sees it, and coordinators never get each other's memo."""
 from __future__ import annotations
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ikone.accounts.models import User
 from ikone.core.models import AuditEntry
-from tests.core.helpers import make_user, sign_in
+from tests.core.helpers import get_counted, make_user, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -39,13 +37,6 @@ def admin(db) -> User:
     return make_user("admin@example.org", name="Ada Admin", is_superuser=True, is_staff=True)
 
 
-def _queries(client, url: str) -> tuple[int, str]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
-
-
 @pytest.fixture
 def coordinator_client(coordinator) -> Client:
     client = Client()
@@ -55,8 +46,8 @@ def coordinator_client(coordinator) -> Client:
 
 def test_the_log_is_read_once(coordinator_client):
     _entry("tests.memo.first", "Erstes Objekt")
-    first, _ = _queries(coordinator_client, URL)
-    second, content = _queries(coordinator_client, URL)
+    first, _ = get_counted(coordinator_client, URL)
+    second, content = get_counted(coordinator_client, URL)
     assert second < first
     assert "Erstes Objekt" in content
 

@@ -9,15 +9,13 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from ikone.accounts.models import Organization
 from ikone.events.models import AgendaItem, Event, Material, Registration, RegistrationStatus
-from tests.core.helpers import sign_in
+from tests.core.helpers import get_counted, sign_in
 from tests.events.factories import (
     AgendaItemFactory,
     EventFactory,
@@ -39,13 +37,6 @@ def _signed_in(user) -> Client:
     return client
 
 
-def _queries(client, url: str) -> tuple[int, str]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
-
-
 def _form_tokens(content: str) -> set[str]:
     section = content.split('id="anmeldung"')[1].split("</section>")[0]
     return set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', section))
@@ -54,8 +45,8 @@ def _form_tokens(content: str) -> set[str]:
 def test_the_page_is_read_once(staff_member, event):
     SpeakerFactory(event=event, name="Dr. Beispiel")
     client = _signed_in(staff_member)
-    first, _ = _queries(client, _url(event))
-    second, content = _queries(client, _url(event))
+    first, _ = get_counted(client, _url(event))
+    second, content = get_counted(client, _url(event))
     assert second < first
     assert "Dr. Beispiel" in content and "Jetzt anmelden" in content
 

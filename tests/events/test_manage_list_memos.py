@@ -8,14 +8,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ikone.accounts.models import Organization, User
 from ikone.events.models import Event, Registration, RegistrationStatus
-from tests.core.helpers import sign_in
+from tests.core.helpers import get_counted, sign_in
 from tests.events.factories import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,13 +26,6 @@ def _attendance(event, query: str = "") -> str:
     return f"{url}?q={query}" if query else url
 
 
-def _queries(client, url: str) -> tuple[int, str]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
-
-
 def _tokens(content: str) -> set[str]:
     return set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', content))
 
@@ -45,8 +36,8 @@ def _tokens(content: str) -> set[str]:
 def test_the_list_is_read_once(client, coordinator, event):
     RegistrationFactory(event=event)
     sign_in(client, coordinator)
-    first, _ = _queries(client, LIST)
-    second, content = _queries(client, LIST)
+    first, _ = get_counted(client, LIST)
+    second, content = get_counted(client, LIST)
     assert second < first
     assert "Workshop Datenstrategie" in content
 
@@ -116,8 +107,8 @@ def test_pages_have_their_own_memo(client, coordinator):
 def test_the_check_in_list_is_read_once(client, coordinator, event, staff_member):
     RegistrationFactory(event=event, person=staff_member)
     sign_in(client, coordinator)
-    first, _ = _queries(client, _attendance(event))
-    second, content = _queries(client, _attendance(event))
+    first, _ = get_counted(client, _attendance(event))
+    second, content = get_counted(client, _attendance(event))
     assert second < first
     assert "Till Team" in content
 

@@ -7,14 +7,12 @@ its own list."""
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from ikone.accounts.models import Organization, User
 from ikone.events.models import Registration, RegistrationStatus
-from tests.core.helpers import sign_in
+from tests.core.helpers import get_counted, sign_in
 from tests.events.factories import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,18 +22,11 @@ def _url(event) -> str:
     return reverse("events:manage_participants", kwargs={"slug": event.slug})
 
 
-def _queries(client, url: str) -> tuple[int, str]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
-
-
 def test_the_second_visit_reads_less(client, coordinator, event, staff_member):
     RegistrationFactory(event=event, person=staff_member)
     sign_in(client, coordinator)
-    first, _ = _queries(client, _url(event))
-    second, content = _queries(client, _url(event))
+    first, _ = get_counted(client, _url(event))
+    second, content = get_counted(client, _url(event))
     assert second < first
     assert "Till Team" in content
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from ikone.knowledge.models import ArticleVisibility, KnowledgeIndexPage
 from tests.accounts.factories import NetworkMembershipFactory
-from tests.core.helpers import sign_in
+from tests.core.helpers import get_counted, sign_in
 from tests.knowledge.factories import add_article, add_knowledge_index
 
 pytestmark = pytest.mark.django_db
@@ -49,17 +49,10 @@ def _without_tokens(html: str) -> str:
     return re.sub(r'"[A-Za-z0-9]{64}"', "", html)
 
 
-def _queries(client, params) -> tuple[int, str]:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(reverse("knowledge:index"), params)
-    assert response.status_code == 200
-    return len(captured), response.content.decode()
-
-
 @pytest.mark.parametrize("params", [SEARCH, {}, {"art": "tip", "seite": "1"}])
 def test_a_second_visit_reads_no_article(client, staff_member, articles, params):
     sign_in(client, staff_member)
-    first, content = _queries(client, params)
+    first, content = get_counted(client, reverse("knowledge:index"), params)
     with CaptureQueriesContext(connection) as captured:
         again = client.get(reverse("knowledge:index"), params).content.decode()
     assert _without_tokens(again) == _without_tokens(content)
@@ -72,23 +65,23 @@ def test_a_new_changed_or_unpublished_article_shows_at_once(
 ):
     public, _network = articles
     sign_in(client, staff_member)
-    assert "Alpha-Tipp" in _queries(client, SEARCH)[1]
+    assert "Alpha-Tipp" in get_counted(client, reverse("knowledge:index"), SEARCH)[1]
     with django_capture_on_commit_callbacks(execute=True):
         add_article(
             index, title="Gamma-Neu", summary="Beschlussvorlagen.", date=dt.date(2026, 2, 1)
         )
-    content = _queries(client, SEARCH)[1]
+    content = get_counted(client, reverse("knowledge:index"), SEARCH)[1]
     assert "Gamma-Neu" in content
     assert "2 Beiträge gefunden" in content
     with django_capture_on_commit_callbacks(execute=True):
         public.title = "Delta-Umbenannt"
         public.save_revision().publish()
-    content = _queries(client, SEARCH)[1]
+    content = get_counted(client, reverse("knowledge:index"), SEARCH)[1]
     assert "Delta-Umbenannt" in content
     assert "Alpha-Tipp" not in content
     with django_capture_on_commit_callbacks(execute=True):
         public.unpublish()
-    content = _queries(client, SEARCH)[1]
+    content = get_counted(client, reverse("knowledge:index"), SEARCH)[1]
     assert "Delta-Umbenannt" not in content
     assert "1 Beitrag gefunden" in content
 
@@ -117,12 +110,12 @@ def test_each_person_sees_only_their_own_list(
     for _round in range(2):
         for user, sees_network, sees_link in people:
             sign_in(client, user)
-            content = _queries(client, params)[1]
+            content = get_counted(client, reverse("knowledge:index"), params)[1]
             assert ("Beta-Intern" in content) == sees_network, user
             assert "Alpha-Tipp" in content
             assert (reverse("knowledge:report_from_event") in content) == sees_link, user
             client.logout()
-    content = _queries(client, params)[1]
+    content = get_counted(client, reverse("knowledge:index"), params)[1]
     assert "Beta-Intern" not in content
 
 
