@@ -16,13 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 from django.apps import apps
 
+from ikone.core.search import embeddings
 from ikone.core.search.audience import ANONYMOUS
 from ikone.core.search.models import SearchDocument
 from ikone.core.search.registry import PASSAGE_SEPARATOR
 from ikone.core.text import fold
+from ikone.qa.retrieval.adapter import TrainingSet
 from ikone.qa.retrieval.evaluation import METHODS, load
 from ikone.qa.retrieval.suggestions import QUESTION_KINDS, SECTION_KINDS, rank, suggest
 from ikone.qa.retrieval.units import SECTION_UNITS
@@ -223,3 +226,29 @@ def evaluate_unanswerable(data: dict[str, Any] | None = None) -> Unanswerable:
     questions = data.get("unanswerable", [])
     shown = sum(1 for text in questions if suggest(audience=ANONYMOUS, title=text))
     return Unanswerable(shown=shown, questions=len(questions))
+
+
+def development_training_set(data: dict[str, Any] | None = None) -> TrainingSet:
+    """The development set as the query adapter learns from it: each
+    question's plain sentence vector, the stored vectors of everything a
+    visitor may be shown that can answer, and which of those answer which
+    question (as `evaluate_development_everywhere` counts them)."""
+    data = data or load()
+    targets = Targets()
+    matchers = development_matchers(data, targets)
+    documents = _visible_answers()
+    current = embeddings.matrix()
+    rows = [index for index, pk in enumerate(current.ids) if int(pk) in documents]
+    ids = [int(current.ids[index]) for index in rows]
+    answers = np.array(
+        [
+            [1.0 if any(match(pk, *documents[pk]) for match in item) else 0.0 for pk in ids]
+            for item in matchers
+        ],
+        dtype=np.float32,
+    )
+    return TrainingSet(
+        questions=embeddings.encode(development_questions(data)),
+        documents=np.asarray(current.vectors[rows], dtype=np.float32),
+        answers=answers,
+    )

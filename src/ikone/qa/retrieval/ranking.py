@@ -12,6 +12,7 @@ from ikone.core.search import embeddings
 from ikone.core.search.audience import Audience
 from ikone.core.search.backends import Query, get_backend
 from ikone.core.search.text import query_terms
+from ikone.qa.retrieval import adapter
 
 CANDIDATES = 50
 # Reciprocal-rank fusion: score = Σ weight / (K + rank). Tuned on the
@@ -64,10 +65,14 @@ def lexical(
 
 @dataclass(frozen=True)
 class Encoded:
-    """The question's embedding and the stored matrix, computed once per request."""
+    """The question's embedding and the stored matrix, computed once per
+    request: `vector` moved by the query adapter (`adapter`), which orders
+    candidates, and the encoder's `plain` vector, whose cosine the
+    confidence rule reads."""
 
     vector: np.ndarray
     matrix: embeddings.Matrix
+    plain: np.ndarray
 
     @cached_property
     def scores(self) -> np.ndarray:
@@ -77,8 +82,13 @@ class Encoded:
         return self.matrix.scores(self.vector)
 
 
+def _encoded(text: str, current: embeddings.Matrix) -> Encoded:
+    plain = embeddings.encode([text])[0]
+    return Encoded(vector=adapter.adapt(plain), matrix=current, plain=plain)
+
+
 def encoded(text: str) -> Encoded:
-    return Encoded(vector=embeddings.encode([text])[0], matrix=embeddings.matrix())
+    return _encoded(text, embeddings.matrix())
 
 
 def encoded_if_vectors(text: str) -> Encoded | None:
@@ -86,7 +96,7 @@ def encoded_if_vectors(text: str) -> Encoded | None:
     current = embeddings.matrix()
     if not len(current.ids):
         return None
-    return Encoded(vector=embeddings.encode([text])[0], matrix=current)
+    return _encoded(text, current)
 
 
 def semantic(
@@ -97,17 +107,40 @@ def semantic(
     limit: int = CANDIDATES,
     encoding: Encoded | None = None,
 ) -> list[Ranked]:
-    """Most similar stored embeddings (visibility is applied afterwards)."""
+    """Most similar stored embeddings to the adapted question vector
+    (visibility is applied afterwards)."""
+    encoding = encoding or encoded_if_vectors(text)
+    if encoding is None:
+        return []
     found = embeddings.similar(
         text,
         kinds=kinds,
         groups=groups,
         limit=limit,
-        vector=encoding.vector if encoding else None,
-        current=encoding.matrix if encoding else None,
-        scores=encoding.scores if encoding else None,
+        vector=encoding.vector,
+        current=encoding.matrix,
+        scores=encoding.scores,
     )
     return [Ranked(pk, score) for pk, score in found]
+
+
+def plain_cosine(encoding: Encoded, candidates: Sequence[Ranked]) -> float:
+    """The highest cosine of the encoder's own question vector (not the
+    adapted one) among the candidates: how close in meaning the closest of
+    them is, on the scale the confidence thresholds were set for."""
+    positions = _positions(encoding.matrix, [item.document_id for item in candidates])
+    if not len(positions):
+        return 0.0
+    return float((encoding.matrix.vectors[positions] @ encoding.plain).max())
+
+
+def _positions(current: embeddings.Matrix, document_ids: Sequence[int]) -> np.ndarray:
+    """The rows of the given documents that have a stored vector."""
+    # Snapshots hold their rows in id order (`vector_files`): a binary search
+    # per id, about 0.1 ms for 50 ids among 40,000 rows (np.isin: 1-3 ms).
+    wanted = np.asarray(document_ids, dtype=np.int64)
+    positions = np.minimum(np.searchsorted(current.ids, wanted), len(current.ids) - 1)
+    return positions[current.ids[positions] == wanted]
 
 
 def cosines(encoding: Encoded, document_ids: Sequence[int]) -> list[Ranked]:
@@ -118,11 +151,7 @@ def cosines(encoding: Encoded, document_ids: Sequence[int]) -> list[Ranked]:
     current = encoding.matrix
     if not len(current.ids) or not document_ids:
         return []
-    # Snapshots hold their rows in id order (`vector_files`): a binary search
-    # per id, about 0.1 ms for 50 ids among 40,000 rows (np.isin: 1-3 ms).
-    wanted = np.asarray(document_ids, dtype=np.int64)
-    positions = np.minimum(np.searchsorted(current.ids, wanted), len(current.ids) - 1)
-    positions = positions[current.ids[positions] == wanted]
+    positions = _positions(current, document_ids)
     scores = encoding.scores[positions]
     return [
         Ranked(int(current.ids[position]), float(score))

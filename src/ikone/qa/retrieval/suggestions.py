@@ -168,17 +168,21 @@ def ranked(
         if method != "semantic"
         else []
     )
+    if method != "lexical":
+        encoding = encoding or ranking.encoded_if_vectors(text)
     semantic = (
         [
             item
             for item in ranking.semantic(text, kinds=kinds, groups=groups, encoding=encoding)
             if item.score >= MIN_SIMILARITY
         ]
-        if method != "lexical"
+        if encoding is not None and method != "lexical"
         else []
     )
     fused = ranking.fuse(lexical, semantic)
-    cosine = semantic[0].score if semantic else 0.0
+    # The encoder's own cosine: the thresholds below were set for its scale,
+    # which the query adapter (ranking.Encoded) changes.
+    cosine = ranking.plain_cosine(encoding, semantic) if encoding and semantic else 0.0
     meaning = semantic
     if method == "combined" and lexical:
         # A lexical candidate outside the semantic best 50 (or below
