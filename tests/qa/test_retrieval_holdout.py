@@ -16,6 +16,7 @@ from ikone.qa.retrieval.blind import (
     HOLDOUT_FILE,
     TEST_FILE,
     Targets,
+    Unanswerable,
     _visible_answers,
     load_test,
 )
@@ -128,6 +129,8 @@ def test_the_command_reports_the_holdout_set_only_on_request(
     ]
     assert lines[start + 5].startswith("unanswerable with a suggestion shown: ")
     assert lines[start + 6] == "answers not in this database (1): faq 'Gibt es nicht'"
+    # The one question's answer (6.3) answers a development question too.
+    assert lines[start + 7].startswith("Of these, the 0 whose answers answer no development")
     assert not any(line.startswith(("Development set", "Test set")) for line in lines)
 
     out = StringIO()
@@ -136,3 +139,24 @@ def test_the_command_reports_the_holdout_set_only_on_request(
     assert "Development set: 1 questions" in report
     assert "Test set (written 2026-12-06, never tuned on)" in report
     assert "Held-out" not in report
+
+
+def test_the_command_ranks_without_the_adapter_on_request(
+    demo_content,  # noqa: F811
+    db,
+    tmp_path,
+    monkeypatch,
+):
+    from ikone.qa.retrieval import adapter
+
+    seen = []
+    monkeypatch.setattr(
+        "ikone.qa.management.commands.eval_retrieval.evaluate_unanswerable",
+        lambda data: seen.append(adapter.matrix()) or Unanswerable(shown=0, questions=0),
+    )
+    development, test, holdout = _write_sets(tmp_path)
+    files = ["--file", str(development), "--test-file", str(test), "--only", "test"]
+    call_command("eval_retrieval", *files, "--no-adapter", stdout=StringIO())
+    call_command("eval_retrieval", *files, stdout=StringIO())
+    assert seen[0] is None
+    assert seen[1] is not None

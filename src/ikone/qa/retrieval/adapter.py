@@ -22,7 +22,9 @@ were set for it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,12 +37,32 @@ STEPS = 300
 LEARNING_RATE = 0.01
 
 
+_switched_off = False
+
+
 @functools.cache
-def matrix() -> np.ndarray | None:
-    """The adapter matrix (float32), or None when no adapter is shipped."""
+def _shipped() -> np.ndarray | None:
     if not ADAPTER_FILE.exists():
         return None
     return np.load(ADAPTER_FILE).astype(np.float32)
+
+
+def matrix() -> np.ndarray | None:
+    """The adapter matrix (float32), or None when no adapter is shipped or
+    it is switched off (`switched_off`)."""
+    return None if _switched_off else _shipped()
+
+
+@contextlib.contextmanager
+def switched_off() -> Iterator[None]:
+    """Rank without the adapter for a while: `ikone eval_retrieval
+    --no-adapter` measures the figures before it on the same data."""
+    global _switched_off
+    before, _switched_off = _switched_off, True
+    try:
+        yield
+    finally:
+        _switched_off = before
 
 
 def adapt(vector: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
@@ -88,9 +110,11 @@ def train(data: TrainingSet, *, penalty: float = PENALTY, steps: int = STEPS) ->
     for the same data). Questions without an answering candidate are left out."""
     usable = data.subset(data.answers.sum(axis=1) > 0)
     dimensions = usable.questions.shape[1]
-    weights = np.zeros((dimensions, dimensions), dtype=np.float32)
-    first = np.zeros_like(weights)
-    second = np.zeros_like(weights)
+    weights: np.ndarray = np.zeros((dimensions, dimensions), dtype=np.float32)
+    if not len(usable.questions):
+        return weights
+    first: np.ndarray = np.zeros_like(weights)
+    second: np.ndarray = np.zeros_like(weights)
     for step in range(1, steps + 1):
         _loss, gradient = _loss_and_gradient(weights, usable, penalty)
         first = 0.9 * first + 0.1 * gradient

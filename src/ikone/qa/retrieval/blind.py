@@ -143,32 +143,67 @@ def _visible_answers() -> dict[int, tuple[str, str]]:
     }
 
 
-def score_over_everything(questions: list[str], matchers: list[list[Matcher]]) -> list[TestScores]:
+def score_over_everything(
+    questions: list[str], matchers: list[list[Matcher]], *, only: list[bool] | None = None
+) -> list[TestScores]:
     """Each ranking's recall@1, recall@5 and MRR when every question is ranked
     over everything that can answer (all calls, facts, FAQ entries, answered
-    questions), counting a question at the rank of its first answering item."""
+    questions), counting a question at the rank of its first answering item
+    (`only`: of the questions marked True)."""
     documents = _visible_answers()
+    chosen = [
+        (text, item_matchers)
+        for index, (text, item_matchers) in enumerate(zip(questions, matchers, strict=True))
+        if only is None or only[index]
+    ]
     results = []
     for method in METHODS:
         ranks = []
-        for text, item_matchers in zip(questions, matchers, strict=True):
+        for text, item_matchers in chosen:
             ranked = [
                 pk
                 for pk in rank(text, audience=ANONYMOUS, kinds=ANSWER_KINDS, method=method)
                 if pk in documents
             ][:RANKED]
             ranks.append(_first_rank(ranked, documents, item_matchers))
-        count = len(ranks)
+        count = len(ranks) or 1
         results.append(
             TestScores(
                 method=method,
                 recall_at_1=sum(1 for r in ranks if r == 1) / count,
                 recall_at_5=sum(1 for r in ranks if r is not None and r <= 5) / count,
                 mrr=sum(1 / r for r in ranks if r) / count,
-                questions=count,
+                questions=len(ranks),
             )
         )
     return results
+
+
+def evaluate_unlike_training(
+    data: dict[str, Any], development: dict[str, Any]
+) -> list[TestScores]:
+    """As `evaluate_test`, for the questions none of whose answering items
+    answers a development question: whether what the query adapter learnt
+    (ADR 0010) helps beyond a preference for the documents it was shown."""
+    targets = Targets()
+    documents = _visible_answers()
+
+    def answering(item_matchers: list[Matcher]) -> set[int]:
+        return {
+            pk
+            for pk, (group, text) in documents.items()
+            if any(match(pk, group, text) for match in item_matchers)
+        }
+
+    trained = set().union(
+        *(answering(item) for item in development_matchers(development, targets))
+    )
+    matchers = [
+        [targets.matcher(answer) for answer in item["answers"]] for item in data["questions"]
+    ]
+    only = [not (answering(item) & trained) for item in matchers]
+    questions = [item["q"] for item in data["questions"]]
+    return score_over_everything(questions, matchers, only=only)
 
 
 def evaluate_test(data: dict[str, Any] | None = None) -> tuple[list[TestScores], Targets]:

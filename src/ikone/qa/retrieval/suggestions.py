@@ -16,7 +16,7 @@ from ikone.core.search.audience import Audience
 from ikone.core.search.backends import rarity
 from ikone.core.search.models import SearchDocument
 from ikone.core.search.text import Snippet, query_terms, snippet
-from ikone.qa.retrieval import ranking, units
+from ikone.qa.retrieval import adapter, ranking, units
 from ikone.qa.retrieval.answers import Answer, answer_of
 from ikone.qa.retrieval.understanding import (
     KNOWLEDGE,
@@ -304,12 +304,14 @@ def suggest(
 @functools.cache
 def code_fingerprint() -> str:
     """A digest of the code that ranks and shows suggestions (this package
-    and the search core): an update that changes the ranking does not show
-    results remembered by the code before it."""
+    and the search core) and of the query adapter's weights: an update that
+    changes the ranking does not show results remembered by the code before it."""
     roots = [Path(__file__).resolve().parent, Path(embeddings.__file__).resolve().parent]
     digest = hashlib.blake2b(digest_size=16)
     for source in sorted(path for root in roots for path in root.rglob("*.py")):
         digest.update(source.read_bytes())
+    if adapter.ADAPTER_FILE.exists():
+        digest.update(adapter.ADAPTER_FILE.read_bytes())
     return digest.hexdigest()
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from ikone.core.search.embeddings import embed_missing
+from ikone.qa.retrieval import adapter
 from ikone.qa.retrieval.blind import (
     HOLDOUT_FILE,
     TEST_FILE,
@@ -20,6 +21,7 @@ from ikone.qa.retrieval.blind import (
     evaluate_development_everywhere,
     evaluate_test,
     evaluate_unanswerable,
+    evaluate_unlike_training,
     load_test,
 )
 from ikone.qa.retrieval.evaluation import EVAL_FILE, evaluate, load
@@ -40,12 +42,24 @@ class Command(BaseCommand):
             "--holdout-file", default=str(HOLDOUT_FILE), help="Held-out development set (YAML)."
         )
         parser.add_argument(
+            "--no-adapter",
+            action="store_true",
+            help="Rank without the learned query adapter (the figures before it, ADR 0010).",
+        )
+        parser.add_argument(
             "--only",
             choices=["dev", "test", "holdout"],
             help="Report one set only (the held-out set is reported only so).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["no_adapter"]:
+            with adapter.switched_off():
+                self._report(options)
+        else:
+            self._report(options)
+
+    def _report(self, options: dict[str, Any]) -> None:
         embedded = embed_missing()
         if embedded:
             self.stdout.write(f"Embedded {embedded} documents first.")
@@ -53,7 +67,7 @@ class Command(BaseCommand):
         # The held-out set is looked at only when a change is to be checked,
         # so a plain run never shows it and nobody tunes on it by accident.
         if only == "holdout":
-            self._holdout(Path(options["holdout_file"]))
+            self._holdout(Path(options["holdout_file"]), Path(options["file"]))
             return
         if only != "test":
             self._development(Path(options["file"]))
@@ -94,11 +108,19 @@ class Command(BaseCommand):
     def _test(self, path: Path) -> None:
         self._over_everything(load_test(path), "Test set (written {written}, never tuned on)")
 
-    def _holdout(self, path: Path) -> None:
+    def _holdout(self, path: Path, development: Path) -> None:
+        data = load_test(path)
         self._over_everything(
-            load_test(path),
-            "Held-out development set (written {written}, checked, not tuned on)",
+            data, "Held-out development set (written {written}, checked, not tuned on)"
         )
+        unlike = evaluate_unlike_training(data, load(development))
+        self.stdout.write(
+            f"Of these, the {unlike[0].questions} whose answers answer no development question "
+            "(the query adapter never saw them as answers):"
+        )
+        self.stdout.write(HEADER)
+        for score in unlike:
+            self._row(score.method, score.recall_at_1, score.recall_at_5, score.mrr)
 
     def _over_everything(self, data: dict[str, Any], title: str) -> None:
         """A set in the test set's form, ranked and counted as the test set."""
