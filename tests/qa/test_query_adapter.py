@@ -135,16 +135,76 @@ def test_the_command_learns_from_the_development_set_and_writes_the_weights(tmp_
     data = _toy_set()
     monkeypatch.setattr(
         "ikone.qa.management.commands.train_query_adapter.development_training_set",
-        lambda: data,
+        lambda: (data, ["faq 'Nicht hier'"]),
     )
     output = tmp_path / "adapter.npy"
-    out = StringIO()
-    call_command("train_query_adapter", output=str(output), stdout=out)
+    out, err = StringIO(), StringIO()
+    call_command("train_query_adapter", output=str(output), stdout=out, stderr=err)
     written = np.load(output)
     assert written.shape == (16, 16) and written.dtype == np.float16
-    assert "40 questions, 5 candidate documents" in out.getvalue()
+    assert "40 questions (40 with an answer in this database), 5 candidate" in out.getvalue()
+    assert "answers not in this database (1): faq 'Nicht hier'" in err.getvalue()
     assert "training MRR 1.000" in out.getvalue()
     out = StringIO()
     call_command("train_query_adapter", "--cross-validate", stdout=out)
     assert "no adapter: MRR 0.500" in out.getvalue()
     assert out.getvalue().count("cross-validated MRR") == 5
+
+
+def test_the_gradient_is_the_derivative_of_the_loss():
+    rng = np.random.default_rng(3)
+    data = TrainingSet(
+        questions=_unit(rng.normal(size=(6, 5))).astype(np.float64),
+        documents=_unit(rng.normal(size=(7, 5))).astype(np.float64),
+        answers=(rng.random((6, 7)) < 0.3).astype(np.float64) + np.eye(6, 7),
+    )
+    weights = rng.normal(scale=0.1, size=(5, 5))
+    _loss, gradient = adapter._loss_and_gradient(weights, data, 0.03)
+    step = 1e-5
+    numeric = np.zeros_like(weights)
+    for index in np.ndindex(*weights.shape):
+        up, down = weights.copy(), weights.copy()
+        up[index] += step
+        down[index] -= step
+        numeric[index] = (
+            adapter._loss_and_gradient(up, data, 0.03)[0]
+            - adapter._loss_and_gradient(down, data, 0.03)[0]
+        ) / (2 * step)
+    assert gradient == pytest.approx(numeric, rel=1e-3, abs=1e-4)
+
+
+def test_questions_are_ranked_with_the_adapter_and_trusted_by_the_plain_cosine(monkeypatch):
+    """An adapter that sends a question about dog registration straight onto
+    a passage on the funding rate puts that passage first, but the form does
+    not show it as confident: the plain cosine stays low."""
+    from ikone.core.search.audience import ANONYMOUS
+    from ikone.core.search.embeddings import embed_documents
+    from ikone.qa.retrieval.suggestions import SECTION_KINDS, ranked
+    from tests.search.conftest import put
+
+    passages = [
+        put("call_passage", f"1:{number}", title, body, group="call:1", suggestible=True)
+        for number, (title, body) in enumerate(
+            [
+                ("3.1 Förderquote", "Der Bund fördert 65 % der förderfähigen Ausgaben."),
+                ("5.4 Fristen", "Die Bewerbung muss bis zur Einreichungsfrist eingereicht sein."),
+            ],
+            start=1,
+        )
+    ]
+    embed_documents([passage.pk for passage in passages])
+    text = "Wie melde ich meinen Hund beim Ordnungsamt an?"
+    plain = embeddings.encode([text])[0].astype(np.float64)
+    target = embeddings.encode(
+        ["3.1 Förderquote\nDer Bund fördert 65 % der förderfähigen Ausgaben."]
+    )[0]
+    # q + qA = target for this question.
+    onto = -np.eye(len(plain)) + np.outer(plain, target) / (plain @ plain)
+    monkeypatch.setattr(adapter, "matrix", lambda: onto.astype(np.float32))
+
+    encoding = ranking.encoded(text)
+    assert encoding.plain == pytest.approx(plain.astype(np.float32))
+    assert encoding.vector == pytest.approx(adapter.adapt(encoding.plain), abs=1e-5)
+    result = ranked(text, audience=ANONYMOUS, kinds=SECTION_KINDS)
+    assert result.ids[0] == passages[0].pk
+    assert not result.confident

@@ -160,3 +160,42 @@ def test_the_command_ranks_without_the_adapter_on_request(
     call_command("eval_retrieval", *files, stdout=StringIO())
     assert seen[0] is None
     assert seen[1] is not None
+
+
+def test_questions_whose_answers_answer_no_development_question_are_reported_apart(
+    demo_content,  # noqa: F811
+    db,
+    tmp_path,
+):
+    development, _test, _holdout_file = _write_sets(tmp_path)
+    holdout = tmp_path / "unlike.yaml"
+    holdout.write_text(
+        "written: 2026-12-06\n"
+        "questions:\n"
+        "  - q: 'Wer sitzt in der Jury?'\n"
+        "    answers:\n"
+        "      - section: [beispielaufruf-smarte-region, '6.3']\n"
+        "  - q: 'Wie viel Prozent fördert der Bund?'\n"
+        "    answers:\n"
+        "      - section: [beispielaufruf-smarte-region, '3.1']\n"
+        "unanswerable: []\n",
+        encoding="utf-8",
+    )
+    out = StringIO()
+    call_command(
+        "eval_retrieval",
+        "--file",
+        str(development),
+        "--holdout-file",
+        str(holdout),
+        "--only",
+        "holdout",
+        stdout=out,
+    )
+    lines = out.getvalue().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Of these, the "))
+    # Only the Förderquote question: 6.3 answers the development question.
+    assert lines[start].startswith("Of these, the 1 whose answers answer no development")
+    rows = {line.split()[0]: line.split()[1:] for line in lines[start + 2 : start + 5]}
+    assert set(rows) == {"lexical", "semantic", "combined"}
+    assert all(len(values) == 3 for values in rows.values())

@@ -23,6 +23,7 @@ were set for it.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,38 +32,49 @@ from pathlib import Path
 import numpy as np
 
 ADAPTER_FILE = Path(__file__).resolve().parent.parent / "data" / "query_adapter.npy"
+DIMENSIONS = 512  # the encoder's (core.search.embeddings.DIMENSIONS)
 TEMPERATURE = 0.05
 PENALTY = 0.03
 STEPS = 300
 LEARNING_RATE = 0.01
 
-
-_switched_off = False
+# Per context, not per process: a command measuring without the adapter
+# must not switch it off for a request served by another thread.
+_switched_off: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "query_adapter_switched_off", default=False
+)
 
 
 @functools.cache
 def _shipped() -> np.ndarray | None:
+    """The shipped weights, read once per process (a retrained file takes
+    effect after a restart, as new code does)."""
     if not ADAPTER_FILE.exists():
         return None
-    return np.load(ADAPTER_FILE).astype(np.float32)
+    weights = np.load(ADAPTER_FILE).astype(np.float32)
+    if weights.shape != (DIMENSIONS, DIMENSIONS):
+        raise ValueError(
+            f"{ADAPTER_FILE} holds a {weights.shape} matrix; the query adapter must be "
+            f"{DIMENSIONS} × {DIMENSIONS} (ikone train_query_adapter writes one)."
+        )
+    return weights
 
 
 def matrix() -> np.ndarray | None:
     """The adapter matrix (float32), or None when no adapter is shipped or
     it is switched off (`switched_off`)."""
-    return None if _switched_off else _shipped()
+    return None if _switched_off.get() else _shipped()
 
 
 @contextlib.contextmanager
 def switched_off() -> Iterator[None]:
     """Rank without the adapter for a while: `ikone eval_retrieval
     --no-adapter` measures the figures before it on the same data."""
-    global _switched_off
-    before, _switched_off = _switched_off, True
+    token = _switched_off.set(True)
     try:
         yield
     finally:
-        _switched_off = before
+        _switched_off.reset(token)
 
 
 def adapt(vector: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
@@ -84,43 +96,57 @@ class TrainingSet:
     documents: np.ndarray
     answers: np.ndarray
 
-    def subset(self, rows: np.ndarray) -> TrainingSet:
-        return TrainingSet(self.questions[rows], self.documents, self.answers[rows])
+    def only(self, mask: np.ndarray) -> TrainingSet:
+        """The questions where `mask` is true, against the same candidates."""
+        return TrainingSet(self.questions[mask], self.documents, self.answers[mask])
+
+    def answerable(self) -> TrainingSet:
+        return self.only(self.answers.sum(axis=1) > 0)
+
+
+def _log_sum_exp(scores: np.ndarray, where: np.ndarray | None = None) -> np.ndarray:
+    """log Σ exp(scores) per row (over the entries `where` is true), without
+    overflow or underflow."""
+    masked = scores if where is None else np.where(where, scores, -np.inf)
+    top = masked.max(axis=1, keepdims=True)
+    return top + np.log(np.exp(masked - top).sum(axis=1, keepdims=True))
 
 
 def _loss_and_gradient(
     weights: np.ndarray, data: TrainingSet, penalty: float
 ) -> tuple[float, np.ndarray]:
+    """loss = mean over questions of −log Σ_answers softmax(s) + penalty ‖A‖²,
+    with s = (Q + QA) Dᵀ / T. The softmax is taken over the unnormalised
+    adapted vector on purpose: the penalty keeps its length near one, and
+    the order of one question's candidates is the same either way."""
     questions, documents, answers = data.questions, data.documents, data.answers
     scores = (questions + questions @ weights) @ documents.T / TEMPERATURE
-    scores -= scores.max(axis=1, keepdims=True)
-    probabilities = np.exp(scores)
-    probabilities /= probabilities.sum(axis=1, keepdims=True)
-    on_answers = probabilities * answers
-    answered = on_answers.sum(axis=1, keepdims=True)
-    loss = float(-np.log(answered + 1e-12).mean() + penalty * (weights * weights).sum())
-    # d loss / d scores: the softmax minus its share on the answering documents.
-    delta = (probabilities - on_answers / answered) / TEMPERATURE / len(questions)
+    everything = _log_sum_exp(scores)
+    on_answers = _log_sum_exp(scores, answers > 0)
+    loss = float((everything - on_answers).mean() + penalty * (weights * weights).sum())
+    # d loss / d s = softmax over all − softmax over the answers only.
+    delta = np.exp(scores - everything) - np.where(answers > 0, np.exp(scores - on_answers), 0.0)
+    delta /= TEMPERATURE * len(questions)
     gradient = questions.T @ (delta @ documents) + 2 * penalty * weights
-    return loss, gradient
+    return loss, gradient.astype(np.float32)
 
 
 def train(data: TrainingSet, *, penalty: float = PENALTY, steps: int = STEPS) -> np.ndarray:
     """The adapter matrix learnt by full-batch Adam from zero (deterministic
     for the same data). Questions without an answering candidate are left out."""
-    usable = data.subset(data.answers.sum(axis=1) > 0)
+    usable = data.answerable()
     dimensions = usable.questions.shape[1]
     weights: np.ndarray = np.zeros((dimensions, dimensions), dtype=np.float32)
     if not len(usable.questions):
         return weights
-    first: np.ndarray = np.zeros_like(weights)
-    second: np.ndarray = np.zeros_like(weights)
+    mean: np.ndarray = np.zeros_like(weights)  # Adam's moment estimates
+    variance: np.ndarray = np.zeros_like(weights)
     for step in range(1, steps + 1):
         _loss, gradient = _loss_and_gradient(weights, usable, penalty)
-        first = 0.9 * first + 0.1 * gradient
-        second = 0.999 * second + 0.001 * gradient * gradient
-        corrected = first / (1 - 0.9**step)
-        scale = np.sqrt(second / (1 - 0.999**step)) + 1e-8
+        mean = 0.9 * mean + 0.1 * gradient
+        variance = 0.999 * variance + 0.001 * gradient * gradient
+        corrected = mean / (1 - 0.9**step)
+        scale = np.sqrt(variance / (1 - 0.999**step)) + 1e-8
         weights = (weights - LEARNING_RATE * corrected / scale).astype(np.float32)
     return weights
 
@@ -141,10 +167,11 @@ def mean_reciprocal_rank(data: TrainingSet, weights: np.ndarray) -> float:
 def cross_validated(data: TrainingSet, penalty: float, *, folds: int = 5) -> float:
     """Mean MRR on each fold of the questions with the adapter learnt on the
     other folds (a fixed shuffle, so reruns agree)."""
-    usable = data.subset(data.answers.sum(axis=1) > 0)
+    usable = data.answerable()
+    folds = max(1, min(folds, len(usable.questions)))
     assignment = np.random.default_rng(0).permutation(len(usable.questions)) % folds
     scores = []
     for fold in range(folds):
-        weights = train(usable.subset(assignment != fold), penalty=penalty)
-        scores.append(mean_reciprocal_rank(usable.subset(assignment == fold), weights))
-    return float(np.mean(scores))
+        weights = train(usable.only(assignment != fold), penalty=penalty)
+        scores.append(mean_reciprocal_rank(usable.only(assignment == fold), weights))
+    return float(np.mean(scores)) if scores else 0.0

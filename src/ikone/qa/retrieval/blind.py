@@ -263,11 +263,14 @@ def evaluate_unanswerable(data: dict[str, Any] | None = None) -> Unanswerable:
     return Unanswerable(shown=shown, questions=len(questions))
 
 
-def development_training_set(data: dict[str, Any] | None = None) -> TrainingSet:
+def development_training_set(
+    data: dict[str, Any] | None = None,
+) -> tuple[TrainingSet, list[str]]:
     """The development set as the query adapter learns from it: each
     question's plain sentence vector, the stored vectors of everything a
     visitor may be shown that can answer, and which of those answer which
-    question (as `evaluate_development_everywhere` counts them)."""
+    question (as `evaluate_development_everywhere` counts them); and the
+    answers this database does not have (`Targets.unresolved`)."""
     data = data or load()
     targets = Targets()
     matchers = development_matchers(data, targets)
@@ -282,8 +285,9 @@ def development_training_set(data: dict[str, Any] | None = None) -> TrainingSet:
         ],
         dtype=np.float32,
     )
-    return TrainingSet(
+    training = TrainingSet(
         questions=embeddings.encode(development_questions(data)),
         documents=np.asarray(current.vectors[rows], dtype=np.float32),
         answers=answers,
     )
+    return training, targets.unresolved

@@ -184,15 +184,13 @@ def ranked(
     # which the query adapter (ranking.Encoded) changes.
     cosine = ranking.plain_cosine(encoding, semantic) if encoding and semantic else 0.0
     meaning = semantic
-    if method == "combined" and lexical:
+    if method == "combined" and lexical and encoding is not None:
         # A lexical candidate outside the semantic best 50 (or below
         # MIN_SIMILARITY) is not unrelated in meaning: the order uses its own
         # cosine, not 0 (docs/search.md); the confidence rule keeps the list.
-        encoding = encoding or ranking.encoded_if_vectors(text)
-        if encoding is not None:
-            listed = {item.document_id for item in semantic}
-            missing = [item.document_id for item in lexical if item.document_id not in listed]
-            meaning = semantic + ranking.cosines(encoding, missing)
+        listed = {item.document_id for item in semantic}
+        missing = [item.document_id for item in lexical if item.document_id not in listed]
+        meaning = semantic + ranking.cosines(encoding, missing)
     ids, stems = units.reranked(ranking.combine(lexical, meaning), understood)
     # The best candidate's stems, as rerank read them (none: a row gone since
     # the embedding snapshot, as `_stems_of` would find).
@@ -329,7 +327,8 @@ def remembered(
     table: the text as `suggest` reads it, the call, who is asking (what
     they may see), the language (the sources' labels), the embedding
     snapshot, the thesaurus and calls the question is understood with, and
-    the ranking code (`code_fingerprint`). The search table is the memo's (`core.pagecache.memo`): any write to
+    the ranking code and query adapter (`code_fingerprint`, and whether the
+    adapter is on). The search table is the memo's (`core.pagecache.memo`): any write to
     it, an index update or a new answer, computes the next result anew."""
     full = f"{title.strip()}\n{text.strip()}".strip()
     if len(full) < MIN_LENGTH:
@@ -345,6 +344,7 @@ def remembered(
         tuple(embeddings.matrix().stamp),
         KNOWLEDGE.current().fingerprint,
         code_fingerprint(),
+        adapter.matrix() is not None,  # measured without it (`switched_off`)
     )
     return memo.get_or_compute(
         key,

@@ -4,7 +4,9 @@ the one weights are tuned on) and, separately, on the blind test set
 (qa/data/retrieval_test.yaml, never tuned on). On request only
 (`--only holdout`), the held-out development set
 (qa/data/retrieval_holdout.yaml): checked before a ranking change is kept,
-never tuned on. See docs/search.md."""
+never tuned on, with its questions whose answers answer no development
+question apart. `--no-adapter` ranks without the learned query adapter
+(ADR 0010). See docs/search.md."""
 
 from pathlib import Path
 from typing import Any
