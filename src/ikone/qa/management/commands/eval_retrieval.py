@@ -19,6 +19,7 @@ from ikone.qa.retrieval.blind import (
     HOLDOUT_FILE,
     TEST_FILE,
     Targets,
+    TestScores,
     Unanswerable,
     evaluate_development_everywhere,
     evaluate_test,
@@ -91,13 +92,11 @@ class Command(BaseCommand):
         # own: over all calls, facts, FAQ entries and answered questions, any
         # item that says the answer counting.
         everywhere, targets = evaluate_development_everywhere(data)
-        self.stdout.write(
+        self._block(
             f"Development set over everything that can answer ({everywhere[0].questions} "
-            "questions, ranked and counted as the test set; development figures, tuned on):"
+            "questions, ranked and counted as the test set; development figures, tuned on):",
+            everywhere,
         )
-        self.stdout.write(HEADER)
-        for over in everywhere:
-            self._row(over.method, over.recall_at_1, over.recall_at_5, over.mrr)
         self._unanswerable(evaluate_unanswerable(data))
         self._unresolved(targets)
 
@@ -116,12 +115,16 @@ class Command(BaseCommand):
             data, "Held-out development set (written {written}, checked, not tuned on)"
         )
         unlike = evaluate_unlike_training(data, load(development))
-        self.stdout.write(
+        self._block(
             f"Of these, the {unlike[0].questions} whose answers answer no development question "
-            "(the query adapter never saw them as answers):"
+            "(the query adapter never saw them as answers):",
+            unlike,
         )
+
+    def _block(self, title: str, scores: list[TestScores]) -> None:
+        self.stdout.write(title)
         self.stdout.write(HEADER)
-        for score in unlike:
+        for score in scores:
             self._row(score.method, score.recall_at_1, score.recall_at_5, score.mrr)
 
     def _over_everything(self, data: dict[str, Any], title: str) -> None:
