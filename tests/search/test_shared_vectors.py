@@ -157,5 +157,29 @@ def test_one_question_multiplies_the_matrix_once_and_copies_no_rows(monkeypatch)
 
     suggest(audience=ANONYMOUS, title="Wie hoch ist der Eigenanteil der Kommune?")
 
-    # Questions, the call's passages and the lexical candidates' own cosines.
+    # Questions, the call's passages and the lexical candidates' own cosines:
+    # one product. The confidence rule's plain cosine (ADR 0010) reads only
+    # the semantic candidates' rows, once per list (questions, sections).
+    assert vectors.reads[0] == "product"
+    assert vectors.reads[1:] == ["rows"] * (len(vectors.reads) - 1)
+    assert len(vectors.reads) <= 3
+
+
+def test_without_the_adapter_no_row_is_read(monkeypatch):
+    from dataclasses import replace
+
+    from ikone.core.search.audience import ANONYMOUS
+    from ikone.qa.retrieval import adapter
+    from ikone.qa.retrieval.suggestions import suggest
+
+    faqs = _corpus()
+    embed_documents(faqs)
+    current = embeddings.matrix()
+    vectors = np.asarray(current.vectors).view(_CountingRows)
+    vectors.reads = []
+    monkeypatch.setattr(embeddings, "matrix", lambda: replace(current, vectors=vectors))
+
+    with adapter.switched_off():
+        suggest(audience=ANONYMOUS, title="Wie hoch ist der Eigenanteil der Kommune?")
+
     assert vectors.reads == ["product"]
