@@ -179,6 +179,20 @@ def score_over_everything(
     return results
 
 
+def answered_by(item_matchers: list[Matcher], documents: dict[int, tuple[str, str]]) -> set[int]:
+    """The documents (id → group, folded text) that answer a question."""
+    return {
+        pk
+        for pk, (group, text) in documents.items()
+        if any(match(pk, group, text) for match in item_matchers)
+    }
+
+
+def _answer_matchers(data: dict[str, Any], targets: Targets) -> list[list[Matcher]]:
+    """Each question's answers of a set in the test set's form."""
+    return [[targets.matcher(answer) for answer in item["answers"]] for item in data["questions"]]
+
+
 def evaluate_unlike_training(
     data: dict[str, Any], development: dict[str, Any]
 ) -> list[TestScores]:
@@ -187,21 +201,11 @@ def evaluate_unlike_training(
     (ADR 0010) helps beyond a preference for the documents it was shown."""
     targets = Targets()
     documents = _visible_answers()
-
-    def answering(item_matchers: list[Matcher]) -> set[int]:
-        return {
-            pk
-            for pk, (group, text) in documents.items()
-            if any(match(pk, group, text) for match in item_matchers)
-        }
-
     trained = set().union(
-        *(answering(item) for item in development_matchers(development, targets))
+        *(answered_by(item, documents) for item in development_matchers(development, targets))
     )
-    matchers = [
-        [targets.matcher(answer) for answer in item["answers"]] for item in data["questions"]
-    ]
-    only = [not (answering(item) & trained) for item in matchers]
+    matchers = _answer_matchers(data, targets)
+    only = [not (answered_by(item, documents) & trained) for item in matchers]
     questions = [item["q"] for item in data["questions"]]
     return score_over_everything(questions, matchers, only=only)
 
@@ -210,11 +214,8 @@ def evaluate_test(data: dict[str, Any] | None = None) -> tuple[list[TestScores],
     """Recall@1, recall@5 and MRR of each ranking over the answerable questions."""
     data = data or load_test()
     targets = Targets()
-    matchers = [
-        [targets.matcher(answer) for answer in item["answers"]] for item in data["questions"]
-    ]
     questions = [item["q"] for item in data["questions"]]
-    return score_over_everything(questions, matchers), targets
+    return score_over_everything(questions, _answer_matchers(data, targets)), targets
 
 
 def development_matchers(data: dict[str, Any], targets: Targets) -> list[list[Matcher]]:
@@ -278,13 +279,8 @@ def development_training_set(
     current = embeddings.matrix()
     rows = [index for index, pk in enumerate(current.ids) if int(pk) in documents]
     ids = [int(current.ids[index]) for index in rows]
-    answers = np.array(
-        [
-            [1.0 if any(match(pk, *documents[pk]) for match in item) else 0.0 for pk in ids]
-            for item in matchers
-        ],
-        dtype=np.float32,
-    )
+    answering = [answered_by(item, documents) for item in matchers]
+    answers = np.array([[pk in item for pk in ids] for item in answering], dtype=np.float32)
     training = TrainingSet(
         questions=embeddings.encode(development_questions(data)),
         documents=np.asarray(current.vectors[rows], dtype=np.float32),

@@ -106,13 +106,10 @@ def semantic(
     kinds: Sequence[str],
     groups: Sequence[str] = (),
     limit: int = CANDIDATES,
-    encoding: Encoded | None = None,
+    encoding: Encoded,
 ) -> list[Ranked]:
     """Most similar stored embeddings to the adapted question vector
     (visibility is applied afterwards)."""
-    encoding = encoding or encoded_if_vectors(text)
-    if encoding is None:
-        return []
     found = embeddings.similar(
         text,
         kinds=kinds,

@@ -168,17 +168,12 @@ def ranked(
         if method != "semantic"
         else []
     )
+    semantic: list[ranking.Ranked] = []
     if method != "lexical":
         encoding = encoding or ranking.encoded_if_vectors(text)
-    semantic = (
-        [
-            item
-            for item in ranking.semantic(text, kinds=kinds, groups=groups, encoding=encoding)
-            if item.score >= MIN_SIMILARITY
-        ]
-        if encoding is not None and method != "lexical"
-        else []
-    )
+        if encoding is not None:
+            found = ranking.semantic(text, kinds=kinds, groups=groups, encoding=encoding)
+            semantic = [item for item in found if item.score >= MIN_SIMILARITY]
     fused = ranking.fuse(lexical, semantic)
     # The encoder's own cosine: the thresholds below were set for its scale,
     # which the query adapter (ranking.Encoded) changes.
